@@ -1,0 +1,515 @@
+"""The wire schema: every message kiosks, advisers and the server exchange (docs/protocol.md).
+
+One class per message, each with a literal ``type`` tag. Messages are grouped by direction into unions,
+and each union has one ``parse_*`` function that raises a :class:`~signaling.errors.RemoteProtocolError`
+subclass carrying the error code to reply with. ``serialize`` turns any message into JSON text.
+
+The protocol version is agreed once per connection, in ``hello`` / ``welcome`` (§Handshake); every
+later message on that connection speaks it.
+
+This module is pure: no I/O, no clock. The JSON Schema in docs/protocol.schema.json is generated from
+these classes (``kiosklink schema``), and tests/signaling/test_protocol_doc.py keeps the doc honest.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from signaling.errors import (
+    ErrorCode,
+    MalformedMessage,
+    MessageTooLarge,
+    UnknownMessageType,
+    UnsupportedVersion,
+)
+
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = frozenset({1})
+MAX_MESSAGE_BYTES = 64 * 1024
+
+# Short identifiers: language tags (BCP 47, e.g. "ar", "ti", "sv"), topics, ids.
+Tag = Annotated[str, Field(min_length=1, max_length=35, pattern=r"^[A-Za-z0-9_.-]+$")]
+Text = Annotated[str, Field(max_length=500)]
+Sdp = Annotated[str, Field(min_length=1, max_length=60_000)]
+Level = Literal["native", "fluent", "basic"]
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parts shared by several messages
+
+
+class IceServer(_Message):
+    """One entry of RTCConfiguration.iceServers; TURN credentials are short-lived (§ICE servers)."""
+
+    urls: list[str]
+    username: str | None = None
+    credential: str | None = None
+
+
+class WaitEstimate(_Message):
+    """A range, not a false-precise minute (§Position)."""
+
+    low_s: int = Field(ge=0)
+    high_s: int = Field(ge=0)
+
+
+class LanguageInfo(_Message):
+    code: Tag
+    open: bool
+    opens_at: float | None = None  # UNIX time of next opening when closed
+    advisers_available: int = Field(ge=0)
+    waiting: int = Field(ge=0)
+    wait: WaitEstimate | None = None
+
+
+class Quality(_Message):
+    """Figures only: no media, nothing about the person (§Quality)."""
+
+    rtt_ms: float | None = Field(default=None, ge=0)
+    packet_loss_ratio: float | None = Field(default=None, ge=0, le=1)
+    jitter_ms: float | None = Field(default=None, ge=0)
+    fps: float | None = Field(default=None, ge=0)
+    width: int | None = Field(default=None, ge=0)
+    height: int | None = Field(default=None, ge=0)
+    bitrate_kbps: float | None = Field(default=None, ge=0)
+    audio_video_skew_ms: float | None = None
+
+
+class DeviceHealth(_Message):
+    present: bool
+    working: bool
+    detail: Text = ""
+
+
+class HealthReport(_Message):
+    app_version: Tag
+    uptime_s: float = Field(ge=0)
+    camera: DeviceHealth
+    microphone: DeviceHealth
+    speaker: DeviceHealth
+    cpu_ratio: float = Field(ge=0, le=1)
+    memory_ratio: float = Field(ge=0, le=1)
+    disk_free_bytes: int = Field(ge=0)
+    last_call_quality: Quality | None = None
+    ice_warnings: list[Text] = Field(default_factory=list, max_length=10)
+
+
+class QueueStat(_Message):
+    language: Tag
+    waiting: int = Field(ge=0)
+    longest_wait_s: float = Field(ge=0)
+    advisers_available: int = Field(ge=0)
+    open: bool = True
+
+
+# ---------------------------------------------------------------------------------------------------
+# Either client to the server, and the server to either client
+
+
+class Hello(_Message):
+    """First message on every connection (§Handshake). Kiosks send their token, advisers a session."""
+
+    type: Literal["hello"] = "hello"
+    protocol: int
+    token: Annotated[str, Field(min_length=1, max_length=200)]
+    resume_token: Annotated[str, Field(max_length=200)] | None = None
+    app_version: Tag = "unknown"
+
+
+class Ping(_Message):
+    type: Literal["ping"] = "ping"
+    seq: int = 0
+
+
+class SessionDescription(_Message):
+    """Relayed verbatim to the other party of an active call, never to anyone else (§Call)."""
+
+    type: Literal["sdp"] = "sdp"
+    call_id: Tag
+    sdp_type: Literal["offer", "answer"]
+    sdp: Sdp
+
+
+class IceCandidate(_Message):
+    type: Literal["ice"] = "ice"
+    call_id: Tag
+    candidate: Annotated[str, Field(max_length=1000)]
+    sdp_mid: Annotated[str, Field(max_length=64)] | None = None
+    sdp_mline_index: int | None = Field(default=None, ge=0, le=64)
+
+
+class Hangup(_Message):
+    type: Literal["hangup"] = "hangup"
+    call_id: Tag
+
+
+class QualityReport(_Message):
+    type: Literal["quality"] = "quality"
+    call_id: Tag
+    quality: Quality
+
+
+# ---------------------------------------------------------------------------------------------------
+# Kiosk to server
+
+
+class Join(_Message):
+    type: Literal["join"] = "join"
+    language: Tag
+    topic: Tag | None = None
+    fallback_languages: list[Tag] = Field(default_factory=list, max_length=5)
+
+
+class Cancel(_Message):
+    type: Literal["cancel"] = "cancel"
+
+
+class Health(_Message):
+    type: Literal["health"] = "health"
+    report: HealthReport
+
+
+class Rating(_Message):
+    type: Literal["rating"] = "rating"
+    call_id: Tag
+    score: int = Field(ge=1, le=5)
+
+
+class CommandResult(_Message):
+    """A kiosk's answer to a remote action from IT (§Remote actions)."""
+
+    type: Literal["command_result"] = "command_result"
+    command_id: Tag
+    ok: bool
+    output: Annotated[str, Field(max_length=60_000)] = ""
+
+
+KioskMessage: TypeAlias = Annotated[
+    Hello
+    | Ping
+    | Join
+    | Cancel
+    | SessionDescription
+    | IceCandidate
+    | Hangup
+    | QualityReport
+    | Health
+    | Rating
+    | CommandResult,
+    Field(discriminator="type"),
+]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Adviser to server
+
+
+class SetStatus(_Message):
+    type: Literal["set_status"] = "set_status"
+    status: Literal["available", "away"]
+    reason: Text = ""
+
+
+class Accept(_Message):
+    type: Literal["accept"] = "accept"
+    call_id: Tag
+
+
+class Decline(_Message):
+    type: Literal["decline"] = "decline"
+    call_id: Tag
+
+
+class WrapUp(_Message):
+    """Outcome after a call. ``note`` must not hold personal data; the console says so."""
+
+    type: Literal["wrap_up"] = "wrap_up"
+    call_id: Tag
+    outcome: Tag
+    note: Text = ""
+
+
+class Ready(_Message):
+    type: Literal["ready"] = "ready"
+
+
+class Transfer(_Message):
+    """Send the caller to another language queue, or to one named available adviser."""
+
+    type: Literal["transfer"] = "transfer"
+    call_id: Tag
+    language: Tag | None = None
+    adviser: Tag | None = None
+
+
+AdviserMessage: TypeAlias = Annotated[
+    Hello
+    | Ping
+    | SetStatus
+    | Accept
+    | Decline
+    | SessionDescription
+    | IceCandidate
+    | Hangup
+    | QualityReport
+    | WrapUp
+    | Ready
+    | Transfer,
+    Field(discriminator="type"),
+]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Server to clients
+
+
+class KioskWelcome(_Message):
+    type: Literal["welcome"] = "welcome"
+    protocol: int
+    kiosk_id: Tag
+    site: Text
+    ice_servers: list[IceServer]
+    languages: list[LanguageInfo]
+    topics: list[Tag] = Field(default_factory=list)
+    heartbeat_interval_s: float
+    health_interval_s: float
+    idle_timeout_s: float | None = None
+    resumed: bool = False
+    notice: Text = ""  # a message from IT for the welcome screen
+
+
+class AdviserWelcome(_Message):
+    type: Literal["welcome"] = "welcome"
+    protocol: int
+    adviser_id: Tag
+    display_name: Text
+    languages: dict[str, Level]
+    ice_servers: list[IceServer]
+    status: str
+    outcomes: list[Tag] = Field(default_factory=list)
+    heartbeat_interval_s: float
+
+
+class Pong(_Message):
+    type: Literal["pong"] = "pong"
+    seq: int = 0
+
+
+class Queued(_Message):
+    """The kiosk is in line. Sent on join and whenever position or estimate changes (§Position)."""
+
+    type: Literal["queued"] = "queued"
+    language: Tag
+    position: int = Field(ge=1)
+    wait: WaitEstimate
+    resume_token: Annotated[str, Field(max_length=200)]
+
+
+class Closed(_Message):
+    type: Literal["closed"] = "closed"
+    language: Tag
+    opens_at: float | None
+
+
+class Offer(_Message):
+    """An adviser is offered a caller; ``expires_in_s`` is the ring time (§Offer)."""
+
+    type: Literal["offer"] = "offer"
+    call_id: Tag
+    language: Tag
+    topic: Tag | None
+    site: Text
+    waited_s: float
+    expires_in_s: float
+
+
+class OfferRevoked(_Message):
+    type: Literal["offer_revoked"] = "offer_revoked"
+    call_id: Tag
+    reason: Literal["timeout", "caller_left", "declined", "disconnected"]
+
+
+class CallStarted(_Message):
+    """Both parties get this; the ``offerer`` sends the SDP offer (§Call)."""
+
+    type: Literal["call_started"] = "call_started"
+    call_id: Tag
+    role: Literal["offerer", "answerer"]
+    peer_name: Text
+    language: Tag
+    ice_servers: list[IceServer]
+
+
+class CallEnded(_Message):
+    type: Literal["call_ended"] = "call_ended"
+    call_id: Tag
+    reason: Literal["hangup", "peer_left", "transferred", "requeued", "error"]
+
+
+class Reconnecting(_Message):
+    """Told to a kiosk whose adviser vanished mid-call: wait, or be back in line (§Faults)."""
+
+    type: Literal["reconnecting"] = "reconnecting"
+    call_id: Tag
+    grace_s: float
+
+
+class AdviserStatus(_Message):
+    type: Literal["status"] = "status"
+    status: Literal["available", "away", "offered", "in_call", "wrap_up", "signed_out"]
+    reason: Text = ""
+    wrap_up_ends_at: float | None = None
+
+
+class QueueOverview(_Message):
+    type: Literal["queues"] = "queues"
+    queues: list[QueueStat]
+
+
+class Command(_Message):
+    """A remote action from IT to a kiosk (§Remote actions). Never a view of camera or screen."""
+
+    type: Literal["command"] = "command"
+    command_id: Tag
+    action: Literal["restart", "reload_config", "show_message", "fetch_logs"]
+    text: Text = ""
+
+
+class Error(_Message):
+    type: Literal["error"] = "error"
+    code: ErrorCode
+    message: Text
+    ref_type: Annotated[str, Field(max_length=40)] | None = None
+
+
+ServerToKiosk: TypeAlias = Annotated[
+    KioskWelcome
+    | Pong
+    | Queued
+    | Closed
+    | CallStarted
+    | SessionDescription
+    | IceCandidate
+    | CallEnded
+    | Reconnecting
+    | Command
+    | Error,
+    Field(discriminator="type"),
+]
+
+ServerToAdviser: TypeAlias = Annotated[
+    AdviserWelcome
+    | Pong
+    | Offer
+    | OfferRevoked
+    | CallStarted
+    | SessionDescription
+    | IceCandidate
+    | CallEnded
+    | AdviserStatus
+    | QueueOverview
+    | Error,
+    Field(discriminator="type"),
+]
+
+Message: TypeAlias = _Message
+
+_kiosk_adapter: TypeAdapter[KioskMessage] = TypeAdapter(KioskMessage)
+_adviser_adapter: TypeAdapter[AdviserMessage] = TypeAdapter(AdviserMessage)
+_to_kiosk_adapter: TypeAdapter[ServerToKiosk] = TypeAdapter(ServerToKiosk)
+_to_adviser_adapter: TypeAdapter[ServerToAdviser] = TypeAdapter(ServerToAdviser)
+
+
+def _tags_of(adapter: TypeAdapter[Any]) -> frozenset[str]:
+    schema = adapter.json_schema()
+    return frozenset(schema["discriminator"]["mapping"])
+
+
+KIOSK_TYPES = _tags_of(_kiosk_adapter)
+ADVISER_TYPES = _tags_of(_adviser_adapter)
+TO_KIOSK_TYPES = _tags_of(_to_kiosk_adapter)
+TO_ADVISER_TYPES = _tags_of(_to_adviser_adapter)
+
+
+def _decode(text: str | bytes, known: frozenset[str]) -> dict[str, Any]:
+    """Check size, JSON-ness and the type tag before pydantic sees the message."""
+    size = len(text.encode() if isinstance(text, str) else text)
+    if size > MAX_MESSAGE_BYTES:
+        raise MessageTooLarge(f"message of {size} bytes is over the {MAX_MESSAGE_BYTES}-byte limit")
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise MalformedMessage(f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise MalformedMessage("a message must be a JSON object")
+    kind = data.get("type")
+    if not isinstance(kind, str):
+        raise MalformedMessage("a message needs a string 'type'")
+    if kind not in known:
+        raise UnknownMessageType(f"unknown message type {kind[:40]!r}")
+    return data
+
+
+def _validate(adapter: TypeAdapter[Any], data: dict[str, Any]) -> Any:
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"][1:]) or "message"
+        raise MalformedMessage(f"{data['type']}: {where}: {first['msg']}") from None
+
+
+def parse_from_kiosk(text: str | bytes) -> KioskMessage:
+    """Parse one kiosk message. Raises RemoteProtocolError (with its reply code) on bad input."""
+    result: KioskMessage = _validate(_kiosk_adapter, _decode(text, KIOSK_TYPES))
+    return result
+
+
+def parse_from_adviser(text: str | bytes) -> AdviserMessage:
+    result: AdviserMessage = _validate(_adviser_adapter, _decode(text, ADVISER_TYPES))
+    return result
+
+
+def parse_to_kiosk(text: str | bytes) -> ServerToKiosk:
+    """Client side: parse what the server sent a kiosk."""
+    result: ServerToKiosk = _validate(_to_kiosk_adapter, _decode(text, TO_KIOSK_TYPES))
+    return result
+
+
+def parse_to_adviser(text: str | bytes) -> ServerToAdviser:
+    result: ServerToAdviser = _validate(_to_adviser_adapter, _decode(text, TO_ADVISER_TYPES))
+    return result
+
+
+def check_version(hello: Hello) -> None:
+    if hello.protocol not in SUPPORTED_VERSIONS:
+        raise UnsupportedVersion(
+            f"protocol {hello.protocol} is not supported; this server speaks "
+            f"{sorted(SUPPORTED_VERSIONS)}"
+        )
+
+
+def serialize(message: _Message) -> str:
+    return message.model_dump_json(exclude_none=False)
+
+
+def json_schema() -> dict[str, Any]:
+    """The machine-readable schema of all four directions, generated from these classes."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Kiosklink signaling protocol",
+        "version": PROTOCOL_VERSION,
+        "directions": {
+            "kiosk_to_server": _kiosk_adapter.json_schema(),
+            "adviser_to_server": _adviser_adapter.json_schema(),
+            "server_to_kiosk": _to_kiosk_adapter.json_schema(),
+            "server_to_adviser": _to_adviser_adapter.json_schema(),
+        },
+    }
