@@ -1,0 +1,37 @@
+"""Guard the wrap-up note against personal data (pure).
+
+The note is free text that ends up in the server's statistics, and it must not identify a
+resident (issue #5, protocol ``WrapUp``). We cannot prove a text is anonymous, but the usual slips
+are easy to catch: a personal identity number, a phone number, an e-mail address. The console
+refuses to send a note that holds one and says why.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class PersonalData(StrEnum):
+    IDENTITY_NUMBER = "identity_number"
+    PHONE_NUMBER = "phone_number"
+    EMAIL = "email"
+
+
+# Swedish personnummer / samordningsnummer: YYMMDD-NNNN, YYYYMMDDNNNN, with - or + or nothing.
+_IDENTITY = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)")
+# Seven or more digits, allowing the spaces, dashes and a leading + people write numbers with.
+_PHONE = re.compile(r"(?<![\w+])\+?\d(?:[ -]?\d){6,}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def personal_data_in(note: str) -> list[PersonalData]:
+    """Kinds of personal data the note seems to hold, in a fixed order; empty when none."""
+    found: list[PersonalData] = []
+    if _IDENTITY.search(note):
+        found.append(PersonalData.IDENTITY_NUMBER)
+    if _PHONE.search(_IDENTITY.sub("", note)):
+        found.append(PersonalData.PHONE_NUMBER)
+    if _EMAIL.search(note):
+        found.append(PersonalData.EMAIL)
+    return found

@@ -1,0 +1,150 @@
+"""What the console shows: one frozen snapshot the views render (pure, no Qt, no clock).
+
+``ConsoleState`` is produced by :class:`agent_console.flow.ConsoleFlow` and read by the views; views
+never change it. Times are UNIX seconds from the clock the adapter injects (``now``), so timers such
+as the ring countdown and the wrap-up timer are plain arithmetic on the snapshot.
+
+Nothing here identifies a resident: a caller is a language, a topic, a kiosk site and a wait.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from agent_console.quality import QualityLevel
+from signaling.messages import Level, Quality, QueueStat
+
+
+class Phase(StrEnum):
+    SIGNED_OUT = "signed_out"
+    SIGNING_IN = "signing_in"
+    CONNECTING = "connecting"  # signed in over HTTP, waiting for the signaling welcome
+    AWAY = "away"
+    AVAILABLE = "available"
+    OFFERED = "offered"  # ringing
+    IN_CALL = "in_call"
+    WRAP_UP = "wrap_up"
+
+
+class Notice(StrEnum):
+    """One-line messages the console shows; views translate them, the flow only names them."""
+
+    WRONG_PASSWORD = "wrong_password"
+    SERVER_UNREACHABLE = "server_unreachable"
+    SESSION_ENDED = "session_ended"
+    MISSED_CALL = "missed_call"
+    CALLER_LEFT = "caller_left"
+    CALLER_HUNG_UP = "caller_hung_up"
+    TRANSFERRED = "transferred"
+    CALL_FAILED = "call_failed"
+    SERVER_ERROR = "server_error"
+    PERSONAL_DATA_IN_NOTE = "personal_data_in_note"
+
+
+@dataclass(frozen=True)
+class Ringing:
+    """An offer being rung on this console (§Offer): who is waiting, and until when."""
+
+    call_id: str
+    language: str
+    topic: str | None
+    site: str
+    waited_s: float  # as the server said when the offer arrived
+    received_at: float
+    expires_at: float
+    accepting: bool = False
+
+    def remaining_s(self, now: float) -> float:
+        return max(0.0, self.expires_at - now)
+
+    def waited_now_s(self, now: float) -> float:
+        return self.waited_s + max(0.0, now - self.received_at)
+
+    def ring_ratio(self, now: float) -> float:
+        """Share of the ring time left, 1.0 when the offer arrived and 0.0 when it expires."""
+        total = self.expires_at - self.received_at
+        return 0.0 if total <= 0 else min(1.0, self.remaining_s(now) / total)
+
+
+@dataclass(frozen=True)
+class ActiveCall:
+    call_id: str
+    language: str
+    topic: str | None
+    site: str
+    started_at: float
+    role: str = "answerer"
+    audio_muted: bool = False
+    video_off: bool = False
+    media_state: str = "new"
+    quality: QualityLevel = QualityLevel.UNKNOWN
+    figures: Quality | None = None
+    remote_text: str = ""
+    own_text: str = ""
+    transferring: bool = False
+
+    def elapsed_s(self, now: float) -> float:
+        return max(0.0, now - self.started_at)
+
+
+@dataclass(frozen=True)
+class WrapUpState:
+    call_id: str
+    started_at: float
+    handle_s: float  # talk time of the call just ended
+    ends_at: float | None = None  # from the server's status; None when it sets no limit
+
+    def remaining_s(self, now: float) -> float | None:
+        return None if self.ends_at is None else max(0.0, self.ends_at - now)
+
+    def elapsed_s(self, now: float) -> float:
+        return max(0.0, now - self.started_at)
+
+
+@dataclass(frozen=True)
+class Today:
+    """What this console saw today; ratings only the server knows (GET /api/adviser/today)."""
+
+    calls_taken: int = 0
+    total_handle_s: float = 0.0
+    ratings_count: int = 0
+    ratings_average: float | None = None
+
+    @property
+    def average_handle_s(self) -> float | None:
+        return None if self.calls_taken == 0 else self.total_handle_s / self.calls_taken
+
+    def with_call(self, handle_s: float) -> Today:
+        return Today(
+            calls_taken=self.calls_taken + 1,
+            total_handle_s=self.total_handle_s + max(0.0, handle_s),
+            ratings_count=self.ratings_count,
+            ratings_average=self.ratings_average,
+        )
+
+
+@dataclass(frozen=True)
+class ConsoleState:
+    phase: Phase = Phase.SIGNED_OUT
+    now: float = 0.0
+    server_url: str = ""
+    username: str = ""
+    display_name: str = ""
+    adviser_id: str = ""
+    languages: tuple[tuple[str, Level], ...] = ()
+    outcomes: tuple[str, ...] = ()
+    away_reason: str = ""
+    online: bool = False
+    retry_in_s: float | None = None
+    queues: tuple[QueueStat, ...] = ()
+    offer: Ringing | None = None
+    call: ActiveCall | None = None
+    wrap_up: WrapUpState | None = None
+    today: Today = field(default_factory=Today)
+    notice: Notice | None = None
+    notice_detail: str = ""
+
+    @property
+    def own_languages(self) -> frozenset[str]:
+        return frozenset(code for code, _ in self.languages)

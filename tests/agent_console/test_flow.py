@@ -1,0 +1,307 @@
+"""The console's state machine, driven without Qt, sockets or a real clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent_console.flow import (
+    OFFER_GRACE_S,
+    Connect,
+    ConsoleFlow,
+    Disconnect,
+    EndMedia,
+    Login,
+    Send,
+    SendText,
+    SetMuted,
+    StartMedia,
+    ToMedia,
+)
+from agent_console.quality import QualityLevel
+from agent_console.state import Notice, Phase
+from signaling import messages as m
+from signaling.errors import IllegalTransition
+
+URL = "http://127.0.0.1:9"
+T0 = 1_700_000_000.0
+
+
+def welcome(status: str = "away") -> m.AdviserWelcome:
+    return m.AdviserWelcome(
+        protocol=1,
+        adviser_id="a1",
+        display_name="Adviser One",
+        languages={"ti": "fluent", "ar": "native"},
+        ice_servers=[],
+        status=status,
+        outcomes=["answered", "referred"],
+        heartbeat_interval_s=20,
+    )
+
+
+def offer(call_id: str = "c1", expires_in_s: float = 20) -> m.Offer:
+    return m.Offer(
+        call_id=call_id,
+        language="ar",
+        topic="housing",
+        site="Rinkeby library",
+        waited_s=42,
+        expires_in_s=expires_in_s,
+    )
+
+
+def started(call_id: str = "c1") -> m.CallStarted:
+    return m.CallStarted(
+        call_id=call_id, role="answerer", peer_name="Rinkeby", language="ar", ice_servers=[]
+    )
+
+
+def signed_in(status: str = "away") -> ConsoleFlow:
+    flow = ConsoleFlow(server_url=URL, now=T0)
+    flow.sign_in(URL, "anna", "pw", T0)
+    flow.login_succeeded("a1", "Adviser One", T0)
+    flow.connected(welcome(status), T0)
+    return flow
+
+
+def in_call() -> ConsoleFlow:
+    flow = signed_in("available")
+    flow.receive(offer(), T0 + 1)
+    flow.accept(T0 + 2)
+    flow.receive(started(), T0 + 3)
+    return flow
+
+
+def test_sign_in_logs_in_then_connects() -> None:
+    flow = ConsoleFlow(server_url=URL, now=T0)
+    effects = flow.sign_in(URL, "anna", "secret", T0)
+    assert effects == [Login(URL, "anna", "secret")]
+    assert "secret" not in repr(effects) and "secret" not in repr(flow.state)
+    assert flow.state.phase is Phase.SIGNING_IN
+    assert flow.login_succeeded("a1", "Adviser One", T0) == [Connect(URL)]
+    assert flow.state.phase is Phase.CONNECTING
+    flow.connected(welcome("away"), T0)
+    assert flow.state.phase is Phase.AWAY
+    assert flow.state.online
+    assert flow.state.languages == (("ar", "native"), ("ti", "fluent"))
+    assert flow.state.outcomes == ("answered", "referred")
+
+
+def test_wrong_password_returns_to_sign_in_with_a_notice() -> None:
+    flow = ConsoleFlow(server_url=URL, now=T0)
+    flow.sign_in(URL, "anna", "wrong", T0)
+    flow.login_failed("wrong username or password", unreachable=False, now=T0)
+    assert flow.state.phase is Phase.SIGNED_OUT
+    assert flow.state.notice is Notice.WRONG_PASSWORD
+    assert flow.allows("sign_in")
+
+
+def test_unreachable_server_is_told_apart() -> None:
+    flow = ConsoleFlow(server_url=URL, now=T0)
+    flow.sign_in(URL, "anna", "pw", T0)
+    flow.login_failed("connection refused", unreachable=True, now=T0)
+    assert flow.state.notice is Notice.SERVER_UNREACHABLE
+
+
+def test_available_and_away_are_sent_and_shown_at_once() -> None:
+    flow = signed_in("away")
+    assert flow.go_available(T0) == [Send(m.SetStatus(status="available"))]
+    assert flow.state.phase is Phase.AVAILABLE
+    assert flow.go_away("lunch", T0) == [Send(m.SetStatus(status="away", reason="lunch"))]
+    assert flow.state.phase is Phase.AWAY
+    assert flow.state.away_reason == "lunch"
+
+
+def test_offer_rings_with_remaining_time() -> None:
+    flow = signed_in("available")
+    flow.receive(offer(expires_in_s=20), T0)
+    ringing = flow.state.offer
+    assert flow.state.phase is Phase.OFFERED and ringing is not None
+    assert ringing.remaining_s(T0 + 5) == 15
+    assert ringing.waited_now_s(T0 + 5) == 47
+    assert ringing.ring_ratio(T0 + 5) == pytest.approx(0.75)
+
+
+def test_accept_then_call_started_starts_media() -> None:
+    flow = signed_in("available")
+    flow.receive(offer(), T0)
+    assert flow.accept(T0 + 1) == [Send(m.Accept(call_id="c1"))]
+    assert not flow.allows("accept")  # no double accept while waiting for the server
+    effects = flow.receive(started(), T0 + 2)
+    assert effects == [StartMedia(started())]
+    call = flow.state.call
+    assert flow.state.phase is Phase.IN_CALL and call is not None
+    assert (call.topic, call.site) == ("housing", "Rinkeby library")
+    assert call.elapsed_s(T0 + 62) == 60
+
+
+def test_decline() -> None:
+    flow = signed_in("available")
+    flow.receive(offer(), T0)
+    assert flow.decline(T0) == [Send(m.Decline(call_id="c1"))]
+    assert flow.state.phase is Phase.AVAILABLE and flow.state.offer is None
+
+
+def test_offer_revoked_on_timeout_is_a_missed_call() -> None:
+    flow = signed_in("available")
+    flow.receive(offer(), T0)
+    flow.receive(m.OfferRevoked(call_id="c1", reason="timeout"), T0 + 20)
+    assert flow.state.phase is Phase.AVAILABLE
+    assert flow.state.notice is Notice.MISSED_CALL
+
+
+def test_offer_expires_locally_when_the_server_stays_silent() -> None:
+    flow = signed_in("available")
+    flow.receive(offer(expires_in_s=10), T0)
+    flow.tick(T0 + 10)
+    assert flow.state.phase is Phase.OFFERED
+    flow.tick(T0 + 10 + OFFER_GRACE_S)
+    assert flow.state.phase is Phase.AVAILABLE
+    assert flow.state.notice is Notice.MISSED_CALL
+
+
+def test_revocation_of_another_offer_is_ignored() -> None:
+    flow = signed_in("available")
+    flow.receive(offer("c1"), T0)
+    flow.receive(m.OfferRevoked(call_id="c0", reason="timeout"), T0)
+    assert flow.state.phase is Phase.OFFERED
+
+
+def test_accept_refused_by_the_server() -> None:
+    flow = signed_in("available")
+    flow.receive(offer(), T0)
+    flow.accept(T0)
+    flow.receive(m.Error(code="conflict", message="offer gone", ref_type="accept"), T0)
+    assert flow.state.phase is Phase.AVAILABLE
+    assert flow.state.notice is Notice.SERVER_ERROR
+
+
+def test_signaling_for_the_call_goes_to_media_and_other_calls_do_not() -> None:
+    flow = in_call()
+    sdp = m.SessionDescription(call_id="c1", sdp_type="offer", sdp="v=0")
+    assert flow.receive(sdp, T0) == [ToMedia(sdp)]
+    other = m.IceCandidate(call_id="zz", candidate="candidate:1")
+    assert flow.receive(other, T0) == []
+
+
+def test_mute_camera_and_text() -> None:
+    flow = in_call()
+    assert flow.toggle_mute(T0) == [SetMuted(audio=True, video=False)]
+    assert flow.toggle_camera(T0) == [SetMuted(audio=True, video=True)]
+    assert flow.type_text("Hej", T0) == [SendText("Hej")]
+    flow.remote_text("c1", "Hello, I need", T0)
+    call = flow.state.call
+    assert call is not None
+    assert (call.own_text, call.remote_text) == ("Hej", "Hello, I need")
+
+
+def test_quality_is_rated_and_reported() -> None:
+    flow = in_call()
+    q = m.Quality(rtt_ms=50, packet_loss_ratio=0.2)
+    assert flow.quality("c1", q, T0) == [Send(m.QualityReport(call_id="c1", quality=q))]
+    assert flow.state.call is not None and flow.state.call.quality is QualityLevel.POOR
+
+
+def test_hang_up_wrap_up_ready_counts_the_call() -> None:
+    flow = in_call()  # started at T0 + 3
+    effects = flow.hang_up(T0 + 63)
+    assert effects == [Send(m.Hangup(call_id="c1")), EndMedia("c1")]
+    assert flow.state.phase is Phase.WRAP_UP
+    # The server's call_ended and status for the same call change nothing but the deadline.
+    assert flow.receive(m.CallEnded(call_id="c1", reason="hangup"), T0 + 63) == []
+    flow.receive(m.AdviserStatus(status="wrap_up", wrap_up_ends_at=T0 + 123), T0 + 63)
+    wrap = flow.state.wrap_up
+    assert wrap is not None and wrap.remaining_s(T0 + 73) == 50
+    effects = flow.ready("answered", "help with form", T0 + 73)
+    assert effects == [
+        Send(m.WrapUp(call_id="c1", outcome="answered", note="help with form")),
+        Send(m.Ready()),
+    ]
+    assert flow.state.phase is Phase.AVAILABLE
+    assert flow.state.today.calls_taken == 1
+    assert flow.state.today.average_handle_s == 70  # 60 s talk + 10 s wrap-up
+
+
+def test_note_with_personal_data_is_refused() -> None:
+    flow = in_call()
+    flow.hang_up(T0 + 10)
+    assert flow.ready("answered", "ring 070-1234567", T0 + 11) == []
+    assert flow.state.phase is Phase.WRAP_UP
+    assert flow.state.notice is Notice.PERSONAL_DATA_IN_NOTE
+
+
+def test_server_ends_wrap_up_by_itself() -> None:
+    flow = in_call()
+    flow.receive(m.CallEnded(call_id="c1", reason="peer_left"), T0 + 13)
+    assert flow.state.phase is Phase.WRAP_UP
+    assert flow.state.notice is Notice.CALLER_HUNG_UP
+    flow.receive(m.AdviserStatus(status="available"), T0 + 43)
+    assert flow.state.phase is Phase.AVAILABLE
+    assert flow.state.today.calls_taken == 1
+
+
+def test_transfer_waits_for_the_server() -> None:
+    flow = in_call()
+    effects = flow.transfer(T0, language="ti", adviser=None)
+    assert effects == [Send(m.Transfer(call_id="c1", language="ti"))]
+    assert flow.state.phase is Phase.IN_CALL and not flow.allows("transfer")
+    effects = flow.receive(m.CallEnded(call_id="c1", reason="transferred"), T0 + 1)
+    assert effects == [EndMedia("c1")]
+    assert flow.state.phase is Phase.WRAP_UP
+    assert flow.state.notice is Notice.TRANSFERRED
+
+
+def test_transfer_needs_exactly_one_target() -> None:
+    flow = in_call()
+    with pytest.raises(ValueError):
+        flow.transfer(T0, language="ti", adviser="b2")
+
+
+def test_lost_link_keeps_the_call_and_the_session() -> None:
+    flow = in_call()
+    assert flow.disconnected("connection lost", 0.5, T0) == []
+    assert not flow.state.online and flow.state.retry_in_s == 0.5
+    assert flow.state.phase is Phase.IN_CALL
+    flow.connected(welcome("in_call"), T0 + 1)
+    assert flow.state.online and flow.state.phase is Phase.IN_CALL
+
+
+def test_reconnect_into_a_different_status_ends_the_call() -> None:
+    flow = in_call()
+    flow.disconnected("connection lost", 0.5, T0)
+    effects = flow.connected(welcome("away"), T0 + 30)
+    assert effects == [EndMedia("c1")]
+    assert flow.state.phase is Phase.AWAY
+
+
+def test_session_refused_signs_out() -> None:
+    flow = in_call()
+    effects = flow.auth_failed("session expired", T0)
+    assert effects == [EndMedia("c1"), Disconnect()]
+    assert flow.state.phase is Phase.SIGNED_OUT
+    assert flow.state.notice is Notice.SESSION_ENDED
+
+
+def test_sign_out() -> None:
+    flow = signed_in("available")
+    assert flow.sign_out(T0) == [Disconnect()]
+    assert flow.state.phase is Phase.SIGNED_OUT and flow.state.display_name == ""
+
+
+def test_queue_overview_is_kept() -> None:
+    flow = signed_in()
+    stat = m.QueueStat(language="ar", waiting=3, longest_wait_s=95, advisers_available=1)
+    flow.receive(m.QueueOverview(queues=[stat]), T0)
+    assert flow.state.queues == (stat,)
+    assert flow.state.own_languages == {"ar", "ti"}
+
+
+def test_illegal_intents_name_state_and_event() -> None:
+    flow = signed_in("available")
+    for intent in ("accept", "hang_up", "ready", "go_available"):
+        assert not flow.allows(intent)
+    with pytest.raises(IllegalTransition) as err:
+        flow.hang_up(T0)
+    assert (err.value.state, err.value.event) == ("available", "hang_up")
+    with pytest.raises(IllegalTransition):
+        flow.ready(None, "", T0)
