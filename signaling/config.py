@@ -1,0 +1,349 @@
+"""Server settings: one frozen object, loaded once by the CLI, validated, then passed down.
+
+Sources, later ones winning:
+
+1. built-in defaults (safe for a first run on one machine: loopback only, a SQLite file in the
+   working directory, no TURN);
+2. a TOML file (``deploy/kiosklink.example.toml`` documents every key);
+3. environment variables ``KIOSKLINK_<SECTION>_<KEY>``, e.g. ``KIOSKLINK_SERVER_PORT=9000`` or
+   ``KIOSKLINK_TURN_SECRET`` (the ``ice`` section also answers to the prefix ``KIOSKLINK_TURN_`` for
+   its ``turn_*`` keys, so ``KIOSKLINK_TURN_SECRET`` is ``ice.turn_secret``). List values are JSON
+   (``["sv","en"]``) or comma-separated words; tables (``escalation``, ``hours``) are JSON.
+
+Nothing here reads the environment or the disk at import time: only :func:`load_settings` does. Any
+invalid value raises :class:`~signaling.errors.ConfigError` whose message starts with the dotted key
+(``server.port: ...``), and names the environment variable when the value came from there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from signaling.errors import ConfigError
+
+ENV_PREFIX = "KIOSKLINK_"
+# Lets an operator point at a file without a command-line flag (systemd units, containers).
+CONFIG_PATH_ENV = "KIOSKLINK_CONFIG"
+
+Level = Literal["native", "fluent", "basic"]
+Code = Annotated[str, Field(min_length=1, max_length=35, pattern=r"^[A-Za-z0-9_.-]+$")]
+Seconds = Annotated[float, Field(gt=0)]
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK = re.compile(r"^([01]\d|2[0-4]):[0-5]\d$")
+
+
+class _Section(BaseModel):
+    # Unknown keys are typos until proven otherwise: refuse them instead of ignoring a setting.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8750, ge=0, le=65535)  # 0 picks a free port (tests)
+    public_url: str | None = Field(default=None, pattern=r"^https?://")
+    max_message_bytes: int = Field(default=65536, ge=1024, le=1024 * 1024)
+    rate_limit_per_s: float = Field(default=20.0, gt=0)
+    rate_limit_burst: int = Field(default=40, ge=1)
+    hello_timeout_s: Seconds = 10.0
+    kiosk_heartbeat_interval_s: Seconds = 10.0
+    kiosk_health_interval_s: Seconds = 30.0
+    adviser_heartbeat_interval_s: Seconds = 10.0
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+
+    @model_validator(mode="after")
+    def _tls_pair(self) -> ServerSettings:
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ValueError("tls_key: tls_cert and tls_key must be set together")
+        return self
+
+    @property
+    def tls(self) -> bool:
+        """Whether the server serves HTTPS/WSS."""
+        return self.tls_cert is not None and self.tls_key is not None
+
+
+class DatabaseSettings(_Section):
+    # Relative paths are relative to the working directory of the server process.
+    path: Path = Path("kiosklink.sqlite3")
+    health_retention_days: int = Field(default=30, ge=1)
+
+
+class AuthSettings(_Section):
+    session_ttl_s: Seconds = 12 * 3600.0
+    admin_session_ttl_s: Seconds = 3600.0
+
+
+class IceSettings(_Section):
+    stun_url: str | None = Field(default=None, pattern=r"^stuns?:")
+    turn_urls: tuple[Annotated[str, Field(pattern=r"^turns?:")], ...] = ()
+    # A SecretStr keeps the shared secret out of reprs, logs and tracebacks.
+    turn_secret: SecretStr | None = None
+    turn_ttl_s: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
+
+    @model_validator(mode="after")
+    def _turn_needs_secret(self) -> IceSettings:
+        if self.turn_urls and not (self.turn_secret and self.turn_secret.get_secret_value()):
+            raise ValueError("turn_secret: required when turn_urls is set (coturn use-auth-secret)")
+        return self
+
+
+class EscalationStep(_Section):
+    """After ``after_s`` seconds in line, a caller may be offered to advisers at ``min_level``."""
+
+    after_s: float = Field(ge=0)
+    min_level: Level
+    include_fallbacks: bool = False
+
+
+def _default_escalation() -> tuple[EscalationStep, ...]:
+    return (
+        EscalationStep(after_s=0, min_level="fluent"),
+        EscalationStep(after_s=120, min_level="basic"),
+        EscalationStep(after_s=240, min_level="basic", include_fallbacks=True),
+    )
+
+
+class RoutingSettings(_Section):
+    ring_timeout_s: Seconds = 20.0
+    max_missed_offers: int = Field(default=2, ge=1)
+    wrap_up_s: float = Field(default=60.0, ge=0)
+    adviser_grace_s: float = Field(default=15.0, ge=0)
+    caller_grace_s: float = Field(default=60.0, ge=0)
+    heartbeat_timeout_s: Seconds = 30.0
+    handle_time_window: int = Field(default=50, ge=1)
+    prior_handle_time_s: Seconds = 300.0
+    escalation: tuple[EscalationStep, ...] = Field(default_factory=_default_escalation)
+
+    @field_validator("escalation")
+    @classmethod
+    def _ordered(cls, steps: tuple[EscalationStep, ...]) -> tuple[EscalationStep, ...]:
+        if not steps:
+            raise ValueError("needs at least one step")
+        if steps[0].after_s != 0:
+            raise ValueError("the first step must start at after_s = 0")
+        times = [s.after_s for s in steps]
+        if times != sorted(set(times)):
+            raise ValueError("after_s must strictly increase from step to step")
+        return steps
+
+
+class _HoursSpec(_Section):
+    """The shape signaling.hours.OpeningHours is built from; only used to check the raw dicts."""
+
+    timezone: str = "Europe/Stockholm"
+    weekly: dict[str, list[tuple[str, str]]] = Field(default_factory=dict)
+    closed_dates: list[str] = Field(default_factory=list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r}") from None
+        return name
+
+    @field_validator("weekly")
+    @classmethod
+    def _weekly(cls, weekly: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+        for day, spans in weekly.items():
+            if day not in DAYS:
+                raise ValueError(f"unknown day {day!r}; use {', '.join(DAYS)}")
+            for start, end in spans:
+                for clock in (start, end):
+                    if not _CLOCK.match(clock) or clock > "24:00":
+                        raise ValueError(f"{day}: {clock!r} is not HH:MM")
+                if start >= end:
+                    raise ValueError(f"{day}: {start}-{end} does not end after it starts")
+        return weekly
+
+    @field_validator("closed_dates")
+    @classmethod
+    def _dates(cls, dates: list[str]) -> list[str]:
+        for text in dates:
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                raise ValueError(f"{text!r} is not a YYYY-MM-DD date") from None
+        return dates
+
+
+DEFAULT_LANGUAGES = ("sv", "en", "ar", "fa", "so", "ti", "uk", "fi")
+DEFAULT_TOPICS = ("letter", "application", "housing", "work", "health", "other")
+DEFAULT_OUTCOMES = ("resolved", "referred", "follow_up", "no_show", "other")
+
+
+class ServiceSettings(_Section):
+    languages: tuple[Code, ...] = Field(default=DEFAULT_LANGUAGES, min_length=1)
+    topics: tuple[Code, ...] = DEFAULT_TOPICS
+    outcomes: tuple[Code, ...] = Field(default=DEFAULT_OUTCOMES, min_length=1)
+    idle_timeout_s: Seconds = 90.0
+    # language (or "default") -> {"timezone", "weekly", "closed_dates"}; absent means always open.
+    # Kept as plain dicts: the server builds signaling.hours.OpeningHours from them.
+    hours: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    @field_validator("languages", "topics", "outcomes")
+    @classmethod
+    def _unique(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(codes)) != len(codes):
+            raise ValueError("holds the same code twice")
+        return codes
+
+    @field_validator("hours")
+    @classmethod
+    def _hours(
+        cls, hours: dict[str, dict[str, Any]], info: ValidationInfo
+    ) -> dict[str, dict[str, Any]]:
+        languages = info.data.get("languages", ())
+        checked: dict[str, dict[str, Any]] = {}
+        for key, spec in hours.items():
+            if key != "default" and key not in languages:
+                raise ValueError(f"{key!r} is neither 'default' nor one of service.languages")
+            try:
+                parsed = _HoursSpec.model_validate(spec)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                message = first["msg"].removeprefix("Value error, ")
+                raise ValueError(f"{key}.{where}: {message}") from None
+            # Normalised: defaults filled in, spans as [start, end] lists.
+            checked[key] = parsed.model_dump(mode="json")
+        return checked
+
+
+class Settings(_Section):
+    """Everything the server needs to know, validated. Build it with :func:`load_settings`."""
+
+    server: ServerSettings = Field(default_factory=ServerSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    ice: IceSettings = Field(default_factory=IceSettings)
+    routing: RoutingSettings = Field(default_factory=RoutingSettings)
+    service: ServiceSettings = Field(default_factory=ServiceSettings)
+    # The file these settings came from, for log lines and `kiosklink check`; None for defaults.
+    source: Path | None = None
+
+
+SECTIONS: dict[str, type[_Section]] = {
+    "server": ServerSettings,
+    "database": DatabaseSettings,
+    "auth": AuthSettings,
+    "ice": IceSettings,
+    "routing": RoutingSettings,
+    "service": ServiceSettings,
+}
+
+
+def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Read ``path`` (TOML) and the environment, validate, and return frozen settings.
+
+    ``path=None`` uses ``$KIOSKLINK_CONFIG`` when set, otherwise no file (defaults). ``env``
+    defaults to ``os.environ``, read at call time. Raises ConfigError naming the offending key.
+    """
+    env = os.environ if env is None else env
+    if path is None and env.get(CONFIG_PATH_ENV):
+        path = Path(env[CONFIG_PATH_ENV])
+    data = _read_toml(path) if path is not None else {}
+    origins: dict[tuple[str, str], str] = {}
+    for (section, key), (var, raw) in _env_overrides(env).items():
+        data.setdefault(section, {})[key] = _env_value(SECTIONS[section], key, raw, var)
+        origins[(section, key)] = var
+    if path is not None:
+        data["source"] = path
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise _config_error(exc, origins) from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such settings file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    for name, value in data.items():
+        if name not in SECTIONS:
+            raise ConfigError(f"{name}: unknown section; known: {', '.join(SECTIONS)}")
+        if not isinstance(value, dict):
+            raise ConfigError(f"{name}: must be a [{name}] table")
+    return data
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Map ``KIOSKLINK_SECTION_KEY`` variables to ``(section, key)``; unknown keys are errors."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for var in sorted(env):
+        if not var.startswith(ENV_PREFIX) or var == CONFIG_PATH_ENV:
+            continue
+        rest = var[len(ENV_PREFIX) :].lower()
+        section, _, key = rest.partition("_")
+        if section == "turn":  # KIOSKLINK_TURN_SECRET -> ice.turn_secret
+            section, key = "ice", rest
+        if section not in SECTIONS:
+            continue  # another program's variable (the kiosk app has its own settings)
+        if key not in SECTIONS[section].model_fields:
+            raise ConfigError(f"{section}.{key}: unknown setting (from environment {var})")
+        found[(section, key)] = (var, env[var])
+    return found
+
+
+def _env_value(model: type[_Section], key: str, raw: str, var: str) -> Any:
+    """Turn an environment string into what the TOML file would have held."""
+    annotation = str(model.model_fields[key].annotation)
+    text = raw.strip()
+    if text == "" and "None" in annotation:
+        return None
+    if text[:1] in "[{":
+        try:
+            return json.loads(text)
+        except ValueError as exc:
+            raise ConfigError(f"{model_key(model, key)}: {var} is not valid JSON: {exc}") from None
+    if annotation.startswith("tuple"):
+        return [word.strip() for word in text.split(",") if word.strip()]
+    return text
+
+
+def model_key(model: type[_Section], key: str) -> str:
+    section = next(name for name, cls in SECTIONS.items() if cls is model)
+    return f"{section}.{key}"
+
+
+def _config_error(exc: ValidationError, origins: Mapping[tuple[str, str], str]) -> ConfigError:
+    first = exc.errors()[0]
+    loc = [str(p) for p in first["loc"]]
+    message = first["msg"].removeprefix("Value error, ")
+    # Cross-field checks run on a whole section; their message starts with the key they blame.
+    blamed = re.match(r"^(\w+): ", message)
+    if len(loc) == 1 and blamed and blamed[1] in SECTIONS.get(loc[0], Settings).model_fields:
+        loc.append(blamed[1])
+        message = message[blamed.end() :]
+    where = ".".join(loc) or "settings"
+    origin = origins.get((loc[0], loc[1])) if len(loc) >= 2 else None
+    suffix = f" (from environment {origin})" if origin else ""
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return ConfigError(f"{where}: {message}{suffix}{more}")

@@ -1,0 +1,120 @@
+"""The SQLite schema behind :mod:`signaling.store`, as SQLAlchemy 2 ORM tables.
+
+Private to the store: nothing else imports these classes, and no ORM object leaves the store (it
+returns frozen dataclasses). What is *not* here matters as much as what is: no resident's name,
+no media, no free text from kiosks. Call rows hold codes, times, figures and an adviser id.
+
+Times are UNIX seconds as floats (the server's clock), so the pure core and the store agree without
+time-zone conversions; the CLI renders them in local time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class KioskRow(Base):
+    __tablename__ = "kiosks"
+
+    id: Mapped[str] = mapped_column(String(35), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    site: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[float] = mapped_column(Float)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_seen: Mapped[float | None] = mapped_column(Float, nullable=True)
+    app_version: Mapped[str | None] = mapped_column(String(35), nullable=True)
+
+
+class AdviserRow(Base):
+    __tablename__ = "advisers"
+
+    id: Mapped[str] = mapped_column(String(35), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    languages: Mapped[dict[str, str]] = mapped_column(JSON)
+    topics: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    adviser_id: Mapped[str] = mapped_column(ForeignKey("advisers.id", ondelete="CASCADE"))
+    created_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float)
+    admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CallRow(Base):
+    __tablename__ = "calls"
+
+    id: Mapped[str] = mapped_column(String(35), primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(35), index=True)
+    site: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(35))
+    topic: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    joined_at: Mapped[float] = mapped_column(Float, index=True)
+    answered_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    adviser_id: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    ended_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    wrap_up_category: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    wrap_up_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class QualityRow(Base):
+    __tablename__ = "call_quality"
+    __table_args__ = (Index("ix_call_quality_call_side_at", "call_id", "side", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"))
+    side: Mapped[str] = mapped_column(String(10))
+    at: Mapped[float] = mapped_column(Float)
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class WaitingRow(Base):
+    __tablename__ = "waiting"
+
+    caller_id: Mapped[str] = mapped_column(String(35), primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(35))
+    language: Mapped[str] = mapped_column(String(35))
+    topic: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    fallbacks: Mapped[list[str]] = mapped_column(JSON)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    joined_at: Mapped[float] = mapped_column(Float)
+    resume_token_hash: Mapped[str] = mapped_column(String(64))
+
+
+class HealthRow(Base):
+    __tablename__ = "health"
+    __table_args__ = (Index("ix_health_kiosk_at", "kiosk_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(35))
+    at: Mapped[float] = mapped_column(Float, index=True)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(100))
+    target: Mapped[str] = mapped_column(String(200))
+    at: Mapped[float] = mapped_column(Float, index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
