@@ -1,0 +1,236 @@
+"""What the kiosk flow (kiosk/flow.py) takes in and gives out: its state, its inputs, its effects.
+
+Pure data, no Qt, no asyncio. Views render :class:`KioskState`; adapters turn devices and the server
+into the input events here and carry out the effects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeAlias
+
+from kiosk import languages
+from signaling import messages as m
+
+
+class Screen(StrEnum):
+    WELCOME = "welcome"
+    LANGUAGE = "language"
+    CONFIRM = "confirm"
+    WAITING = "waiting"
+    CALL = "call"
+    RATING = "rating"
+    THANKS = "thanks"
+
+
+class Alert(StrEnum):
+    """Something the resident must be told, in their language, with what to do."""
+
+    SERVER_UNREACHABLE = "server_unreachable"
+    OUT_OF_ORDER = "out_of_order"
+    CALL_DROPPED = "call_dropped"
+    REQUEUED = "requeued"
+    TRANSFERRED = "transferred"
+    CAMERA_MISSING = "camera_missing"
+    MICROPHONE_MISSING = "microphone_missing"
+    CLOSED = "closed"
+    JOIN_FAILED = "join_failed"
+
+
+@dataclass(frozen=True)
+class LanguageOption:
+    code: str
+    open: bool
+    opens_at: float | None = None
+    wait_low_s: int | None = None
+    wait_high_s: int | None = None
+
+
+@dataclass(frozen=True)
+class TextLine:
+    from_adviser: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class CallInfo:
+    call_id: str
+    peer_name: str
+    language: str
+    connected: bool = False
+    audio_muted: bool = False
+    video_muted: bool = False
+    volume: int = 80
+    lines: tuple[TextLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class KioskState:
+    screen: Screen = Screen.WELCOME
+    ui_language: str = languages.DEFAULT_UI_LANGUAGE
+    online: bool = False
+    retry_in_s: float | None = None
+    languages: tuple[LanguageOption, ...] = ()
+    topics: tuple[str, ...] = ()
+    notice: str = ""
+    language: str | None = None
+    fallbacks: tuple[str, ...] = ()
+    topic: str | None = None
+    position: int | None = None
+    wait_low_s: int | None = None
+    wait_high_s: int | None = None
+    opens_at: float | None = None
+    call: CallInfo | None = None
+    last_call_id: str | None = None
+    media_live: bool = False
+    alerts: tuple[Alert, ...] = ()
+    idle_deadline: float | None = None  # set while the idle warning shows
+    help_open: bool = False
+    rating: int | None = None
+
+
+# --- inputs that are not wire messages ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServerUp:
+    welcome: m.KioskWelcome
+
+
+@dataclass(frozen=True)
+class ServerDown:
+    retry_in_s: float
+
+
+@dataclass(frozen=True)
+class ServerRejected:
+    reason: str
+
+
+@dataclass(frozen=True)
+class MediaOpened:
+    camera_ok: bool
+    microphone_ok: bool
+
+
+@dataclass(frozen=True)
+class CallLive:
+    """The call session's media is flowing (ICE connected)."""
+
+
+@dataclass(frozen=True)
+class CallLost:
+    """The call session's media died without the server having said so yet."""
+
+
+@dataclass(frozen=True)
+class RemoteText:
+    text: str
+
+
+Event: TypeAlias = (
+    ServerUp
+    | ServerDown
+    | ServerRejected
+    | MediaOpened
+    | CallLive
+    | CallLost
+    | RemoteText
+    | m.ServerToKiosk
+)
+
+# --- effects ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Send:
+    message: m.Message
+
+
+@dataclass(frozen=True)
+class OpenMedia:
+    pass
+
+
+@dataclass(frozen=True)
+class CloseMedia:
+    pass
+
+
+@dataclass(frozen=True)
+class StartCall:
+    call_id: str
+    role: str
+    ice_servers: tuple[m.IceServer, ...]
+
+
+@dataclass(frozen=True)
+class StopCall:
+    pass
+
+
+@dataclass(frozen=True)
+class RelayCallMessage:
+    """SDP or ICE from the server for the running call session."""
+
+    message: m.SessionDescription | m.IceCandidate
+
+
+@dataclass(frozen=True)
+class SendText:
+    text: str
+
+
+@dataclass(frozen=True)
+class SetMuted:
+    audio: bool
+    video: bool
+
+
+@dataclass(frozen=True)
+class SetVolume:
+    volume: int
+
+
+@dataclass(frozen=True)
+class PlaySound:
+    kind: str  # "idle_warning"
+
+
+@dataclass(frozen=True)
+class Restart:
+    pass
+
+
+@dataclass(frozen=True)
+class ReloadConfig:
+    command_id: str
+
+
+@dataclass(frozen=True)
+class FetchLogs:
+    command_id: str
+
+
+@dataclass(frozen=True)
+class ForgetPlace:
+    """Drop the resume token so the next resident cannot inherit this one's place."""
+
+
+Effect: TypeAlias = (
+    Send
+    | OpenMedia
+    | CloseMedia
+    | StartCall
+    | StopCall
+    | RelayCallMessage
+    | SendText
+    | SetMuted
+    | SetVolume
+    | PlaySound
+    | Restart
+    | ReloadConfig
+    | FetchLogs
+    | ForgetPlace
+)
