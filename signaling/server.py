@@ -1,0 +1,312 @@
+"""The aiohttp application: HTTP routes, the two WebSocket endpoints, start-up and shutdown.
+
+Thin by design: a handler reads a frame, checks it against the connection's protocol state
+(:mod:`signaling.session`), parses it (:mod:`signaling.messages`) and hands it to the
+:class:`~signaling.switchboard.Switchboard`. Errors are turned into replies in one place,
+:func:`_reply_to_error`; nothing a client sends can crash the server or another client's session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Literal
+
+from aiohttp import WSMsgType, web
+
+from signaling import messages as m
+from signaling.config import Settings
+from signaling.errors import (
+    CLOSE_HELLO_TIMEOUT,
+    CLOSE_UNAUTHORIZED,
+    ErrorCode,
+    IllegalTransition,
+    KiosklinkError,
+    MalformedMessage,
+    MessageTooLarge,
+    RemoteProtocolError,
+)
+from signaling.peer import Peer
+from signaling.session import ConnectionState
+from signaling.store import Store
+from signaling.switchboard import AdviserLink, KioskLink, Switchboard, error_reply, illegal_reply
+
+log = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+STORE = web.AppKey("store", Store)
+SWITCHBOARD = web.AppKey("switchboard", Switchboard)
+CLOCK = web.AppKey("clock", Callable[[], float])
+
+# aiohttp closes the socket (1009) above this; between MAX_MESSAGE_BYTES and this we answer with a
+# typed too_large error and keep the connection (docs/protocol.md §Limits).
+_HARD_FRAME_LIMIT = 1 << 20
+
+
+def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) -> web.Application:
+    app = web.Application(client_max_size=256 * 1024)
+    app[SETTINGS] = settings
+    app[CLOCK] = clock
+    app.cleanup_ctx.append(_store_and_switchboard)
+    app.add_routes(
+        [
+            web.get("/healthz", healthz),
+            web.get("/readyz", readyz),
+            web.post("/api/login", login),
+            web.post("/api/logout", logout),
+            web.get("/ws/kiosk", kiosk_ws),
+            web.get("/ws/adviser", adviser_ws),
+        ]
+    )
+    return app
+
+
+async def _store_and_switchboard(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    store = await Store.open(settings.database.path)
+    switchboard = Switchboard(settings, store, clock=app[CLOCK])
+    app[STORE] = store
+    app[SWITCHBOARD] = switchboard
+    restored = await switchboard.restore_waiting()
+    if restored:
+        log.info("restored %d waiting callers from the database", restored)
+    timer = asyncio.create_task(switchboard.run_timer(), name="router-timer")
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await timer
+        await store.close()
+
+
+# --- HTTP --------------------------------------------------------------------------------------
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    ok = await request.app[STORE].ping()
+    return web.json_response(
+        {"status": "ready" if ok else "database unreachable"}, status=200 if ok else 503
+    )
+
+
+def json_error(status: int, code: ErrorCode, message: str) -> web.Response:
+    return web.json_response({"code": code.value, "message": message}, status=status)
+
+
+async def login(request: web.Request) -> web.Response:
+    try:
+        body = await request.json()
+        username, password = str(body["username"]), str(body["password"])
+    except (ValueError, KeyError, TypeError):
+        return json_error(400, ErrorCode.BAD_MESSAGE, "send JSON with 'username' and 'password'")
+    store, settings, now = request.app[STORE], request.app[SETTINGS], request.app[CLOCK]()
+    adviser = await store.verify_password(username[:100], password[:1000])
+    if adviser is None:
+        return json_error(401, ErrorCode.UNAUTHORIZED, "wrong username or password")
+    ttl = settings.auth.session_ttl_s
+    token = await store.create_session(adviser.id, ttl_s=ttl, now=now)
+    return web.json_response(
+        {
+            "token": token,
+            "adviser_id": adviser.id,
+            "display_name": adviser.display_name,
+            "expires_at": now + ttl,
+            "is_admin": adviser.is_admin,
+        }
+    )
+
+
+async def logout(request: web.Request) -> web.Response:
+    token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if token:
+        await request.app[STORE].revoke_session(token)
+    return web.json_response({"status": "signed out"})
+
+
+# --- WebSockets --------------------------------------------------------------------------------
+
+
+async def kiosk_ws(request: web.Request) -> web.WebSocketResponse:
+    return await _serve(request, "kiosk")
+
+
+async def adviser_ws(request: web.Request) -> web.WebSocketResponse:
+    return await _serve(request, "adviser")
+
+
+async def _serve(request: web.Request, role: Literal["kiosk", "adviser"]) -> web.WebSocketResponse:
+    settings = request.app[SETTINGS]
+    ws = web.WebSocketResponse(max_msg_size=_HARD_FRAME_LIMIT, heartbeat=30.0)
+    await ws.prepare(request)
+    peer = Peer(ws, label=f"{role}@{request.remote}")
+    state = ConnectionState(
+        rate_per_s=settings.server.rate_limit_per_s, burst=float(settings.server.rate_limit_burst)
+    )
+    try:
+        hello = await _await_hello(ws, peer, state, role, settings.server.hello_timeout_s)
+        if hello is not None:
+            await _session(request, ws, peer, state, role, hello)
+    finally:
+        await peer.close()
+    return ws
+
+
+async def _await_hello(
+    ws: web.WebSocketResponse,
+    peer: Peer,
+    state: ConnectionState,
+    role: str,
+    timeout_s: float,
+) -> m.Hello | None:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            await peer.close(CLOSE_HELLO_TIMEOUT, "no hello in time")
+            return None
+        try:
+            frame = await ws.receive(timeout=remaining)
+        except TimeoutError:
+            continue
+        if frame.type != WSMsgType.TEXT:
+            return None if frame.type in _CLOSING else _reply_bad_frame(peer)
+        try:
+            _admit(state, frame.data)
+            msg = _parse(role, frame.data)
+            if isinstance(msg, m.Hello):
+                m.check_version(msg)
+                return msg
+        except RemoteProtocolError as exc:
+            if _reply_to_error(peer, exc, None) or state.should_close:
+                await peer.close(exc.close_code, exc.detail)
+                return None
+
+
+_CLOSING = (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR)
+
+
+def _reply_bad_frame(peer: Peer) -> None:
+    peer.post(error_reply(ErrorCode.BAD_MESSAGE, "send text frames with JSON"))
+
+
+async def _session(
+    request: web.Request,
+    ws: web.WebSocketResponse,
+    peer: Peer,
+    state: ConnectionState,
+    role: Literal["kiosk", "adviser"],
+    hello: m.Hello,
+) -> None:
+    store, board, now = request.app[STORE], request.app[SWITCHBOARD], request.app[CLOCK]()
+    handle: Callable[[Any], Awaitable[None]]
+    link: KioskLink | AdviserLink
+    if role == "kiosk":
+        kiosk = await store.kiosk_by_token(hello.token)
+        if kiosk is None:
+            return await _refuse(peer, "unknown or revoked kiosk token")
+        peer.label = f"kiosk:{kiosk.id}"
+        state.authenticated()
+        await board.kiosk_connected(peer, kiosk, hello)
+        link = board.kiosks[kiosk.id]
+        kiosk_link = link
+
+        async def handle(msg: Any) -> None:
+            await board.kiosk_message(kiosk_link, msg)
+
+        on_close: Callable[[], Awaitable[None]] = lambda: board.kiosk_disconnected(kiosk_link)
+    else:
+        adviser = await store.session(hello.token, now=now)
+        if adviser is None:
+            return await _refuse(peer, "unknown or expired session: sign in again")
+        peer.label = f"adviser:{adviser.id}"
+        state.authenticated()
+        await board.adviser_connected(peer, adviser)
+        adviser_link = board.advisers[adviser.id]
+
+        async def handle(msg: Any) -> None:
+            await board.adviser_message(adviser_link, msg)
+
+        on_close = lambda: board.adviser_disconnected(adviser_link)
+    try:
+        await _read_loop(ws, peer, state, role, handle)
+    finally:
+        await on_close()
+
+
+async def _refuse(peer: Peer, reason: str) -> None:
+    peer.post(error_reply(ErrorCode.UNAUTHORIZED, reason, "hello"))
+    await peer.close(CLOSE_UNAUTHORIZED, reason)
+
+
+async def _read_loop(
+    ws: web.WebSocketResponse,
+    peer: Peer,
+    state: ConnectionState,
+    role: str,
+    handle: Callable[[Any], Awaitable[None]],
+) -> None:
+    async for frame in ws:
+        if frame.type != WSMsgType.TEXT:
+            if frame.type == WSMsgType.BINARY:
+                _reply_bad_frame(peer)
+            continue
+        msg: Any = None
+        try:
+            _admit(state, frame.data)
+            msg = _parse(role, frame.data)
+            await handle(msg)
+        except RemoteProtocolError as exc:
+            if _reply_to_error(peer, exc, getattr(msg, "type", None)) or state.should_close:
+                await peer.close(exc.close_code, exc.detail)
+                return
+        except IllegalTransition as exc:
+            peer.post(illegal_reply(exc, getattr(msg, "type", "?")))
+        except KiosklinkError as exc:
+            peer.post(error_reply(ErrorCode.CONFLICT, str(exc), getattr(msg, "type", None)))
+        except Exception:
+            # Our bug, not the client's: log it, tell the client, keep serving everyone.
+            log.exception("%s: failed to handle %s", peer.label, getattr(msg, "type", "?"))
+            peer.post(error_reply(ErrorCode.INTERNAL, "internal error", getattr(msg, "type", None)))
+
+
+def _admit(state: ConnectionState, data: str) -> None:
+    """Charge the rate limit and check the role before the full parse; garbage costs too."""
+    now = time.monotonic()
+    try:
+        kind = _peek_type(data)
+    except RemoteProtocolError:
+        state.admit_unparsed(now)
+        raise
+    state.receive(kind, now)
+
+
+def _peek_type(data: str) -> str:
+    """The message type for rate limiting and role checks, before full validation."""
+    if len(data) > m.MAX_MESSAGE_BYTES:
+        raise MessageTooLarge(
+            f"message of {len(data)} bytes is over the {m.MAX_MESSAGE_BYTES}-byte limit"
+        )
+    try:
+        kind = json.loads(data).get("type")
+    except (ValueError, AttributeError):
+        raise MalformedMessage("not a JSON object") from None
+    return kind if isinstance(kind, str) else ""
+
+
+def _parse(role: str, data: str) -> Any:
+    return m.parse_from_kiosk(data) if role == "kiosk" else m.parse_from_adviser(data)
+
+
+def _reply_to_error(peer: Peer, exc: RemoteProtocolError, ref_type: str | None) -> bool:
+    """Answer a bad message with a typed error. Returns whether the connection must close."""
+    peer.post(error_reply(exc.code, exc.detail, ref_type))
+    return exc.fatal

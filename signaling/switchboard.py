@@ -1,0 +1,691 @@
+"""The switchboard: the adapter between connections, the routing engine and the store.
+
+It feeds client events and the passing of time into :class:`signaling.routing.Router` and carries
+out the effects it returns (:meth:`Switchboard.perform` is the only place that turns routing
+decisions into messages). It decides nothing about who gets which caller: that is the router's job.
+
+What it adds around the router:
+
+* identities: which kiosk connection holds which caller, which adviser connection is whose;
+* call records and the persisted queue in the store (a restart loses no one's place);
+* the SDP / ICE relay, only between the two parties of an active call (docs/protocol.md §Call);
+* opening hours, checked before a join (§Closed);
+* the one timer that wakes the router at its next deadline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from signaling import messages as m
+from signaling import routing as r
+from signaling.config import Settings
+from signaling.errors import ErrorCode, IllegalTransition, OutOfRole
+from signaling.hours import OpeningHours
+from signaling.ice import ice_servers
+from signaling.peer import Peer
+from signaling.store import AdviserRecord, KioskRecord, Store
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+
+
+def hash_resume_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass
+class Caller:
+    """One resident's visit, from join to the end of their call. Holds no personal data."""
+
+    id: r.CallerId
+    kiosk_id: str
+    site: str
+    language: r.Language
+    topic: str | None
+    fallbacks: tuple[r.Language, ...]
+    joined_at: float
+    resume_token: str | None  # plaintext only in memory; the store keeps the hash
+    resume_hash: str
+    answered: bool = False
+
+
+@dataclass
+class KioskLink:
+    peer: Peer
+    kiosk: KioskRecord
+    caller: r.CallerId | None = None
+    last_call: r.CallerId | None = None
+
+
+@dataclass
+class AdviserLink:
+    peer: Peer
+    adviser: AdviserRecord
+    pending_wrap_up: set[str] = field(default_factory=set)
+
+
+class Switchboard:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        clock: Clock = time.time,
+        router: r.Router | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.clock = clock
+        self.router = router or r.Router(rules_from_settings(settings))
+        self.hours = hours_from_settings(settings)
+        self.kiosks: dict[str, KioskLink] = {}
+        self.advisers: dict[str, AdviserLink] = {}
+        self.callers: dict[r.CallerId, Caller] = {}
+        self._by_resume_hash: dict[str, r.CallerId] = {}
+        self._end_reasons: dict[r.CallerId, str] = {}
+        self._wake = asyncio.Event()
+        self._last_overview: list[m.QueueStat] | None = None
+        self._persisted: set[r.CallerId] = set()
+
+    # --- start-up ------------------------------------------------------------------------------
+
+    async def restore_waiting(self) -> int:
+        """Put callers persisted before a restart back in line, disconnected, awaiting resume."""
+        now = self.clock()
+        restored = 0
+        for rec in await self.store.load_waiting():
+            kiosk = await self.store.kiosk(rec.kiosk_id)
+            caller = Caller(
+                id=r.CallerId(rec.caller_id),
+                kiosk_id=rec.kiosk_id,
+                site=kiosk.site if kiosk else "",
+                language=r.Language(rec.language),
+                topic=rec.topic,
+                fallbacks=tuple(r.Language(x) for x in rec.fallbacks),
+                joined_at=rec.joined_at,
+                resume_token=None,
+                resume_hash=rec.resume_token_hash,
+            )
+            effects = self.router.restore(
+                caller.id,
+                caller.language,
+                topic=caller.topic,
+                fallbacks=caller.fallbacks,
+                priority=rec.priority,
+                joined_at=rec.joined_at,
+                now=now,
+            )
+            self._remember(caller)
+            self._persisted.add(caller.id)
+            await self.perform(effects)
+            restored += 1
+        return restored
+
+    # --- kiosks --------------------------------------------------------------------------------
+
+    async def kiosk_connected(self, peer: Peer, kiosk: KioskRecord, hello: m.Hello) -> None:
+        old = self.kiosks.get(kiosk.id)
+        if old is not None:
+            # One connection per kiosk: the newer one wins (the old one is a half-dead socket).
+            await self._detach_kiosk(old, reason="replaced")
+            asyncio.create_task(old.peer.close(4003, "replaced by a newer connection"))
+        link = KioskLink(peer=peer, kiosk=kiosk)
+        self.kiosks[kiosk.id] = link
+        await self.store.touch_kiosk(kiosk.id, at=self.clock(), app_version=hello.app_version)
+        resumed = self._resume(link, hello.resume_token)
+        peer.post(self._kiosk_welcome(kiosk, resumed=resumed is not None))
+        if resumed is not None:
+            await self.perform(self.router.caller_resumed(resumed.id, now=self.clock()))
+            self._post_position(resumed.id)
+
+    def _resume(self, link: KioskLink, token: str | None) -> Caller | None:
+        if not token:
+            return None
+        caller_id = self._by_resume_hash.get(hash_resume_token(token))
+        caller = self.callers.get(caller_id) if caller_id else None
+        if caller is None or caller.kiosk_id != link.kiosk.id:
+            return None
+        if self.router.caller_state(caller.id) is not r.CallerState.WAITING:
+            return None
+        caller.resume_token = token
+        link.caller = caller.id
+        return caller
+
+    async def kiosk_message(self, link: KioskLink, msg: m.KioskMessage) -> None:
+        now = self.clock()
+        match msg:
+            case m.Ping(seq=seq):
+                link.peer.post(m.Pong(seq=seq))
+            case m.Join():
+                await self._join(link, msg, now)
+            case m.Cancel():
+                if link.caller is None:
+                    raise OutOfRole("not waiting in any queue")
+                await self.perform(self.router.leave(link.caller, now=now))
+            case m.Hangup(call_id=call_id):
+                caller = self._own_call(link, call_id)
+                await self._hang_up(caller, now, reason="hangup")
+            case m.SessionDescription() | m.IceCandidate():
+                self._relay_from_kiosk(link, msg)
+            case m.QualityReport(call_id=call_id, quality=quality):
+                self._own_call(link, call_id, allow_last=True)
+                await self.store.add_quality(call_id, side="kiosk", quality=quality, at=now)
+            case m.Health(report=report):
+                await self.store.add_health(link.kiosk.id, at=now, report=report)
+                await self.store.touch_kiosk(link.kiosk.id, at=now, app_version=report.app_version)
+            case m.Rating(call_id=call_id, score=score):
+                if call_id != link.last_call:
+                    raise OutOfRole("a rating is for this kiosk's last call only")
+                await self.store.set_rating(call_id, score)
+            case m.CommandResult():
+                await self.store.audit(
+                    f"kiosk:{link.kiosk.id}", "command_result", msg.command_id, now, msg.output
+                )
+            case m.Hello():
+                raise OutOfRole("already said hello on this connection")
+
+    async def _join(self, link: KioskLink, msg: m.Join, now: float) -> None:
+        if link.caller is not None:
+            raise OutOfRole("this kiosk is already in a queue or a call")
+        service = self.settings.service
+        if msg.language not in service.languages:
+            raise OutOfRole(f"language {msg.language!r} is not offered here")
+        if msg.topic is not None and msg.topic not in service.topics:
+            raise OutOfRole(f"topic {msg.topic!r} is not offered here")
+        hours = self.hours_for(msg.language)
+        if not hours.is_open(now):
+            link.peer.post(
+                m.Closed(language=msg.language, opens_at=hours.next_opening(now)),
+            )
+            return
+        token = secrets.token_urlsafe(24)
+        caller = Caller(
+            id=r.CallerId(secrets.token_hex(8)),
+            kiosk_id=link.kiosk.id,
+            site=link.kiosk.site,
+            language=r.Language(msg.language),
+            topic=msg.topic,
+            fallbacks=tuple(r.Language(x) for x in msg.fallback_languages if x != msg.language),
+            joined_at=now,
+            resume_token=token,
+            resume_hash=hash_resume_token(token),
+        )
+        await self.store.open_call(
+            caller.id,
+            kiosk_id=caller.kiosk_id,
+            site=caller.site,
+            language=caller.language,
+            topic=caller.topic,
+            joined_at=now,
+        )
+        self._remember(caller)
+        link.caller = caller.id
+        effects = self.router.join(
+            caller.id, caller.language, topic=caller.topic, fallbacks=caller.fallbacks, now=now
+        )
+        await self.perform(effects)
+        self._post_position(caller.id)
+
+    async def kiosk_disconnected(self, link: KioskLink) -> None:
+        if self.kiosks.get(link.kiosk.id) is link:
+            del self.kiosks[link.kiosk.id]
+            await self._detach_kiosk(link, reason="disconnected")
+
+    async def _detach_kiosk(self, link: KioskLink, *, reason: str) -> None:
+        caller_id = link.caller
+        link.caller = None
+        if caller_id is None:
+            return
+        now = self.clock()
+        state = self.router.caller_state(caller_id)
+        if state in (r.CallerState.WAITING, r.CallerState.OFFERED):
+            # Keeps its place for the grace period; the kiosk resumes with its token.
+            await self.perform(self.router.caller_disconnected(caller_id, now=now))
+        elif state in (r.CallerState.IN_CALL, r.CallerState.HELD):
+            self._end_reasons[caller_id] = "peer_left"
+            await self.perform(self.router.end_call(caller_id, now=now))
+
+    # --- advisers ------------------------------------------------------------------------------
+
+    async def adviser_connected(self, peer: Peer, adviser: AdviserRecord) -> None:
+        now = self.clock()
+        old = self.advisers.get(adviser.id)
+        self.advisers[adviser.id] = AdviserLink(peer=peer, adviser=adviser)
+        if old is not None:
+            asyncio.create_task(old.peer.close(4003, "replaced by a newer connection"))
+        state = self.router.adviser_state(r.AdviserId(adviser.id))
+        peer.post(self._adviser_welcome(adviser, state))
+        if state is None or state is r.AdviserState.SIGNED_OUT:
+            langs = {r.Language(k): v for k, v in adviser.languages.items()}
+            topics = frozenset(adviser.topics) if adviser.topics is not None else None
+            effects = self.router.sign_in(r.AdviserId(adviser.id), langs, topics=topics, now=now)
+        else:
+            effects = self.router.adviser_reconnected(r.AdviserId(adviser.id), now=now)
+        await self.perform(effects)
+        peer.post(m.QueueOverview(queues=self._queue_stats(now)))
+
+    async def adviser_message(self, link: AdviserLink, msg: m.AdviserMessage) -> None:
+        now = self.clock()
+        me = r.AdviserId(link.adviser.id)
+        self.router.heartbeat(me, now=now)
+        match msg:
+            case m.Ping(seq=seq):
+                link.peer.post(m.Pong(seq=seq))
+            case m.SetStatus(status="available"):
+                await self.perform(self.router.set_available(me, now=now))
+            case m.SetStatus(status="away", reason=reason):
+                await self.perform(self.router.set_away(me, reason or "away", now=now))
+            case m.Accept(call_id=call_id):
+                await self.perform(self.router.accept(me, r.CallerId(call_id), now=now))
+            case m.Decline(call_id=call_id):
+                await self.perform(self.router.decline(me, r.CallerId(call_id), now=now))
+            case m.Hangup(call_id=call_id):
+                caller = self._adviser_call(link, call_id)
+                await self._hang_up(caller, now, reason="hangup")
+            case m.SessionDescription() | m.IceCandidate():
+                self._relay_from_adviser(link, msg)
+            case m.QualityReport(call_id=call_id, quality=quality):
+                await self.store.add_quality(call_id, side="adviser", quality=quality, at=now)
+            case m.WrapUp(call_id=call_id, outcome=outcome, note=note):
+                await self._wrap_up(link, call_id, outcome, note)
+            case m.Ready():
+                await self.perform(self.router.ready(me, now=now))
+            case m.Transfer():
+                await self._transfer(link, msg, now)
+            case m.Hello():
+                raise OutOfRole("already said hello on this connection")
+
+    async def _wrap_up(self, link: AdviserLink, call_id: str, outcome: str, note: str) -> None:
+        if call_id not in link.pending_wrap_up:
+            raise OutOfRole("wrap-up is for a call you have just ended")
+        if outcome not in self.settings.service.outcomes:
+            raise OutOfRole(f"unknown outcome {outcome!r}")
+        link.pending_wrap_up.discard(call_id)
+        await self.store.set_wrap_up(call_id, category=outcome, note=note)
+
+    async def _transfer(self, link: AdviserLink, msg: m.Transfer, now: float) -> None:
+        caller = self._adviser_call(link, msg.call_id)
+        if (msg.language is None) == (msg.adviser is None):
+            raise OutOfRole("transfer to a language or to an adviser, exactly one")
+        if msg.language is not None and msg.language not in self.settings.service.languages:
+            raise OutOfRole(f"language {msg.language!r} is not offered here")
+        effects = self.router.transfer(
+            r.AdviserId(link.adviser.id),
+            caller.id,
+            now=now,
+            language=r.Language(msg.language) if msg.language else None,
+            to_adviser=r.AdviserId(msg.adviser) if msg.adviser else None,
+        )
+        if msg.language is not None:
+            caller.language = r.Language(msg.language)
+        await self.perform(effects)
+
+    async def adviser_disconnected(self, link: AdviserLink) -> None:
+        if self.advisers.get(link.adviser.id) is link:
+            del self.advisers[link.adviser.id]
+            effects = self.router.adviser_disconnected(
+                r.AdviserId(link.adviser.id), now=self.clock()
+            )
+            await self.perform(effects)
+
+    # --- calls ---------------------------------------------------------------------------------
+
+    def _own_call(self, link: KioskLink, call_id: str, *, allow_last: bool = False) -> Caller:
+        if call_id == link.caller and call_id in self.callers:
+            return self.callers[r.CallerId(call_id)]
+        if allow_last and call_id == link.last_call:
+            return Caller(
+                r.CallerId(call_id), link.kiosk.id, "", r.Language(""), None, (), 0, None, ""
+            )
+        raise OutOfRole(f"call {call_id!r} is not this kiosk's")
+
+    def _adviser_call(self, link: AdviserLink, call_id: str) -> Caller:
+        caller = self.callers.get(r.CallerId(call_id))
+        if caller is None or self.router.adviser_of(caller.id) != link.adviser.id:
+            raise OutOfRole(f"call {call_id!r} is not yours")
+        return caller
+
+    async def _hang_up(self, caller: Caller, now: float, *, reason: str) -> None:
+        state = self.router.caller_state(caller.id)
+        if state in (r.CallerState.IN_CALL, r.CallerState.HELD):
+            self._end_reasons[caller.id] = reason
+            await self.perform(self.router.end_call(caller.id, now=now))
+        else:
+            await self.perform(self.router.leave(caller.id, now=now))
+
+    def _relay_from_kiosk(
+        self, link: KioskLink, msg: m.SessionDescription | m.IceCandidate
+    ) -> None:
+        caller = self._own_call(link, msg.call_id)
+        adviser = self.router.adviser_of(caller.id)
+        if self.router.caller_state(caller.id) is not r.CallerState.IN_CALL or adviser is None:
+            raise OutOfRole("no active call to signal into")
+        target = self.advisers.get(adviser)
+        if target is not None:
+            target.peer.post(msg)
+
+    def _relay_from_adviser(
+        self, link: AdviserLink, msg: m.SessionDescription | m.IceCandidate
+    ) -> None:
+        caller = self._adviser_call(link, msg.call_id)
+        if self.router.caller_state(caller.id) is not r.CallerState.IN_CALL:
+            raise OutOfRole("no active call to signal into")
+        kiosk = self.kiosks.get(caller.kiosk_id)
+        if kiosk is not None and kiosk.caller == caller.id:
+            kiosk.peer.post(msg)
+
+    # --- effects -------------------------------------------------------------------------------
+
+    async def perform(self, effects: list[r.Effect]) -> None:
+        """Carry out the router's decisions, in order. The only place that sends on its behalf."""
+        now = self.clock()
+        for effect in effects:
+            await self._perform_one(effect, now)
+        await self._sync_persisted_queue()
+        self._broadcast_overview(now)
+        self._wake.set()
+
+    async def _perform_one(self, effect: r.Effect, now: float) -> None:  # noqa: C901
+        match effect:
+            case r.OfferMade(caller=cid, adviser=aid, expires_at=expires_at):
+                caller = self.callers[cid]
+                self._to_adviser(
+                    aid,
+                    m.Offer(
+                        call_id=cid,
+                        language=caller.language,
+                        topic=caller.topic,
+                        site=caller.site,
+                        waited_s=round(now - caller.joined_at, 1),
+                        expires_in_s=round(max(0.0, expires_at - now), 1),
+                    ),
+                )
+            case r.OfferRevoked(caller=cid, adviser=aid, reason=reason):
+                self._to_adviser(aid, m.OfferRevoked(call_id=cid, reason=reason))
+            case r.CallConnected(caller=cid, adviser=aid):
+                await self._start_call(cid, aid, now, first=True)
+            case r.CallResumed(caller=cid, adviser=aid):
+                await self._start_call(cid, aid, now, first=False)
+            case r.CallHeld(caller=cid, until=until):
+                self._to_kiosk(cid, m.Reconnecting(call_id=cid, grace_s=round(until - now, 1)))
+            case r.CallerRequeued(caller=cid, reason=reason):
+                self._to_kiosk(cid, m.CallEnded(call_id=cid, reason="requeued"))
+                self._post_position(cid)
+            case r.CallEnded(caller=cid, adviser=aid, reason=reason):
+                await self._call_ended(cid, aid, reason)
+            case r.CallerRemoved(caller=cid, reason=reason):
+                await self._caller_removed(cid, reason, now)
+            case r.PositionChanged(caller=cid):
+                self._post_position(cid)
+            case r.AdviserStateChanged(adviser=aid, state=state, reason=reason, until=until):
+                self._adviser_status(aid, state, reason, until)
+
+    async def _start_call(
+        self, cid: r.CallerId, aid: r.AdviserId, now: float, *, first: bool
+    ) -> None:
+        caller = self.callers[cid]
+        adviser = self.advisers.get(aid)
+        if first and not caller.answered:
+            caller.answered = True
+            await self.store.answer_call(cid, adviser_id=aid, at=now)
+        servers = ice_servers(self.settings.ice, now=now)
+        name = adviser.adviser.display_name.split()[0] if adviser else ""
+        self._to_kiosk(
+            cid,
+            m.CallStarted(
+                call_id=cid,
+                role="offerer",
+                peer_name=name,
+                language=caller.language,
+                ice_servers=servers,
+            ),
+        )
+        self._to_adviser(
+            aid,
+            m.CallStarted(
+                call_id=cid,
+                role="answerer",
+                peer_name=caller.site,
+                language=caller.language,
+                ice_servers=servers,
+            ),
+        )
+
+    async def _call_ended(self, cid: r.CallerId, aid: r.AdviserId, reason: str) -> None:
+        told = self._end_reasons.pop(cid, reason)
+        wire: m.CallEnded
+        if reason == "transferred":
+            wire = m.CallEnded(call_id=cid, reason="transferred")
+            self._to_adviser(aid, wire)
+        elif reason == "adviser_lost":
+            self._to_kiosk(cid, m.CallEnded(call_id=cid, reason="requeued"))
+        else:
+            kiosk_reason = "hangup" if told == "hangup" else "peer_left"
+            self._to_kiosk(cid, m.CallEnded(call_id=cid, reason=kiosk_reason))  # type: ignore[arg-type]
+            self._to_adviser(aid, m.CallEnded(call_id=cid, reason=kiosk_reason))  # type: ignore[arg-type]
+        link = self.advisers.get(aid)
+        if link is not None:
+            link.pending_wrap_up.add(cid)
+
+    async def _caller_removed(self, cid: r.CallerId, reason: str, now: float) -> None:
+        caller = self.callers.pop(cid, None)
+        if caller is None:
+            return
+        self._by_resume_hash.pop(caller.resume_hash, None)
+        outcome = {"ended": "completed", "cancelled": "cancelled", "abandoned": "abandoned"}.get(
+            reason, reason
+        )
+        await self.store.close_call(cid, at=now, outcome=outcome)
+        kiosk = self.kiosks.get(caller.kiosk_id)
+        if kiosk is not None and kiosk.caller == cid:
+            kiosk.caller = None
+            kiosk.last_call = cid if caller.answered else None
+
+    def _adviser_status(
+        self, aid: r.AdviserId, state: r.AdviserState, reason: str, until: float | None
+    ) -> None:
+        if state is r.AdviserState.DISCONNECTED:
+            return
+        status = {"offered": "offered"}.get(state.value, state.value)
+        self._to_adviser(
+            aid,
+            m.AdviserStatus(status=status, reason=reason, wrap_up_ends_at=until),  # type: ignore[arg-type]
+        )
+
+    def _post_position(self, cid: r.CallerId) -> None:
+        caller = self.callers.get(cid)
+        kiosk = self.kiosks.get(caller.kiosk_id) if caller else None
+        if caller is None or kiosk is None or kiosk.caller != cid or caller.resume_token is None:
+            return
+        if self.router.caller_state(cid) is not r.CallerState.WAITING:
+            return
+        position = self.router.position_of(cid, now=self.clock())
+        if position is None:
+            return
+        index, low, high = position
+        kiosk.peer.post(
+            m.Queued(
+                language=caller.language,
+                position=index,
+                wait=m.WaitEstimate(low_s=low, high_s=high),
+                resume_token=caller.resume_token,
+            )
+        )
+
+    def _to_kiosk(self, cid: r.CallerId, message: m.Message) -> None:
+        caller = self.callers.get(cid)
+        kiosk = self.kiosks.get(caller.kiosk_id) if caller else None
+        if kiosk is not None and kiosk.caller == cid:
+            kiosk.peer.post(message)
+
+    def _to_adviser(self, aid: r.AdviserId, message: m.Message) -> None:
+        link = self.advisers.get(aid)
+        if link is not None:
+            link.peer.post(message)
+
+    def _remember(self, caller: Caller) -> None:
+        self.callers[caller.id] = caller
+        self._by_resume_hash[caller.resume_hash] = caller.id
+
+    async def _sync_persisted_queue(self) -> None:
+        """Keep the store's copy of the queue equal to the router's, so a restart loses no one."""
+        waiting = {w.caller: w for w in self.router.waiting_callers()}
+        for cid in sorted(self._persisted - waiting.keys()):
+            await self.store.delete_waiting(cid)
+            self._persisted.discard(cid)
+        for cid, w in waiting.items():
+            if cid in self._persisted or cid not in self.callers:
+                continue
+            caller = self.callers[cid]
+            await self.store.save_waiting(
+                cid,
+                kiosk_id=caller.kiosk_id,
+                language=w.language,
+                topic=w.topic,
+                fallbacks=list(w.fallbacks),
+                priority=w.priority,
+                joined_at=w.joined_at,
+                resume_token_hash=caller.resume_hash,
+            )
+            self._persisted.add(cid)
+
+    # --- overview, welcome ---------------------------------------------------------------------
+
+    def hours_for(self, language: str) -> OpeningHours:
+        return self.hours.get(language) or self.hours.get("default") or OpeningHours.always_open()
+
+    def _queue_stats(self, now: float) -> list[m.QueueStat]:
+        stats = {s.language: s for s in self.router.queue_stats(now=now)}
+        result = []
+        for lang in self.settings.service.languages:
+            s = stats.get(r.Language(lang))
+            result.append(
+                m.QueueStat(
+                    language=lang,
+                    waiting=s.waiting if s else 0,
+                    longest_wait_s=round(s.longest_wait_s, 1) if s else 0.0,
+                    advisers_available=s.advisers_available if s else 0,
+                    open=self.hours_for(lang).is_open(now),
+                )
+            )
+        return result
+
+    def _broadcast_overview(self, now: float) -> None:
+        if not self.advisers:
+            return
+        stats = self._queue_stats(now)
+        # Waits grow every second; re-send on changes in counts, not on every tick.
+        key = [s.model_copy(update={"longest_wait_s": 0.0}) for s in stats]
+        if key == self._last_overview:
+            return
+        self._last_overview = key
+        overview = m.QueueOverview(queues=stats)
+        for link in self.advisers.values():
+            link.peer.post(overview)
+
+    def _kiosk_welcome(self, kiosk: KioskRecord, *, resumed: bool) -> m.KioskWelcome:
+        now = self.clock()
+        languages = []
+        for stat in self._queue_stats(now):
+            hours = self.hours_for(stat.language)
+            low, high = self.router.estimate_for_new(r.Language(stat.language), now=now)
+            languages.append(
+                m.LanguageInfo(
+                    code=stat.language,
+                    open=stat.open,
+                    opens_at=None if stat.open else hours.next_opening(now),
+                    advisers_available=stat.advisers_available,
+                    waiting=stat.waiting,
+                    wait=m.WaitEstimate(low_s=low, high_s=high),
+                )
+            )
+        server = self.settings.server
+        return m.KioskWelcome(
+            protocol=m.PROTOCOL_VERSION,
+            kiosk_id=kiosk.id,
+            site=kiosk.site,
+            ice_servers=ice_servers(self.settings.ice, now=now),
+            languages=languages,
+            topics=list(self.settings.service.topics),
+            heartbeat_interval_s=server.kiosk_heartbeat_interval_s,
+            health_interval_s=server.kiosk_health_interval_s,
+            idle_timeout_s=self.settings.service.idle_timeout_s,
+            resumed=resumed,
+        )
+
+    def _adviser_welcome(
+        self, adviser: AdviserRecord, state: r.AdviserState | None
+    ) -> m.AdviserWelcome:
+        now = self.clock()
+        status = state.value if state and state is not r.AdviserState.DISCONNECTED else "away"
+        return m.AdviserWelcome(
+            protocol=m.PROTOCOL_VERSION,
+            adviser_id=adviser.id,
+            display_name=adviser.display_name,
+            languages=dict(adviser.languages),
+            ice_servers=ice_servers(self.settings.ice, now=now),
+            status=status,
+            outcomes=list(self.settings.service.outcomes),
+            heartbeat_interval_s=self.settings.server.adviser_heartbeat_interval_s,
+        )
+
+    # --- time ----------------------------------------------------------------------------------
+
+    async def run_timer(self) -> None:
+        """Wake the router at its next deadline (offer expiry, grace ends, escalation steps)."""
+        while True:
+            deadline = self.router.next_deadline()
+            self._wake.clear()
+            timeout = None if deadline is None else max(0.0, deadline - self.clock())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            now = self.clock()
+            if deadline is not None and now >= deadline:
+                try:
+                    await self.perform(self.router.tick(now=now))
+                except Exception:  # never let one bad tick stop time for everyone
+                    log.exception("router tick failed")
+                    await asyncio.sleep(0.5)
+
+
+def error_reply(code: ErrorCode, text: str, ref_type: str | None = None) -> m.Error:
+    return m.Error(code=code, message=text[:500], ref_type=ref_type)
+
+
+def illegal_reply(exc: IllegalTransition, ref_type: str) -> m.Error:
+    return m.Error(code=ErrorCode.CONFLICT, message=str(exc)[:500], ref_type=ref_type)
+
+
+def rules_from_settings(settings: Settings) -> r.RoutingRules:
+    s = settings.routing
+    return r.RoutingRules(
+        ring_timeout_s=s.ring_timeout_s,
+        max_missed_offers=s.max_missed_offers,
+        wrap_up_s=s.wrap_up_s,
+        adviser_grace_s=s.adviser_grace_s,
+        caller_grace_s=s.caller_grace_s,
+        heartbeat_timeout_s=s.heartbeat_timeout_s,
+        escalation=tuple(
+            r.EscalationStep(
+                after_s=step.after_s,
+                min_level=step.min_level,
+                include_fallbacks=step.include_fallbacks,
+            )
+            for step in s.escalation
+        ),
+        handle_time_window=s.handle_time_window,
+        prior_handle_time_s=s.prior_handle_time_s,
+    )
+
+
+def hours_from_settings(settings: Settings) -> dict[str, OpeningHours]:
+    return {lang: OpeningHours.from_config(spec) for lang, spec in settings.service.hours.items()}

@@ -1,0 +1,48 @@
+"""Fixtures shared by every test package: a real server on 127.0.0.1 with a fresh SQLite file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Qt tests run without a display; set before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from signaling.config import Settings  # noqa: E402
+from signaling.embedded import EmbeddedServer  # noqa: E402
+
+
+def make_settings(tmp_path: Path, **sections: dict[str, Any]) -> Settings:
+    """Settings for tests: a database in tmp_path, short timers; override any section's fields."""
+    data: dict[str, Any] = {
+        "server": {"port": 0, "hello_timeout_s": 5.0},
+        "database": {"path": str(tmp_path / "kiosklink.sqlite3")},
+        "routing": {"ring_timeout_s": 20.0, "wrap_up_s": 60.0},
+    }
+    for name, fields in sections.items():
+        data[name] = {**data.get(name, {}), **fields}
+    return Settings.model_validate(data)
+
+
+@pytest.fixture
+def server_factory(tmp_path: Path) -> Iterator[Callable[..., EmbeddedServer]]:
+    """Start real servers with per-test settings: ``server_factory(routing={"ring_timeout_s": 2})``."""
+    started: list[EmbeddedServer] = []
+
+    def start(**sections: dict[str, Any]) -> EmbeddedServer:
+        server = EmbeddedServer(make_settings(tmp_path, **sections)).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in reversed(started):
+        server.stop()
+
+
+@pytest.fixture
+def running_server(server_factory: Callable[..., EmbeddedServer]) -> EmbeddedServer:
+    return server_factory()
