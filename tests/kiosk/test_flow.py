@@ -78,6 +78,11 @@ def started(call_id: str = "c1") -> m.CallStarted:
     )
 
 
+def screen(flow: KioskFlow) -> Screen:
+    """A call, so mypy does not narrow the screen across the flow's transitions."""
+    return flow.state.screen
+
+
 def sent(effects: list[Effect]) -> list[m.Message]:
     return [e.message for e in effects if isinstance(e, Send)]
 
@@ -123,9 +128,9 @@ def test_welcome_brings_languages_topics_and_notice() -> None:
 
 def test_choosing_a_language_switches_the_ui_but_opens_no_device(flow: KioskFlow) -> None:
     assert flow.start(1.0) == []
-    assert flow.state.screen is Screen.LANGUAGE
+    assert screen(flow) is Screen.LANGUAGE
     assert flow.choose_language("ar", 1.0) == []
-    assert flow.state.screen is Screen.CONFIRM
+    assert screen(flow) is Screen.CONFIRM
     assert flow.state.ui_language == "ar"
     assert not flow.state.media_live
 
@@ -133,7 +138,7 @@ def test_choosing_a_language_switches_the_ui_but_opens_no_device(flow: KioskFlow
 def test_a_closed_language_cannot_be_chosen(flow: KioskFlow) -> None:
     flow.start(1.0)
     flow.choose_language("so", 1.0)
-    assert flow.state.screen is Screen.LANGUAGE
+    assert screen(flow) is Screen.LANGUAGE
 
 
 def test_join_opens_media_and_sends_language_topic_and_fallbacks(flow: KioskFlow) -> None:
@@ -145,7 +150,7 @@ def test_join_opens_media_and_sends_language_topic_and_fallbacks(flow: KioskFlow
     effects = flow.request_call(1.0)
     assert effects[0] == OpenMedia()
     assert sent(effects) == [m.Join(language="ar", topic="housing", fallback_languages=["ti"])]
-    assert flow.state.screen is Screen.WAITING
+    assert screen(flow) is Screen.WAITING
     assert flow.state.media_live
 
 
@@ -169,7 +174,7 @@ def test_camera_missing_is_told_but_the_call_goes_on(flow: KioskFlow) -> None:
     to_waiting(flow)
     flow.feed(MediaOpened(camera_ok=False, microphone_ok=True), 2.0)
     assert Alert.CAMERA_MISSING in flow.state.alerts
-    assert flow.state.screen is Screen.WAITING
+    assert screen(flow) is Screen.WAITING
 
 
 def test_cancel_leaves_the_line_closes_media_and_forgets(flow: KioskFlow) -> None:
@@ -192,7 +197,7 @@ def test_cancel_leaves_the_line_closes_media_and_forgets(flow: KioskFlow) -> Non
 def test_call_started_starts_the_session(flow: KioskFlow) -> None:
     effects = to_call(flow)
     assert effects == [StartCall("c1", "offerer", ())]
-    assert flow.state.screen is Screen.CALL
+    assert screen(flow) is Screen.CALL
     assert flow.state.call is not None
     assert flow.state.call.peer_name == "Amal"
     flow.feed(CallLive(), 4.0)
@@ -211,22 +216,22 @@ def test_hang_up_goes_to_rating_then_thanks_then_welcome(flow: KioskFlow) -> Non
     effects = flow.hang_up(5.0)
     assert sent(effects) == [m.Hangup(call_id="c1")]
     assert StopCall() in effects and CloseMedia() in effects
-    assert flow.state.screen is Screen.RATING and not flow.state.media_live
+    assert screen(flow) is Screen.RATING and not flow.state.media_live
     effects = flow.rate(4, 6.0)
     assert sent(effects) == [m.Rating(call_id="c1", score=4)]
-    assert flow.state.screen is Screen.THANKS
+    assert screen(flow) is Screen.THANKS
     assert flow.tick(7.0) == []
     deadline = flow.next_deadline()
     assert deadline is not None
     flow.tick(deadline)
-    assert flow.state.screen is Screen.WELCOME and flow.state.last_call_id is None
+    assert screen(flow) is Screen.WELCOME and flow.state.last_call_id is None
 
 
 def test_adviser_hangup_ends_in_rating(flow: KioskFlow) -> None:
     to_call(flow)
     effects = flow.feed(m.CallEnded(call_id="c1", reason="hangup"), 5.0)
     assert effects == [StopCall(), CloseMedia()]
-    assert flow.state.screen is Screen.RATING
+    assert screen(flow) is Screen.RATING
 
 
 def test_call_dropped_then_requeued_keeps_media_and_tells_the_resident(flow: KioskFlow) -> None:
@@ -240,20 +245,20 @@ def test_call_dropped_then_requeued_keeps_media_and_tells_the_resident(flow: Kio
     assert s.screen is Screen.WAITING and s.media_live
     assert Alert.REQUEUED in s.alerts and Alert.CALL_DROPPED not in s.alerts
     flow.feed(started("c2"), 8.0)
-    assert flow.state.screen is Screen.CALL and Alert.REQUEUED not in flow.state.alerts
+    assert screen(flow) is Screen.CALL and Alert.REQUEUED not in flow.state.alerts
 
 
 def test_call_ended_for_another_call_is_ignored(flow: KioskFlow) -> None:
     to_call(flow)
     assert flow.feed(m.CallEnded(call_id="old", reason="hangup"), 5.0) == []
-    assert flow.state.screen is Screen.CALL
+    assert screen(flow) is Screen.CALL
 
 
 def test_call_started_after_the_resident_left_is_hung_up(flow: KioskFlow) -> None:
     to_waiting(flow)
     flow.cancel(2.0)
     assert sent(flow.feed(started("late"), 3.0)) == [m.Hangup(call_id="late")]
-    assert flow.state.screen is Screen.WELCOME
+    assert screen(flow) is Screen.WELCOME
 
 
 def test_call_controls(flow: KioskFlow) -> None:
@@ -282,7 +287,7 @@ def test_idle_warning_comes_ahead_with_sound_and_a_tap_extends(flow: KioskFlow) 
     flow.touch(70.0)
     assert flow.state.idle_deadline is None
     assert flow.tick(91.0) == []
-    assert flow.state.screen is Screen.LANGUAGE
+    assert screen(flow) is Screen.LANGUAGE
 
 
 def test_idle_timeout_forgets_everything(flow: KioskFlow) -> None:
@@ -302,7 +307,7 @@ def test_idle_while_waiting_leaves_the_line(flow: KioskFlow) -> None:
     effects = flow.tick(600.0)
     assert sent(effects) == [m.Cancel()]
     assert CloseMedia() in effects
-    assert flow.state.screen is Screen.WELCOME
+    assert screen(flow) is Screen.WELCOME
 
 
 def test_no_idle_timeout_in_a_call_or_on_welcome(flow: KioskFlow) -> None:
@@ -310,14 +315,14 @@ def test_no_idle_timeout_in_a_call_or_on_welcome(flow: KioskFlow) -> None:
     to_call(flow)
     assert flow.next_deadline() is None
     assert flow.tick(100_000.0) == []
-    assert flow.state.screen is Screen.CALL
+    assert screen(flow) is Screen.CALL
 
 
 def test_server_down_keeps_the_screen_and_resumes(flow: KioskFlow) -> None:
     to_waiting(flow)
     flow.feed(queued(), 2.0)
     flow.feed(ServerDown(retry_in_s=2.0), 3.0)
-    assert flow.state.screen is Screen.WAITING
+    assert screen(flow) is Screen.WAITING
     assert Alert.SERVER_UNREACHABLE in flow.state.alerts
     assert flow.feed(ServerUp(welcome(resumed=True)), 5.0) == []
     assert Alert.SERVER_UNREACHABLE not in flow.state.alerts
@@ -345,7 +350,7 @@ def test_rejected_token_puts_the_kiosk_out_of_order(flow: KioskFlow) -> None:
     to_waiting(flow)
     effects = flow.feed(ServerRejected("unknown token"), 2.0)
     assert CloseMedia() in effects
-    assert flow.state.screen is Screen.WELCOME
+    assert screen(flow) is Screen.WELCOME
     assert Alert.OUT_OF_ORDER in flow.state.alerts
 
 
@@ -353,7 +358,7 @@ def test_closed_language_goes_back_with_opening_time(flow: KioskFlow) -> None:
     to_waiting(flow)
     effects = flow.feed(m.Closed(language="ar", opens_at=1234.0), 2.0)
     assert effects == [CloseMedia()]
-    assert flow.state.screen is Screen.CONFIRM
+    assert screen(flow) is Screen.CONFIRM
     assert Alert.CLOSED in flow.state.alerts and flow.state.opens_at == 1234.0
 
 
@@ -361,7 +366,7 @@ def test_error_on_join_is_told(flow: KioskFlow) -> None:
     to_waiting(flow)
     err = m.Error(code="conflict", message="already queued")
     flow.feed(err, 2.0)
-    assert flow.state.screen is Screen.CONFIRM
+    assert screen(flow) is Screen.CONFIRM
     assert Alert.JOIN_FAILED in flow.state.alerts and not flow.state.media_live
 
 
@@ -393,9 +398,9 @@ def test_back_walks_back_to_welcome(flow: KioskFlow) -> None:
     flow.choose_language("ti", 1.0)
     assert flow.state.ui_language == "ti"
     flow.back(2.0)
-    assert flow.state.screen is Screen.LANGUAGE and flow.state.ui_language == "sv"
+    assert screen(flow) is Screen.LANGUAGE and flow.state.ui_language == "sv"
     flow.back(3.0)
-    assert flow.state.screen is Screen.WELCOME
+    assert screen(flow) is Screen.WELCOME
 
 
 def test_warning_must_come_at_least_20_s_ahead() -> None:
@@ -472,5 +477,5 @@ def test_devices_are_open_exactly_when_the_flow_says_so(
         assert open_devices == flow.state.media_live
         if flow.state.media_live:
             assert flow.state.screen in (Screen.WAITING, Screen.CALL)
-        if flow.state.screen is Screen.WELCOME:
+        if screen(flow) is Screen.WELCOME:
             assert flow.state.language is None and flow.state.call is None
