@@ -70,6 +70,7 @@ __all__ = [
     "Conflict",
     "HealthRecord",
     "KioskRecord",
+    "Level",
     "NotFound",
     "SessionRecord",
     "Side",
