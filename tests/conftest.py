@@ -5,19 +5,22 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 # Qt tests run without a display; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from signaling.config import Settings  # noqa: E402
-from signaling.embedded import EmbeddedServer  # noqa: E402
+if TYPE_CHECKING:
+    from signaling.config import Settings
+    from signaling.embedded import EmbeddedServer
 
 
 def make_settings(tmp_path: Path, **sections: dict[str, Any]) -> Settings:
     """Settings for tests: a database in tmp_path, short timers; override any section's fields."""
+    from signaling.config import Settings
+
     data: dict[str, Any] = {
         "server": {"port": 0, "hello_timeout_s": 5.0},
         "database": {"path": str(tmp_path / "kiosklink.sqlite3")},
@@ -31,6 +34,8 @@ def make_settings(tmp_path: Path, **sections: dict[str, Any]) -> Settings:
 @pytest.fixture
 def server_factory(tmp_path: Path) -> Iterator[Callable[..., EmbeddedServer]]:
     """Start real servers with per-test settings: ``server_factory(routing={"ring_timeout_s": 2})``."""
+    from signaling.embedded import EmbeddedServer
+
     started: list[EmbeddedServer] = []
 
     def start(**sections: dict[str, Any]) -> EmbeddedServer:
@@ -45,4 +50,5 @@ def server_factory(tmp_path: Path) -> Iterator[Callable[..., EmbeddedServer]]:
 
 @pytest.fixture
 def running_server(server_factory: Callable[..., EmbeddedServer]) -> EmbeddedServer:
+    # Imported lazily: a test package that does not need a server must not need its modules.
     return server_factory()
