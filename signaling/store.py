@@ -64,6 +64,7 @@ from signaling.store_tables import (
 )
 
 __all__ = [
+    "LEVELS",
     "AdviserRecord",
     "AuditRecord",
     "CallRecord",
