@@ -47,6 +47,7 @@ CONFIG_PATH_ENV = "KIOSKLINK_CONFIG"
 Level = Literal["native", "fluent", "basic"]
 Code = Annotated[str, Field(min_length=1, max_length=35, pattern=r"^[A-Za-z0-9_.-]+$")]
 Seconds = Annotated[float, Field(gt=0)]
+_RANK = {"basic": 1, "fluent": 2, "native": 3}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-4]):[0-5]\d$")
 
@@ -141,9 +142,14 @@ class RoutingSettings(_Section):
             raise ValueError("needs at least one step")
         if steps[0].after_s != 0:
             raise ValueError("the first step must start at after_s = 0")
-        times = [s.after_s for s in steps]
-        if times != sorted(set(times)):
-            raise ValueError("after_s must strictly increase from step to step")
+        # Escalation only ever loosens; the router relies on it (signaling.routing_rules).
+        for before, after in zip(steps, steps[1:], strict=False):
+            if after.after_s <= before.after_s:
+                raise ValueError("after_s must strictly increase from step to step")
+            if _RANK[after.min_level] > _RANK[before.min_level]:
+                raise ValueError("min_level may only go down over time (native > fluent > basic)")
+            if before.include_fallbacks and not after.include_fallbacks:
+                raise ValueError("include_fallbacks, once true, must stay true in later steps")
         return steps
 
 
