@@ -40,6 +40,7 @@ from signaling.errors import IllegalTransition
 # Grace after an offer's ring time before the console gives up on it by itself; normally the
 # server's ``offer_revoked`` comes first.
 OFFER_GRACE_S = 2.0
+MAX_OWN_LINES = 200  # as rtc.text.MAX_LINES
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class EndMedia:
 @dataclass(frozen=True)
 class SendText:
     text: str
+    committed: bool = False
 
 
 @dataclass(frozen=True)
@@ -353,13 +355,22 @@ class ConsoleFlow:
         self._set(now=now, call=call)
         return [SetMuted(audio=call.audio_muted, video=call.video_off)]
 
-    def type_text(self, text: str, now: float) -> list[Effect]:
-        """The adviser's real-time text: the whole current text, sent as it is typed."""
+    def type_text(self, draft: str, now: float) -> list[Effect]:
+        """The adviser's real-time text: the line being typed, sent at every keystroke."""
         self._check("type_text")
         call = self.state.call
         assert call is not None
-        self._set(now=now, call=replace(call, own_text=text))
-        return [SendText(text)]
+        self._set(now=now, call=replace(call, own_draft=draft))
+        return [SendText(draft)]
+
+    def commit_text(self, line: str, now: float) -> list[Effect]:
+        """Enter: the line is final and joins the transcript shown to the adviser."""
+        self._check("type_text")
+        call = self.state.call
+        assert call is not None
+        lines = (*call.own_lines, line)[-MAX_OWN_LINES:]
+        self._set(now=now, call=replace(call, own_lines=lines, own_draft=""))
+        return [SendText(line, committed=True)]
 
     # --- media events (from the call session, through the adapter) -----------------------------
 

@@ -80,8 +80,9 @@ class ActiveCall:
     media_state: str = "new"
     quality: QualityLevel = QualityLevel.UNKNOWN
     figures: Quality | None = None
-    remote_text: str = ""
-    own_text: str = ""
+    remote_text: str = ""  # the resident's lines and the line they are typing (rtc.text)
+    own_lines: tuple[str, ...] = ()
+    own_draft: str = ""
     transferring: bool = False
 
     def elapsed_s(self, now: float) -> float:

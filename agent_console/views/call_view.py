@@ -1,0 +1,201 @@
+"""In a call: the resident large, own picture small, controls, quality, transfer, real-time text."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_console.quality import QualityLevel
+from agent_console.state import ActiveCall, ConsoleState
+from agent_console.timefmt import clock_text
+from agent_console.views.labels import language_name, quality_name, topic_name
+from agent_console.views.parts import button, card, label
+from agent_console.views.style import FAIR, GOOD, MUTED, POOR
+from agent_console.views.video_widget import VideoWidget
+
+_QUALITY_COLOURS = {
+    QualityLevel.UNKNOWN: MUTED,
+    QualityLevel.GOOD: GOOD,
+    QualityLevel.FAIR: FAIR,
+    QualityLevel.POOR: POOR,
+}
+
+
+class _Stage(QWidget):
+    """The remote video with the local preview in its lower right corner."""
+
+    def __init__(self, remote: VideoWidget, local: VideoWidget) -> None:
+        super().__init__()
+        self.remote, self.local = remote, local
+        remote.setParent(self)
+        local.setParent(self)
+        self.setMinimumSize(480, 300)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.remote.setGeometry(self.rect())
+        w = max(120, self.width() // 5)
+        h = w * 3 // 4
+        self.local.setGeometry(self.width() - w - 12, self.height() - h - 12, w, h)
+        self.local.raise_()
+
+
+class CallView(QWidget):
+    hang_up_requested = Signal()
+    mute_toggled = Signal()
+    camera_toggled = Signal()
+    transfer_requested = Signal(str, str)  # "language" | "adviser", target
+    text_changed = Signal(str)  # the adviser's line as it is typed
+    text_committed = Signal(str)  # Enter: the line is final
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.remote_video = VideoWidget(self.tr("Waiting for the resident's video…"))
+        self.local_video = VideoWidget(self.tr("Your camera"))
+        self.who = label("", "title")
+        self.timer = label("0:00", "title")
+        self.quality = label("", "pill")
+        self.mute = button(self.tr("Mute (F7)"), checkable=True)
+        self.camera = button(self.tr("Camera off (F8)"), checkable=True)
+        self.end = button(self.tr("End call (F4)"), "danger")
+        self.transfer_language = QComboBox()
+        self.transfer_language.setToolTip(self.tr("Transfer to another language queue"))
+        self.transfer_to_queue = QPushButton(self.tr("Transfer to queue"))
+        self.transfer_adviser = QLineEdit()
+        self.transfer_adviser.setPlaceholderText(self.tr("Adviser ID"))
+        self.transfer_to_adviser = QPushButton(self.tr("Transfer to adviser"))
+        self.remote_text = QPlainTextEdit(readOnly=True)
+        self.remote_text.setPlaceholderText(self.tr("What the resident types appears here."))
+        self.own_lines = QPlainTextEdit(readOnly=True)
+        self.own_text = QLineEdit()
+        self.own_text.setPlaceholderText(self.tr("Type to the resident; Enter sends the line"))
+        self._call_id = ""
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        head = QHBoxLayout()
+        head.addWidget(self.who, 1)
+        head.addWidget(self.quality)
+        head.addWidget(self.timer)
+        controls = QHBoxLayout()
+        controls.addWidget(self.mute)
+        controls.addWidget(self.camera)
+        controls.addStretch(1)
+        controls.addWidget(self.end)
+        transfer = QHBoxLayout()
+        transfer.addWidget(QLabel(self.tr("Transfer:")))
+        for widget in (
+            self.transfer_language,
+            self.transfer_to_queue,
+            self.transfer_adviser,
+            self.transfer_to_adviser,
+        ):
+            transfer.addWidget(widget)
+        left = QVBoxLayout()
+        left.addLayout(head)
+        left.addWidget(_Stage(self.remote_video, self.local_video), 1)
+        left.addLayout(controls)
+        left.addLayout(transfer)
+        text_card = card()
+        text = QVBoxLayout(text_card)
+        text.addWidget(QLabel(self.tr("Resident (live text)")))
+        text.addWidget(self.remote_text, 2)
+        text.addWidget(QLabel(self.tr("You")))
+        text.addWidget(self.own_lines, 1)
+        text.addWidget(self.own_text)
+        text_card.setFixedWidth(300)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(text_card)
+        order: list[QWidget] = [
+            self.own_text,
+            self.mute,
+            self.camera,
+            self.end,
+            self.transfer_language,
+            self.transfer_to_queue,
+            self.transfer_adviser,
+            self.transfer_to_adviser,
+        ]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.end.clicked.connect(self.hang_up_requested)
+        self.mute.clicked.connect(self.mute_toggled)
+        self.camera.clicked.connect(self.camera_toggled)
+        self.transfer_to_queue.clicked.connect(self._transfer_to_queue)
+        self.transfer_to_adviser.clicked.connect(self._transfer_to_adviser)
+        self.transfer_adviser.returnPressed.connect(self._transfer_to_adviser)
+        self.own_text.textEdited.connect(self.text_changed)
+        self.own_text.returnPressed.connect(self._commit_text)
+
+    def _transfer_to_queue(self) -> None:
+        code = self.transfer_language.currentData()
+        if isinstance(code, str) and code:
+            self.transfer_requested.emit("language", code)
+
+    def _transfer_to_adviser(self) -> None:
+        target = self.transfer_adviser.text().strip()
+        if target:
+            self.transfer_requested.emit("adviser", target)
+
+    def _commit_text(self) -> None:
+        line = self.own_text.text()
+        if line.strip():
+            self.text_committed.emit(line)
+            self.own_text.clear()
+
+    def show_remote_frame(self, image: QImage) -> None:
+        self.remote_video.set_image(image)
+
+    def show_local_frame(self, image: QImage) -> None:
+        self.local_video.set_image(image)
+
+    def render(self, state: ConsoleState) -> None:  # type: ignore[override]
+        call = state.call
+        if call is None:
+            return
+        if call.call_id != self._call_id:
+            self._start(call, state)
+        self.who.setText(f"{language_name(call.language)} · {topic_name(call.topic)} · {call.site}")
+        self.timer.setText(clock_text(call.elapsed_s(state.now)))
+        self.quality.setText(self.tr("Quality: %1").replace("%1", quality_name(call.quality)))
+        self.quality.setStyleSheet(f"background: {_QUALITY_COLOURS[call.quality]};")
+        self.mute.setChecked(call.audio_muted)
+        self.camera.setChecked(call.video_off)
+        self.local_video.setVisible(not call.video_off)
+        if self.remote_text.toPlainText() != call.remote_text:
+            self.remote_text.setPlainText(call.remote_text)
+            bar = self.remote_text.verticalScrollBar()
+            bar.setValue(bar.maximum())
+        own = "\n".join(call.own_lines)
+        if self.own_lines.toPlainText() != own:
+            self.own_lines.setPlainText(own)
+        for widget in (self.transfer_to_queue, self.transfer_to_adviser):
+            widget.setEnabled(not call.transferring)
+
+    def _start(self, call: ActiveCall, state: ConsoleState) -> None:
+        """A new call: clear what the last one left behind."""
+        self._call_id = call.call_id
+        self.remote_video.set_image(None)
+        self.own_text.clear()
+        self.transfer_adviser.clear()
+        self.transfer_language.clear()
+        codes = [q.language for q in state.queues] or [c for c, _ in state.languages]
+        for code in codes:
+            if code != call.language:
+                self.transfer_language.addItem(language_name(code), code)
+        self.own_text.setFocus()

@@ -1,0 +1,43 @@
+"""Between calls: a calm statement of what happens next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from agent_console.state import ConsoleState, Phase
+from agent_console.views.labels import notice_text
+from agent_console.views.parts import label
+
+
+class IdleView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headline = label("", "big")
+        self.hint = label("", "muted")
+        self.notice = label("", "notice")
+        self.notice.setWordWrap(True)
+        for widget in (self.headline, self.hint, self.notice):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.hint)
+        layout.addSpacing(16)
+        layout.addWidget(self.notice, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def render(self, state: ConsoleState) -> None:  # type: ignore[override]
+        if state.phase is Phase.AVAILABLE:
+            self.headline.setText(self.tr("Ready for the next caller"))
+            self.hint.setText(self.tr("A call rings here with a sound. Accept with F2."))
+        elif state.phase is Phase.CONNECTING:
+            self.headline.setText(self.tr("Connecting…"))
+            self.hint.setText("")
+        else:
+            self.headline.setText(self.tr("You are away"))
+            self.hint.setText(self.tr("No calls are offered to you. Press F6 to be available."))
+        self.notice.setVisible(state.notice is not None)
+        if state.notice is not None:
+            detail = f"\n{state.notice_detail}" if state.notice_detail else ""
+            self.notice.setText(notice_text(state.notice) + detail)

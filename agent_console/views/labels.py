@@ -1,0 +1,125 @@
+"""Translated names for the codes the server sends: languages, topics, outcomes, statuses.
+
+The server speaks in codes (``ar``, ``housing``, ``referred``); the adviser reads Swedish or
+English.
+Unknown codes are shown as they are, so a language or outcome added on the server is never hidden.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from agent_console.quality import QualityLevel
+from agent_console.state import Notice, Phase
+
+
+def language_name(code: str) -> str:
+    names = {
+        "sv": QCoreApplication.translate("Language", "Swedish"),
+        "en": QCoreApplication.translate("Language", "English"),
+        "ar": QCoreApplication.translate("Language", "Arabic"),
+        "fa": QCoreApplication.translate("Language", "Persian"),
+        "prs": QCoreApplication.translate("Language", "Dari"),
+        "so": QCoreApplication.translate("Language", "Somali"),
+        "ti": QCoreApplication.translate("Language", "Tigrinya"),
+        "am": QCoreApplication.translate("Language", "Amharic"),
+        "uk": QCoreApplication.translate("Language", "Ukrainian"),
+        "ru": QCoreApplication.translate("Language", "Russian"),
+        "fi": QCoreApplication.translate("Language", "Finnish"),
+        "pl": QCoreApplication.translate("Language", "Polish"),
+        "tr": QCoreApplication.translate("Language", "Turkish"),
+        "ps": QCoreApplication.translate("Language", "Pashto"),
+        "ckb": QCoreApplication.translate("Language", "Sorani"),
+        "kmr": QCoreApplication.translate("Language", "Kurmanji"),
+        "bs": QCoreApplication.translate("Language", "Bosnian"),
+        "es": QCoreApplication.translate("Language", "Spanish"),
+        "fr": QCoreApplication.translate("Language", "French"),
+        "de": QCoreApplication.translate("Language", "German"),
+    }
+    return names.get(code, code)
+
+
+def level_name(level: str) -> str:
+    names = {
+        "native": QCoreApplication.translate("Level", "native"),
+        "fluent": QCoreApplication.translate("Level", "fluent"),
+        "basic": QCoreApplication.translate("Level", "basic"),
+    }
+    return names.get(level, level)
+
+
+def topic_name(code: str | None) -> str:
+    if code is None:
+        return QCoreApplication.translate("Topic", "No topic chosen")
+    names = {
+        "letter": QCoreApplication.translate("Topic", "A letter"),
+        "application": QCoreApplication.translate("Topic", "An application"),
+        "housing": QCoreApplication.translate("Topic", "Housing"),
+        "work": QCoreApplication.translate("Topic", "Work"),
+        "health": QCoreApplication.translate("Topic", "Health"),
+        "other": QCoreApplication.translate("Topic", "Something else"),
+    }
+    return names.get(code, code.replace("_", " "))
+
+
+def outcome_name(code: str) -> str:
+    names = {
+        "resolved": QCoreApplication.translate("Outcome", "Resolved"),
+        "referred": QCoreApplication.translate("Outcome", "Referred elsewhere"),
+        "follow_up": QCoreApplication.translate("Outcome", "Needs follow-up"),
+        "no_show": QCoreApplication.translate("Outcome", "Caller not there"),
+        "other": QCoreApplication.translate("Outcome", "Other"),
+    }
+    return names.get(code, code.replace("_", " "))
+
+
+def phase_name(phase: Phase) -> str:
+    names = {
+        Phase.SIGNED_OUT: QCoreApplication.translate("Status", "Signed out"),
+        Phase.SIGNING_IN: QCoreApplication.translate("Status", "Signing in…"),
+        Phase.CONNECTING: QCoreApplication.translate("Status", "Connecting…"),
+        Phase.AWAY: QCoreApplication.translate("Status", "Away"),
+        Phase.AVAILABLE: QCoreApplication.translate("Status", "Available"),
+        Phase.OFFERED: QCoreApplication.translate("Status", "Incoming call"),
+        Phase.IN_CALL: QCoreApplication.translate("Status", "In a call"),
+        Phase.WRAP_UP: QCoreApplication.translate("Status", "Wrap-up"),
+    }
+    return names[phase]
+
+
+def quality_name(level: QualityLevel) -> str:
+    names = {
+        QualityLevel.UNKNOWN: QCoreApplication.translate("Quality", "Measuring…"),
+        QualityLevel.GOOD: QCoreApplication.translate("Quality", "Good"),
+        QualityLevel.FAIR: QCoreApplication.translate("Quality", "Fair"),
+        QualityLevel.POOR: QCoreApplication.translate("Quality", "Poor"),
+    }
+    return names[level]
+
+
+def notice_text(notice: Notice) -> str:
+    texts = {
+        Notice.WRONG_PASSWORD: QCoreApplication.translate("Notice", "Wrong username or password."),
+        Notice.SERVER_UNREACHABLE: QCoreApplication.translate(
+            "Notice", "Cannot reach the server. Check the address and the network."
+        ),
+        Notice.SESSION_ENDED: QCoreApplication.translate(
+            "Notice", "Your session has ended. Please sign in again."
+        ),
+        Notice.MISSED_CALL: QCoreApplication.translate(
+            "Notice", "You missed a call: it went to the next adviser."
+        ),
+        Notice.CALLER_LEFT: QCoreApplication.translate(
+            "Notice", "The caller left before you answered."
+        ),
+        Notice.CALLER_HUNG_UP: QCoreApplication.translate("Notice", "The caller ended the call."),
+        Notice.TRANSFERRED: QCoreApplication.translate("Notice", "The caller was transferred."),
+        Notice.CALL_FAILED: QCoreApplication.translate("Notice", "The call was cut off."),
+        Notice.SERVER_ERROR: QCoreApplication.translate("Notice", "The server refused that."),
+        Notice.PERSONAL_DATA_IN_NOTE: QCoreApplication.translate(
+            "Notice",
+            "The note seems to hold personal data (an ID number, phone number or e-mail). "
+            "Remove it before you continue.",
+        ),
+    }
+    return texts[notice]

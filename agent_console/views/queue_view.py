@@ -1,0 +1,74 @@
+"""Callers waiting per language, the adviser's own languages highlighted, updated live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_console.state import ConsoleState
+from agent_console.timefmt import clock_text
+from agent_console.views.labels import language_name
+from agent_console.views.parts import label
+from agent_console.views.style import OWN_QUEUE
+
+
+class QueueView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = label(self.tr("Waiting now"), "title")
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Language"), self.tr("Waiting"), self.tr("Longest wait"), self.tr("Free")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table)
+
+    def render(self, state: ConsoleState) -> None:  # type: ignore[override]
+        own = state.own_languages
+        # Own languages first, then the rest, each group in the server's order.
+        queues = sorted(state.queues, key=lambda q: q.language not in own)
+        self.table.setRowCount(len(queues))
+        for row, queue in enumerate(queues):
+            mine = queue.language in own
+            name = language_name(queue.language)
+            if not queue.open:
+                name = self.tr("%1 (closed)").replace("%1", name)
+            cells = [
+                name,
+                str(queue.waiting),
+                clock_text(queue.longest_wait_s) if queue.waiting else "–",
+                str(queue.advisers_available),
+            ]
+            for col, text in enumerate(cells):
+                self._set(row, col, text, mine=mine, busy=queue.waiting > 0)
+
+    def _set(self, row: int, col: int, text: str, *, mine: bool, busy: bool) -> None:
+        item = self.table.item(row, col)
+        if item is None:
+            item = QTableWidgetItem()
+            self.table.setItem(row, col, item)
+        item.setText(text)
+        if col > 0:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setBackground(QBrush(QColor(OWN_QUEUE)) if mine else QBrush())
+        font = QFont()
+        font.setBold(mine and busy)
+        item.setFont(font)

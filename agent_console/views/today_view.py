@@ -1,0 +1,39 @@
+"""Today: calls taken, average handle time, own ratings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from agent_console.state import ConsoleState
+from agent_console.timefmt import clock_text
+from agent_console.views.parts import label
+
+
+class TodayView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = label(self.tr("Today"), "title")
+        self.calls = QLabel("0")
+        self.handle = QLabel("–")
+        self.rating = QLabel("–")
+        form = QFormLayout()
+        form.addRow(self.tr("Calls taken"), self.calls)
+        form.addRow(self.tr("Average handle time"), self.handle)
+        form.addRow(self.tr("Rating from residents"), self.rating)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+
+    def render(self, state: ConsoleState) -> None:  # type: ignore[override]
+        today = state.today
+        self.calls.setText(str(today.calls_taken))
+        self.handle.setText(clock_text(today.average_handle_s))
+        if today.ratings_average is None:
+            self.rating.setText(self.tr("no ratings yet"))
+        else:
+            self.rating.setText(
+                self.tr("%1 of 5 (%2 ratings)")
+                .replace("%1", f"{today.ratings_average:.1f}")
+                .replace("%2", str(today.ratings_count))
+            )
