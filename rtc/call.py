@@ -1,0 +1,362 @@
+"""One WebRTC call over aiortc: audio, video and a real-time-text channel, liveness and stats.
+
+Public API (used by both apps; the signaling client carries the SDP)::
+
+    session = CallSession(call_id=..., role="offerer" | "answerer",
+                          ice_servers=call.ice_servers, local=await open_local_media(config),
+                          send=client.send, events=CallEvents(...))
+    await session.start()          # offerer: sends the offer; answerer: nothing (waits for it)
+    await session.handle(msg)      # every SessionDescription / IceCandidate for this call
+    await session.send_text(draft) # real-time text: the whole current line, at every keystroke
+    await session.commit_text(line)# Enter pressed
+    session.set_muted(audio=True)  # mute / camera off: sends silence / black, no renegotiation
+    quality = await session.stats()
+    await session.close("hangup")  # idempotent; closes the peer, its tracks, consumers and tasks
+
+Events (all optional, called on the event loop):
+
+* ``on_state(state)``: aiortc's connection states ("connecting", "connected", "failed", "closed")
+  plus ``"stalled"``: connected but no remote video for ``stall_after_s`` (aiortc notices a dead
+  network only after ~30 s, pitfall 3). The app rebuilds the call on "stalled" or "failed"; a
+  ``"connected"`` follows a stall if frames come back.
+* ``on_remote_video(frame)``: only the newest decoded frame; frames that arrive while the loop is
+  busy replace each other, so no queue grows (pitfall 1).
+* ``on_remote_text(update)``: after ``session.remote_text`` (an :class:`~rtc.text.RttBuffer`)
+  applied it.
+* ``on_closed(reason)``: once, from :meth:`CallSession.close`.
+
+The rules that keep aiortc out of its traps (../shared/AIORTC.md): explicit ICE servers, even none
+(an empty list really means none in aiortc 1.16: only ``None`` adds Google's STUN server); one
+bundle; audio, video and the data channel all negotiated in the first offer (pitfall 9), the
+answerer sending only the kinds offered; every remote track drained; the local sources are owned by
+:class:`~rtc.media.LocalMedia`, not by the session, so a rebuilt call can reuse them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import av
+import numpy as np
+from aiortc import (
+    RTCBundlePolicy,
+    RTCConfiguration,
+    RTCIceServer,
+    RTCPeerConnection,
+    RTCSessionDescription,
+)
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from aiortc.sdp import candidate_from_sdp
+
+from rtc import text as rtt
+from rtc.framecode import read_stamp
+from rtc.media import LocalMedia
+from rtc.media.mute import MuteableTrack
+from rtc.media.synthetic import SyntheticVideoTrack, wall_ms
+from rtc.quality import Counters, quality_from_stats
+from rtc.receive_meter import AvSyncMeter, VideoMeter
+from signaling.errors import OutOfRole, RemoteProtocolError
+from signaling.messages import IceCandidate, IceServer, Quality, SessionDescription
+
+log = logging.getLogger(__name__)
+
+Role = Literal["offerer", "answerer"]
+Signal = SessionDescription | IceCandidate
+_MAX_PENDING_TEXT = 64
+
+
+@dataclass
+class CallEvents:
+    on_state: Callable[[str], None] | None = None
+    on_remote_video: Callable[[av.VideoFrame], None] | None = None
+    on_remote_text: Callable[[rtt.RttUpdate], None] | None = None
+    on_closed: Callable[[str], None] | None = None
+
+
+def rtc_configuration(ice_servers: Sequence[IceServer]) -> RTCConfiguration:
+    """aiortc's configuration for ``ice_servers``: always an explicit list, one bundle."""
+    servers = [
+        RTCIceServer(urls=s.urls, username=s.username, credential=s.credential) for s in ice_servers
+    ]
+    return RTCConfiguration(iceServers=servers, bundlePolicy=RTCBundlePolicy.MAX_BUNDLE)
+
+
+class CallSession:
+    def __init__(
+        self,
+        *,
+        call_id: str,
+        role: Role,
+        ice_servers: Sequence[IceServer],
+        local: LocalMedia,
+        send: Callable[[Signal], Awaitable[None]],
+        events: CallEvents | None = None,
+        stall_after_s: float = 3.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.call_id, self.role, self.local = call_id, role, local
+        self._send = send
+        self.events = events or CallEvents()
+        self._stall_after_s = stall_after_s
+        self._now = monotonic
+        self.pc = RTCPeerConnection(rtc_configuration(ice_servers))
+        self._audio = MuteableTrack(local.audio)
+        self._video = MuteableTrack(local.video)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._channel: Any = None
+        self._pending_text: deque[rtt.RttUpdate] = deque(maxlen=_MAX_PENDING_TEXT)
+        self._rtt_sender = rtt.RttSender()
+        self.remote_text = rtt.RttBuffer()
+        self.state = "new"
+        self.remote_video_frames = 0
+        self.remote_audio_frames = 0
+        self.video_meter = VideoMeter()
+        self.av_sync = AvSyncMeter()
+        self._last_video_at: float | None = None
+        self._latest_video: av.VideoFrame | None = None
+        self._delivery_scheduled = False
+        self._counters: Counters | None = None
+        self._closed = False
+        self.pc.on("connectionstatechange", self._on_connection_state)
+        self.pc.on("track", self._on_track)
+        self.pc.on("datachannel", self._wire_channel)
+        if role == "offerer":
+            self.pc.addTrack(self._audio)
+            self.pc.addTrack(self._video)
+            self._wire_channel(self.pc.createDataChannel(rtt.CHANNEL_LABEL, ordered=True))
+
+    # -- signaling ---------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Offerer: create and send the offer. Answerer: nothing to do until the offer arrives."""
+        self._spawn(self._watch_liveness(), "call-liveness")
+        if self.role == "offerer":
+            await self.pc.setLocalDescription(await self.pc.createOffer())
+            await self._send_description("offer")
+
+    async def handle(self, msg: Signal) -> None:
+        """Feed one SDP or ICE message from the peer. Raises OutOfRole: wrong call or role."""
+        if msg.call_id != self.call_id:
+            raise OutOfRole(f"call {msg.call_id!r} is not this call")
+        if self._closed:
+            return
+        match msg:
+            case SessionDescription(sdp_type="offer") if self.role == "answerer":
+                await self._answer(msg.sdp)
+            case SessionDescription(sdp_type="answer") if self.role == "offerer":
+                await self.pc.setRemoteDescription(RTCSessionDescription(msg.sdp, "answer"))
+            case SessionDescription():
+                raise OutOfRole(f"an {self.role} does not take an {msg.sdp_type}")
+            case IceCandidate():
+                await self._add_candidate(msg)
+
+    async def _answer(self, sdp: str) -> None:
+        await self.pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
+        offered = {t.kind for t in self.pc.getTransceivers()}
+        # Only kinds the offer holds: adding another crashes setLocalDescription (pitfall 9).
+        for track in (self._audio, self._video):
+            if track.kind in offered:
+                self.pc.addTrack(track)
+        await self.pc.setLocalDescription(await self.pc.createAnswer())
+        await self._send_description("answer")
+
+    async def _send_description(self, sdp_type: Literal["offer", "answer"]) -> None:
+        sdp = self.pc.localDescription.sdp
+        await self._send(SessionDescription(call_id=self.call_id, sdp_type=sdp_type, sdp=sdp))
+
+    async def _add_candidate(self, msg: IceCandidate) -> None:
+        line = msg.candidate.removeprefix("a=").removeprefix("candidate:")
+        if not line:
+            return  # end of candidates: aiortc needs no word of it
+        try:
+            candidate = candidate_from_sdp(line)
+        except (AssertionError, ValueError, IndexError):
+            raise OutOfRole(f"unreadable ICE candidate {msg.candidate[:60]!r}") from None
+        candidate.sdpMid, candidate.sdpMLineIndex = msg.sdp_mid, msg.sdp_mline_index
+        await self.pc.addIceCandidate(candidate)
+
+    # -- connection state and liveness -------------------------------------------------------------
+
+    def _on_connection_state(self) -> None:
+        state = self.pc.connectionState
+        if state == "connected" and self._last_video_at is None:
+            self._last_video_at = self._now()  # the stall clock starts at connection
+        self._set_state(state)
+
+    def _set_state(self, state: str) -> None:
+        if state == self.state:
+            return
+        self.state = state
+        if self.events.on_state is not None:
+            self.events.on_state(state)
+
+    async def _watch_liveness(self) -> None:
+        period = max(0.05, self._stall_after_s / 6)
+        while not self._closed:
+            await asyncio.sleep(period)
+            last = self._last_video_at
+            if last is None or self.state not in ("connected", "stalled"):
+                continue
+            idle = self._now() - last
+            if self.state == "connected" and idle > self._stall_after_s:
+                self._set_state("stalled")
+            elif self.state == "stalled" and idle <= self._stall_after_s:
+                self._set_state("connected")
+
+    # -- remote media ------------------------------------------------------------------------------
+
+    def _on_track(self, track: MediaStreamTrack) -> None:
+        if track.kind == "video":
+            self._spawn(self._consume_video(track), "call-remote-video")
+        else:
+            self._spawn(self._consume_audio(track), "call-remote-audio")
+
+    async def _consume_video(self, track: MediaStreamTrack) -> None:
+        fps = float(
+            getattr(self.local.video, "fps", 30)
+        )  # the peer's rate is unknown; ours is close
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            if not isinstance(frame, av.VideoFrame):
+                continue
+            now = self._now()
+            self.remote_video_frames += 1
+            self._last_video_at = now
+            stamp = read_stamp(frame)
+            self.video_meter.frame(now, frame.width, frame.height, stamp, wall_ms())
+            if stamp is not None:
+                self.av_sync.video(stamp.counter, fps, now)
+            self._latest_video = frame
+            if not self._delivery_scheduled:
+                # Runs once the queue is drained (recv() of a queued frame does not yield), so the
+                # app sees only the newest of a burst.
+                self._delivery_scheduled = True
+                asyncio.get_running_loop().call_soon(self._deliver_video)
+
+    def _deliver_video(self) -> None:
+        self._delivery_scheduled = False
+        frame, self._latest_video = self._latest_video, None
+        if frame is not None and self.events.on_remote_video is not None and not self._closed:
+            self.events.on_remote_video(frame)
+
+    async def _consume_audio(self, track: MediaStreamTrack) -> None:
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            if not isinstance(frame, av.AudioFrame):
+                continue
+            self.remote_audio_frames += 1
+            self.local.speaker.play(frame)
+            if self.video_meter.stamped:  # markers exist only with synthetic media
+                samples = np.asarray(frame.to_ndarray(), dtype=np.int16)
+                self.av_sync.audio(
+                    samples, len(frame.layout.channels), frame.sample_rate, self._now()
+                )
+
+    # -- real-time text ----------------------------------------------------------------------------
+
+    def _wire_channel(self, channel: Any) -> None:
+        if channel.label != rtt.CHANNEL_LABEL:
+            return
+        self._channel = channel
+        channel.on("open", self._flush_text)
+        channel.on("message", self._on_text_message)
+        if channel.readyState == "open":
+            self._flush_text()
+
+    def _on_text_message(self, data: str | bytes) -> None:
+        try:
+            update = rtt.decode(data)
+        except RemoteProtocolError as exc:
+            log.warning("dropped a real-time text message: %s", exc.detail)
+            return
+        if self.remote_text.receive(update) and self.events.on_remote_text is not None:
+            self.events.on_remote_text(update)
+
+    async def send_text(self, draft: str) -> None:
+        """The user's current line changed (typed, corrected, pasted): the peer sees it now."""
+        update = self._rtt_sender.update(draft)
+        if update is not None:
+            self._send_text(update)
+
+    async def commit_text(self, line: str) -> None:
+        """Enter: ``line`` is final, the next keystroke starts a new line."""
+        self._send_text(self._rtt_sender.commit(line))
+
+    def _send_text(self, update: rtt.RttUpdate) -> None:
+        self._pending_text.append(update)
+        self._flush_text()
+
+    def _flush_text(self) -> None:
+        channel = self._channel
+        while channel is not None and channel.readyState == "open" and self._pending_text:
+            channel.send(rtt.encode(self._pending_text.popleft()))
+
+    # -- controls, stats, close --------------------------------------------------------------------
+
+    def set_muted(self, audio: bool | None = None, video: bool | None = None) -> None:
+        """Mute the microphone and/or turn the picture black; None leaves that one as it is."""
+        if audio is not None:
+            self._audio.muted = audio
+        if video is not None:
+            self._video.muted = video
+
+    @property
+    def audio_muted(self) -> bool:
+        return self._audio.muted
+
+    @property
+    def video_muted(self) -> bool:
+        return self._video.muted
+
+    @property
+    def sends_synthetic_video(self) -> bool:
+        return isinstance(self.local.video, SyntheticVideoTrack)
+
+    async def stats(self) -> Quality:
+        """Quality now; bitrate and loss cover the time since the previous call of this method."""
+        report = await self.pc.getStats()
+        samples = [dataclasses.asdict(s) for s in report.values()]
+        now = self._now()
+        quality, self._counters = quality_from_stats(
+            samples,
+            now_s=now,
+            previous=self._counters,
+            video=self.video_meter.figures(now),
+            skew_ms=self.av_sync.skew_ms(),
+        )
+        return quality
+
+    async def close(self, reason: str = "hangup") -> None:
+        """End the call: cancel consumers and timers, close the peer connection. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await self.pc.close()
+        self._audio.stop()
+        self._video.stop()
+        self._set_state("closed")
+        if self.events.on_closed is not None:
+            self.events.on_closed(reason)
+
+    def _spawn(self, coro: Awaitable[None], name: str) -> None:
+        task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        task.set_name(name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
