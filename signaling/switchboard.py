@@ -23,6 +23,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from signaling import messages as m
 from signaling import routing as r
@@ -95,6 +96,7 @@ class Switchboard:
         self._wake = asyncio.Event()
         self._last_overview: list[m.QueueStat] | None = None
         self._persisted: set[r.CallerId] = set()
+        self._observers: list[KioskObserver] = []  # fleet health (signaling.admin)
 
     # --- start-up ------------------------------------------------------------------------------
 
@@ -141,6 +143,7 @@ class Switchboard:
         link = KioskLink(peer=peer, kiosk=kiosk)
         self.kiosks[kiosk.id] = link
         await self.store.touch_kiosk(kiosk.id, at=self.clock(), app_version=hello.app_version)
+        self._tell_observers(lambda o: o.kiosk_connected(kiosk, hello.app_version, self.clock()))
         resumed = self._resume(link, hello.resume_token)
         peer.post(self._kiosk_welcome(kiosk, resumed=resumed is not None))
         if resumed is not None:
@@ -192,6 +195,8 @@ class Switchboard:
                 )
             case m.Hello():
                 raise OutOfRole("already said hello on this connection")
+        # Only messages the switchboard accepted reach the observers (a rejected one raised above).
+        self._tell_observers(lambda o: o.kiosk_message(link.kiosk.id, msg, now))
 
     async def _join(self, link: KioskLink, msg: m.Join, now: float) -> None:
         if link.caller is not None:
@@ -238,6 +243,7 @@ class Switchboard:
     async def kiosk_disconnected(self, link: KioskLink) -> None:
         if self.kiosks.get(link.kiosk.id) is link:
             del self.kiosks[link.kiosk.id]
+            self._tell_observers(lambda o: o.kiosk_disconnected(link.kiosk.id, self.clock()))
             await self._detach_kiosk(link, reason="disconnected")
 
     async def _detach_kiosk(self, link: KioskLink, *, reason: str) -> None:
@@ -655,6 +661,43 @@ class Switchboard:
                 except Exception:  # never let one bad tick stop time for everyone
                     log.exception("router tick failed")
                     await asyncio.sleep(0.5)
+
+    # --- fleet health hooks (signaling.admin) --------------------------------------------------
+    # The admin package watches kiosks through these; the switchboard decides nothing for it.
+
+    def add_observer(self, observer: KioskObserver) -> None:
+        """Tell ``observer`` of every kiosk connect, message and disconnect, as they happen."""
+        self._observers.append(observer)
+
+    def remove_observer(self, observer: KioskObserver) -> None:
+        with contextlib.suppress(ValueError):
+            self._observers.remove(observer)
+
+    def send_command(self, kiosk_id: str, command: m.Command) -> bool:
+        """Send a remote action to a connected kiosk. False when it is not connected."""
+        link = self.kiosks.get(kiosk_id)
+        if link is None:
+            return False
+        link.peer.post(command)
+        return True
+
+    def _tell_observers(self, call: Callable[[KioskObserver], None]) -> None:
+        for observer in list(self._observers):
+            try:
+                call(observer)
+            except Exception:  # a dashboard bug must never break a kiosk's session
+                log.exception("kiosk observer failed")
+
+
+class KioskObserver(Protocol):
+    """Fleet health watches kiosks through this (signaling.admin.monitor). Calls are synchronous
+    and must not block: they run inside the kiosk's message handling."""
+
+    def kiosk_connected(self, kiosk: KioskRecord, app_version: str, at: float) -> None: ...
+
+    def kiosk_message(self, kiosk_id: str, message: m.KioskMessage, at: float) -> None: ...
+
+    def kiosk_disconnected(self, kiosk_id: str, at: float) -> None: ...
 
 
 def error_reply(code: ErrorCode, text: str, ref_type: str | None = None) -> m.Error:
