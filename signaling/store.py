@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from argon2 import PasswordHasher
-from sqlalchemy import delete, event, select, text
+from sqlalchemy import delete, event, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -42,6 +42,8 @@ from signaling.store_records import (
     HealthRecord,
     KioskRecord,
     NotFound,
+    OutcomeCount,
+    QualitySample,
     SessionRecord,
     Side,
     StoreError,
@@ -507,6 +509,42 @@ class Store:
         async with self._session() as db:
             rows = (await db.execute(query)).scalars()
             return [AuditRecord(r.id, r.actor, r.action, r.target, r.at, r.detail) for r in rows]
+
+    # -- fleet health (signaling.admin) ----------------------------------------------------------
+
+    async def quality_samples(self, *, since: float) -> list[QualitySample]:
+        """Every quality sample taken at or after ``since``, with its call's kiosk, oldest first."""
+        query = (
+            select(QualityRow, CallRow.kiosk_id, CallRow.site)
+            .join(CallRow, CallRow.id == QualityRow.call_id)
+            .where(QualityRow.at >= since)
+            .order_by(QualityRow.at, QualityRow.id)
+        )
+        async with self._session() as db:
+            rows = (await db.execute(query)).all()
+        return [
+            QualitySample(
+                kiosk_id,
+                site,
+                "adviser" if row.side == "adviser" else "kiosk",
+                row.at,
+                Quality.model_validate(row.figures),
+            )
+            for row, kiosk_id, site in rows
+        ]
+
+    async def call_outcome_counts(self) -> list[OutcomeCount]:
+        """Calls per (site, language, outcome) over the whole record, for /metrics counters."""
+        query = (
+            select(CallRow.site, CallRow.language, CallRow.outcome, func.count())
+            .group_by(CallRow.site, CallRow.language, CallRow.outcome)
+            .order_by(CallRow.site, CallRow.language, CallRow.outcome)
+        )
+        async with self._session() as db:
+            rows = (await db.execute(query)).all()
+        return [
+            OutcomeCount(site, language, outcome, int(n)) for site, language, outcome, n in rows
+        ]
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -141,3 +141,27 @@ def call_record(row: CallRow, latest: Mapping[tuple[str, str], Quality]) -> Call
 
 def health_record(row: HealthRow) -> HealthRecord:
     return HealthRecord(row.kiosk_id, row.at, HealthReport.model_validate(row.report))
+
+
+# -- fleet health (signaling.admin) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QualitySample:
+    """One quality figure set of a call, tied to its kiosk and site, never to the resident."""
+
+    kiosk_id: str
+    site: str
+    side: Side
+    at: float
+    quality: Quality
+
+
+@dataclass(frozen=True)
+class OutcomeCount:
+    """How many calls from one site in one language ended one way (None: still open)."""
+
+    site: str
+    language: str
+    outcome: str | None
+    count: int
