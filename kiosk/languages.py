@@ -40,6 +40,8 @@ RIGHT_TO_LEFT: Final[frozenset[str]] = frozenset({"ar", "fa", "ckb", "ps", "prs"
 # UI translations the kiosk ships (kiosk/i18n/kiosk_<code>.ts). English is the source language.
 SHIPPED: Final[tuple[str, ...]] = ("sv", "en", "ar", "fa", "so", "ti", "uk", "fi")
 
+# The language the sentences are written in, in kiosk/views/texts.py; it needs no .qm.
+SOURCE_LANGUAGE: Final[str] = "en"
 DEFAULT_UI_LANGUAGE: Final[str] = "sv"
 # A staffed language without a shipped UI translation gets English screens, which more residents
 # read than Swedish.

@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>تحدّث مع مستشار</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>مكالمة فيديو مجانية مع مستشار يتحدث لغتك</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>اضغط على الزر للبدء</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>الخدمة مغلقة الآن.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>يفتح %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>جارٍ الاتصال بالخدمة…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>لا يتم تسجيل أي شيء. الكاميرا مطفأة حتى تبدأ مكالمة.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>اختر لغتك</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>الانتظار: %1–%2 دقيقة</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>انتظار قصير</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>مغلق</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>جاهز للاتصال</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>عندما تضغط على «اتصال» تعمل الكاميرا والميكروفون. لا يتم تسجيل أي شيء.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>ما موضوع سؤالك؟ (يمكنك تخطي هذا)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>أتحدث أيضاً (يمكنك تخطي هذا)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>السكن</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>العمل</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>المدرسة</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>الصحة والرعاية</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>المال والإعانات</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>شيء آخر</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>يرجى الانتظار. سيرد عليك مستشار قريباً.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>جارٍ إضافتك إلى قائمة الانتظار…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>أنت رقم %1 في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>حوالي %1–%2 دقيقة</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>هذا أنت. اجلس بحيث يظهر وجهك في الصورة.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>لا يتم تسجيل أي شيء.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>مغادرة قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>الكاميرا والميكروفون يعملان</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>المستشار: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>جارٍ توصيل المكالمة…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>كتم الصوت</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>إلغاء الكتم</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>إيقاف الكاميرا</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>تشغيل الكاميرا</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>أخفض</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>أعلى</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>إنهاء المكالمة</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>اكتب هنا</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>أنت</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>كيف كانت المكالمة؟</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>سيئ جداً</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>سيئ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>جيد</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>جيد جداً</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>تخطي</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>شكراً لك! مع السلامة.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>اضغط على الأزرار الكبيرة للمتابعة. اضغط على «رجوع» للعودة. يمكن للموظفين القريبين مساعدتك أيضاً.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>هل ما زلت هنا؟</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>ستبدأ الشاشة من جديد بعد %1 ثانية.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>ما زلت هنا</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>لا يوجد اتصال بالخدمة. نحن نواصل المحاولة. يرجى الانتظار.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>هذا الجهاز معطّل. يرجى سؤال الموظفين.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>انقطع الاتصال. نحن نعيد توصيلك. يرجى الانتظار.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>انقطعت المكالمة. عدت إلى قائمة الانتظار. يرجى الانتظار.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>يتم توصيلك بمستشار آخر.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>الكاميرا لا تعمل. يمكنك التحدث، لكن المستشار لا يستطيع رؤيتك.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>الميكروفون لا يعمل. يمكنك الكتابة إلى المستشار بدلاً من ذلك.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>لا أحد يجيب بهذه اللغة الآن. اختر لغة أخرى أو عد لاحقاً.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>حدث خطأ ما. يرجى المحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>للموظفين: أدخل الرقم السري</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>رقم سري خاطئ</translation>
+    </message>
+</context>
+</TS>

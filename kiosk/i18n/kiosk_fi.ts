@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>Puhu neuvojan kanssa</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>Maksuton videopuhelu neuvojan kanssa, joka puhuu kieltäsi</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>Aloita painamalla painiketta</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>Palvelu on nyt suljettu.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>Avautuu %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>Yhdistetään palveluun…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>Mitään ei tallenneta. Kamera on pois päältä, kunnes aloitat puhelun.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Valitse kielesi</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>Odotus: %1–%2 min</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>Lyhyt odotus</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Suljettu</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Takaisin</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>Valmis soittamaan</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>Kun painat Soita, kamera ja mikrofoni menevät päälle. Mitään ei tallenneta.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>Mitä asia koskee? (voit ohittaa tämän)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>Puhun myös (voit ohittaa tämän)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Soita</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Asuminen</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Työ</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Koulu</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>Terveys ja hoiva</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>Raha ja tuet</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Jokin muu</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>Odota hetki. Neuvoja vastaa pian.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>Sinua lisätään jonoon…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>Olet jonossa numero %1</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>Noin %1–%2 minuuttia</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>Tämä olet sinä. Istu niin, että kasvosi näkyvät kuvassa.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>Mitään ei tallenneta.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>Poistu jonosta</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>Kamera ja mikrofoni ovat päällä</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>Neuvoja: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>Puhelua yhdistetään…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mykistä</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Poista mykistys</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Kamera pois</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Kamera päälle</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Hiljemmalle</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Kovemmalle</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Lopeta puhelu</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>Kirjoita tähän</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sinä</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>Millainen puhelu oli?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>Erittäin huono</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Huono</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Kohtalainen</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Hyvä</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Erittäin hyvä</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ohita</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>Kiitos! Näkemiin.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Apua</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>Jatka painamalla isoja painikkeita. Palaa painamalla Takaisin. Lähellä oleva henkilökunta voi myös auttaa.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Oletko vielä siellä?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>Näyttö alkaa alusta %1 sekunnin kuluttua.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Olen vielä täällä</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>Ei yhteyttä palveluun. Yritämme uudelleen. Odota hetki.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>Tämä laite ei toimi. Kysy henkilökunnalta.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>Yhteys katkesi. Yhdistämme sinut uudelleen. Odota hetki.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>Puhelu katkesi. Olet taas jonossa. Odota hetki.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>Sinut yhdistetään toiselle neuvojalle.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>Kamera ei toimi. Voit silti puhua, mutta neuvoja ei näe sinua.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>Mikrofoni ei toimi. Voit kirjoittaa neuvojalle.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>Tällä kielellä ei vastata juuri nyt. Valitse toinen kieli tai palaa myöhemmin.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Jokin meni vikaan. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>Henkilökunta: anna PIN-koodi</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Väärä PIN-koodi</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="so">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>La hadal la-taliye</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>Wicitaan muuqaal oo bilaash ah oo aad la yeelanayso la-taliye ku hadla luqaddaada</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>Taabo badhanka si aad u bilowdo</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>Adeegku hadda waa xiran yahay.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>Wuxuu furmayaa %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>Waxaa lagu xirayaa adeegga…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>Waxba lama duubayo. Kamaraddu way dansan tahay ilaa aad wicitaan bilowdo.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Dooro luqaddaada</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>Sugitaan: %1–%2 daqiiqo</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>Sugitaan gaaban</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Xiran</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Dib u noqo</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>Diyaar u ah inaad wacdo</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>Markaad taabato Wac, kamaradda iyo makarafoonku way shidmayaan. Waxba lama duubayo.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>Maxay ku saabsan tahay? (waad ka boodi kartaa)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>Waxaan sidoo kale ku hadlaa (waad ka boodi kartaa)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Wac</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Guri</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Shaqo</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Dugsi</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>Caafimaad iyo daryeel</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>Lacag iyo gargaar</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Wax kale</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>Fadlan sug. La-taliye ayaa dhowaan kuu jawaabi doona.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>Waxaa lagu darayaa safka…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>Waxaad tahay lambarka %1 ee safka</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>Qiyaastii %1–%2 daqiiqo</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>Kani waa adiga. U fadhiiso si wejigaagu sawirka ugu jiro.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>Waxba lama duubayo.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>Ka bax safka</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>Kamaradda iyo makarafoonku way shidan yihiin</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>La-taliye: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>Wicitaanka ayaa la xirayaa…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Aamusi</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ka qaad aamusnaanta</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Dami kamaradda</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Shid kamaradda</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Hoos u dhig</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Kor u qaad</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Jooji wicitaanka</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>Halkan ku qor</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Dir</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Adiga</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>Sidee buu ahaa wicitaanku?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>Aad u xun</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Xun</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Caadi</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Wanaagsan</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Aad u wanaagsan</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Ka bood</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>Mahadsanid! Nabadgelyo.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Dhammaad</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Caawimaad</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>Taabo badhamada waaweyn si aad u sii socoto. Taabo Dib u noqo si aad dib ugu noqoto. Shaqaalaha agtaada jooga ayaa sidoo kale ku caawin kara.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Xir</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Weli ma joogtaa?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>Shaashaddu waxay dib u bilaabanaysaa %1 ilbiriqsi kadib.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Weli waan joogaa</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>Xiriir lama helin adeegga. Waan isku dayaynaa. Fadlan sug.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>Qalabkan ma shaqaynayo. Fadlan weydii shaqaalaha.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>Xiriirkii wuu go’ay. Mar kale ayaan ku xiraynaa. Fadlan sug.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>Wicitaankii wuu go’ay. Safka ayaad dib ugu jirtaa. Fadlan sug.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>Waxaa lagugu xirayaa la-taliye kale.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>Kamaraddu ma shaqaynayso. Wali waad hadli kartaa, laakiin la-taliyuhu kuma arki karo.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>Makarafoonku ma shaqaynayo. Taa beddelkeeda waxaad u qori kartaa la-taliyaha.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>Hadda qofna kuma jawaabo luqaddan. Dooro luqad kale ama dib u soo noqo.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Wax baa khaldamay. Fadlan isku day mar kale.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>Shaqaalaha: geli PIN-ka</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN khaldan</translation>
+    </message>
+</context>
+</TS>

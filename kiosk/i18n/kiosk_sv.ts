@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>Prata med en rådgivare</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>Gratis videosamtal med en rådgivare som talar ditt språk</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>Tryck på knappen för att börja</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>Tjänsten är stängd just nu.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>Öppnar %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>Ansluter till tjänsten…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>Ingenting spelas in. Kameran är av tills du startar ett samtal.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Välj ditt språk</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>Väntetid: %1–%2 min</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>Kort väntetid</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Stängt</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>Redo att ringa</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>När du trycker på Ring startar kameran och mikrofonen. Ingenting spelas in.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>Vad gäller det? (du kan hoppa över detta)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>Jag talar också (du kan hoppa över detta)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Boende</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Arbete</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>Hälsa och vård</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>Pengar och bidrag</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Något annat</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>Vänta lite. En rådgivare svarar snart.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>Ställer dig i kön…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>Du är nummer %1 i kön</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>Ungefär %1–%2 minuter</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>Det här är du. Sitt så att ditt ansikte syns i bilden.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>Ingenting spelas in.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>Lämna kön</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>Kamera och mikrofon är på</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>Rådgivare: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>Kopplar samtalet…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mikrofon av</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Mikrofon på</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Kamera av</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Kamera på</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Lägre</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Högre</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Avsluta samtalet</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>Skriv här</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>Hur var samtalet?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>Mycket dåligt</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Dåligt</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Okej</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Bra</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Mycket bra</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Hoppa över</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>Tack! Hej då.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>Tryck på de stora knapparna för att gå vidare. Tryck på Tillbaka för att gå tillbaka. Personalen i närheten kan också hjälpa dig.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Är du kvar?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>Skärmen börjar om om %1 sekunder.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Jag är kvar</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>Ingen anslutning till tjänsten. Vi försöker igen. Vänta lite.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>Den här kiosken fungerar inte. Fråga personalen.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>Anslutningen bröts. Vi kopplar upp dig igen. Vänta lite.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>Samtalet bröts. Du står i kön igen. Vänta lite.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>Du kopplas till en annan rådgivare.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>Kameran fungerar inte. Du kan ändå prata, men rådgivaren kan inte se dig.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>Mikrofonen fungerar inte. Du kan skriva till rådgivaren i stället.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>Ingen svarar på det här språket just nu. Välj ett annat språk eller kom tillbaka senare.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Något gick fel. Försök igen.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>Personal: ange PIN-koden</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Fel PIN-kod</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ti">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>ምስ ኣማኻሪ ተዛረብ</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>ብናጻ ናይ ቪድዮ ጻውዒት ምስ ብቋንቋኻ ዝዛረብ ኣማኻሪ</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>ንምጅማር ነቲ መጠወቒ ጠውቕ</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>እቲ ኣገልግሎት ሕጂ ዕጹው እዩ።</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>ዝኽፈተሉ: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>ምስ ኣገልግሎት ይራኸብ ኣሎ…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>ምንም ኣይቅዳሕን። ጻውዒት ክሳዕ እትጅምር ካሜራ ጠፊኣ እያ።</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>ቋንቋኻ ምረጽ</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>ምጽባይ: %1–%2 ደቒቕ</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>ሓጺር ምጽባይ</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>ዕጹው</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ንድሕሪት</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>ንምድዋል ድሉው</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>ደውል ምስ ጠወቕካ፡ ካሜራን ማይክሮፎንን ይውልዑ። ምንም ኣይቅዳሕን።</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>ብዛዕባ እንታይ እዩ? (ክትሓልፎ ትኽእል ኢኻ)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>ከምኡውን እዛረብ (ክትሓልፎ ትኽእል ኢኻ)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>ደውል</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>ገዛ</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>ስራሕ</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>ቤት ትምህርቲ</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>ጥዕናን ክንክንን</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>ገንዘብን ሓገዝን</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>ካልእ ነገር</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>በጃኻ ተጸበ። ኣማኻሪ ቀልጢፉ ክምልሰልካ እዩ።</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>ናብ መስርዕ ትእቶ ኣለኻ…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>ኣብ መስርዕ ቁጽሪ %1 ኢኻ</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>ኣስታት %1–%2 ደቓይቕ</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>እዚ ንስኻ ኢኻ። ገጽካ ኣብ ስእሊ ክርአ ከም ዝኽእል ኮፍ በል።</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>ምንም ኣይቅዳሕን።</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>ካብ መስርዕ ውጻእ</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>ካሜራን ማይክሮፎንን ወሊዖም ኣለዉ</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>ኣማኻሪ: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>ጻውዒት ይራኸብ ኣሎ…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>ድምጺ ኣጥፍእ</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>ድምጺ ወልዕ</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>ካሜራ ኣጥፍእ</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>ካሜራ ወልዕ</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>ኣትሕት</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>ኣልዕል</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>ጻውዒት ወድእ</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>ኣብዚ ጽሓፍ</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ስደድ</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>ንስኻ</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>እቲ ጻውዒት ከመይ ነይሩ?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>ኣዝዩ ሕማቕ</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>ሕማቕ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ማእከላይ</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>ጽቡቕ</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>ኣዝዩ ጽቡቕ</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>ሕለፍ</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>የቐንየለይ! ደሓን ኩን።</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>ተወዲኡ</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>ሓገዝ</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>ንምቕጻል ነቶም ዓበይቲ መጠወቒታት ጠውቕ። ንምምላስ ንድሕሪት ጠውቕ። ኣብ ጥቓኻ ዘለዉ ሰራሕተኛታት እውን ክሕግዙኻ ይኽእሉ እዮም።</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ዕጸው</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>ገና ኣለኻ ዲኻ?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>እቲ ስክሪን ድሕሪ %1 ካልኢት ካብ መጀመርታ ክጅምር እዩ።</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>ገና ኣለኹ</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>ምስ ኣገልግሎት ርክብ የለን። ምፍታን ንቕጽል ኣለና። በጃኻ ተጸበ።</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>እዚ መሳርሒ ኣይሰርሕን እዩ። በጃኻ ንሰራሕተኛታት ሕተት።</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>ርክብ ተቛሪጹ። ደጊምና ነራኽበካ ኣለና። በጃኻ ተጸበ።</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>እቲ ጻውዒት ተቛሪጹ። ናብ መስርዕ ተመሊስካ ኣለኻ። በጃኻ ተጸበ።</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>ምስ ካልእ ኣማኻሪ ትራኸብ ኣለኻ።</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>ካሜራ ኣይትሰርሕን እያ። ክትዛረብ ትኽእል ኢኻ፡ ግን ኣማኻሪ ክርእየካ ኣይክእልን እዩ።</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>ማይክሮፎን ኣይሰርሕን እዩ። ኣብ ክንድኡ ናብ ኣማኻሪ ክትጽሕፍ ትኽእል ኢኻ።</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>ሕጂ ብዚ ቋንቋ ዝምልስ የለን። ካልእ ቋንቋ ምረጽ ወይ ጸኒሕካ ተመለስ።</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>ገለ ጌጋ ተፈጺሙ። በጃኻ ደጊምካ ፈትን።</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>ሰራሕተኛታት: PIN ኣእትዉ</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>ጌጋ PIN</translation>
+    </message>
+</context>
+</TS>

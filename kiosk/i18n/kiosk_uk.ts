@@ -1,0 +1,283 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>Поговорити з консультантом</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>Безкоштовний відеодзвінок з консультантом, який говорить вашою мовою</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>Натисніть кнопку, щоб почати</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>Зараз служба не працює.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>Відкриється %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>Підключення до служби…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>Нічого не записується. Камера вимкнена, доки ви не почнете дзвінок.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Оберіть свою мову</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>Очікування: %1–%2 хв</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>Коротке очікування</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Зачинено</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>Готові до дзвінка</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>Коли ви натиснете «Дзвонити», увімкнуться камера й мікрофон. Нічого не записується.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>Яке у вас питання? (можна пропустити)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>Я також розмовляю (можна пропустити)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Дзвонити</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Житло</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Робота</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Школа</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>Здоров’я та догляд</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>Гроші та допомога</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Інше</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>Зачекайте, будь ласка. Консультант скоро відповість.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>Ставимо вас у чергу…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>Ваш номер у черзі: %1</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>Приблизно %1–%2 хв</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>Це ви. Сядьте так, щоб ваше обличчя було в кадрі.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>Нічого не записується.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>Вийти з черги</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>Камера й мікрофон увімкнені</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>Консультант: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>З’єднуємо…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Вимкнути звук</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Увімкнути звук</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Вимкнути камеру</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Увімкнути камеру</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Тихіше</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Гучніше</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Завершити дзвінок</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>Пишіть тут</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Надіслати</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Ви</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>Як пройшла розмова?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>Дуже погано</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Погано</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Нормально</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Добре</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Дуже добре</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Пропустити</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>Дякуємо! До побачення.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Допомога</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>Натискайте великі кнопки, щоб продовжити. Натисніть «Назад», щоб повернутися. Працівники поруч теж можуть допомогти.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Ви ще тут?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>Екран почнеться спочатку через %1 с.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Я ще тут</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>Немає з’єднання зі службою. Ми пробуємо знову. Зачекайте, будь ласка.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>Цей кіоск не працює. Зверніться до працівників.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>З’єднання перервалося. Ми з’єднуємо вас знову. Зачекайте, будь ласка.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>Дзвінок перервався. Ви знову в черзі. Зачекайте, будь ласка.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>Вас з’єднують з іншим консультантом.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>Камера не працює. Ви можете говорити, але консультант вас не бачить.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>Мікрофон не працює. Ви можете написати консультантові.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>Зараз ніхто не відповідає цією мовою. Оберіть іншу мову або поверніться пізніше.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Щось пішло не так. Спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>Для персоналу: введіть PIN</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Неправильний PIN</translation>
+    </message>
+</context>
+</TS>

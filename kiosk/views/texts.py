@@ -1,0 +1,166 @@
+"""Every sentence the kiosk shows, in English, marked for Qt's translation tools.
+
+The English here is the *source* text: ``pyside6-lupdate`` collects it into
+kiosk/i18n/kiosk_<lang>.ts, translators fill those files, ``pyside6-lrelease`` compiles them to
+.qm, and :func:`tr` looks the active language up at run time (kiosk/i18n/build.py runs both tools).
+Keep sentences short and plain: many readers are new to the language or to reading on a screen.
+
+Placeholders are ``%1``, ``%2`` (Qt's style), filled with :func:`fill`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT: Final = "Kiosk"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks ``source`` for pyside6-lupdate (which knows this name) and returns it unchanged.
+
+    Defined here rather than imported because PySide6 types its own version as returning object.
+    """
+    return source
+
+
+def tr(source: str) -> str:
+    """The source sentence in the language installed on the application right now."""
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+def fill(text: str, *values: object) -> str:
+    for i, value in enumerate(values, start=1):
+        text = text.replace(f"%{i}", str(value))
+    return text
+
+
+class T:
+    """Source sentences, grouped by screen. Attribute names are for code; values are the keys."""
+
+    # Welcome
+    START = QT_TRANSLATE_NOOP("Kiosk", "Talk to an adviser")
+    TAGLINE = QT_TRANSLATE_NOOP("Kiosk", "Free video call with an adviser who speaks your language")
+    TAP_TO_START = QT_TRANSLATE_NOOP("Kiosk", "Tap the button to start")
+    SERVICE_CLOSED = QT_TRANSLATE_NOOP("Kiosk", "The service is closed now.")
+    OPENS_AT = QT_TRANSLATE_NOOP("Kiosk", "Opens %1")
+    CONNECTING = QT_TRANSLATE_NOOP("Kiosk", "Connecting to the service…")
+    PRIVACY = QT_TRANSLATE_NOOP(
+        "Kiosk", "Nothing is recorded. The camera is off until you start a call."
+    )
+
+    # Language
+    CHOOSE_LANGUAGE = QT_TRANSLATE_NOOP("Kiosk", "Choose your language")
+    WAIT_RANGE = QT_TRANSLATE_NOOP("Kiosk", "Wait: %1–%2 min")
+    WAIT_SHORT = QT_TRANSLATE_NOOP("Kiosk", "Short wait")
+    CLOSED = QT_TRANSLATE_NOOP("Kiosk", "Closed")
+    BACK = QT_TRANSLATE_NOOP("Kiosk", "Back")
+
+    # Confirm
+    READY_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Ready to call")
+    CAMERA_INFO = QT_TRANSLATE_NOOP(
+        "Kiosk", "When you tap Call, the camera and microphone turn on. Nothing is recorded."
+    )
+    TOPIC_QUESTION = QT_TRANSLATE_NOOP("Kiosk", "What is it about? (you can skip this)")
+    ALSO_SPEAK = QT_TRANSLATE_NOOP("Kiosk", "I also speak (you can skip this)")
+    CALL = QT_TRANSLATE_NOOP("Kiosk", "Call")
+    TOPIC_HOUSING = QT_TRANSLATE_NOOP("Kiosk", "Housing")
+    TOPIC_WORK = QT_TRANSLATE_NOOP("Kiosk", "Work")
+    TOPIC_SCHOOL = QT_TRANSLATE_NOOP("Kiosk", "School")
+    TOPIC_HEALTH = QT_TRANSLATE_NOOP("Kiosk", "Health and care")
+    TOPIC_MONEY = QT_TRANSLATE_NOOP("Kiosk", "Money and benefits")
+    TOPIC_OTHER = QT_TRANSLATE_NOOP("Kiosk", "Something else")
+
+    # Waiting
+    WAITING_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Please wait. An adviser will answer soon.")
+    JOINING = QT_TRANSLATE_NOOP("Kiosk", "Joining the line…")
+    POSITION = QT_TRANSLATE_NOOP("Kiosk", "You are number %1 in line")
+    ESTIMATE = QT_TRANSLATE_NOOP("Kiosk", "About %1–%2 minutes")
+    PREVIEW_HINT = QT_TRANSLATE_NOOP(
+        "Kiosk", "This is you. Sit so that your face is in the picture."
+    )
+    NOTHING_RECORDED = QT_TRANSLATE_NOOP("Kiosk", "Nothing is recorded.")
+    LEAVE_LINE = QT_TRANSLATE_NOOP("Kiosk", "Leave the line")
+
+    # Call
+    LIVE = QT_TRANSLATE_NOOP("Kiosk", "Camera and microphone are on")
+    ADVISER = QT_TRANSLATE_NOOP("Kiosk", "Adviser: %1")
+    CONNECTING_CALL = QT_TRANSLATE_NOOP("Kiosk", "Connecting the call…")
+    MUTE = QT_TRANSLATE_NOOP("Kiosk", "Mute")
+    UNMUTE = QT_TRANSLATE_NOOP("Kiosk", "Unmute")
+    CAMERA_OFF = QT_TRANSLATE_NOOP("Kiosk", "Camera off")
+    CAMERA_ON = QT_TRANSLATE_NOOP("Kiosk", "Camera on")
+    QUIETER = QT_TRANSLATE_NOOP("Kiosk", "Quieter")
+    LOUDER = QT_TRANSLATE_NOOP("Kiosk", "Louder")
+    END_CALL = QT_TRANSLATE_NOOP("Kiosk", "End call")
+    WRITE_HERE = QT_TRANSLATE_NOOP("Kiosk", "Write here")
+    SEND = QT_TRANSLATE_NOOP("Kiosk", "Send")
+    YOU = QT_TRANSLATE_NOOP("Kiosk", "You")
+
+    # Rating and thanks
+    RATE_TITLE = QT_TRANSLATE_NOOP("Kiosk", "How was the call?")
+    RATE_1 = QT_TRANSLATE_NOOP("Kiosk", "Very bad")
+    RATE_2 = QT_TRANSLATE_NOOP("Kiosk", "Bad")
+    RATE_3 = QT_TRANSLATE_NOOP("Kiosk", "OK")
+    RATE_4 = QT_TRANSLATE_NOOP("Kiosk", "Good")
+    RATE_5 = QT_TRANSLATE_NOOP("Kiosk", "Very good")
+    SKIP = QT_TRANSLATE_NOOP("Kiosk", "Skip")
+    THANKS = QT_TRANSLATE_NOOP("Kiosk", "Thank you! Goodbye.")
+    DONE = QT_TRANSLATE_NOOP("Kiosk", "Done")
+
+    # Around every screen
+    HELP = QT_TRANSLATE_NOOP("Kiosk", "Help")
+    HELP_TEXT = QT_TRANSLATE_NOOP(
+        "Kiosk",
+        "Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.",
+    )
+    CLOSE = QT_TRANSLATE_NOOP("Kiosk", "Close")
+    IDLE_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Are you still there?")
+    IDLE_COUNTDOWN = QT_TRANSLATE_NOOP("Kiosk", "The screen starts over in %1 seconds.")
+    STILL_HERE = QT_TRANSLATE_NOOP("Kiosk", "I am still here")
+
+    # Problems, each with what to do
+    SERVER_UNREACHABLE = QT_TRANSLATE_NOOP(
+        "Kiosk", "No connection to the service. We keep trying. Please wait."
+    )
+    OUT_OF_ORDER = QT_TRANSLATE_NOOP("Kiosk", "This kiosk is out of order. Please ask the staff.")
+    CALL_DROPPED = QT_TRANSLATE_NOOP(
+        "Kiosk", "The connection was lost. We are connecting you again. Please wait."
+    )
+    REQUEUED = QT_TRANSLATE_NOOP(
+        "Kiosk", "The call was cut off. You are back in line. Please wait."
+    )
+    TRANSFERRED = QT_TRANSLATE_NOOP("Kiosk", "You are being connected to another adviser.")
+    CAMERA_MISSING = QT_TRANSLATE_NOOP(
+        "Kiosk", "The camera does not work. You can still talk, but the adviser cannot see you."
+    )
+    MICROPHONE_MISSING = QT_TRANSLATE_NOOP(
+        "Kiosk", "The microphone does not work. You can write to the adviser instead."
+    )
+    LANGUAGE_CLOSED = QT_TRANSLATE_NOOP(
+        "Kiosk", "Nobody answers in this language right now. Choose another language or come back."
+    )
+    JOIN_FAILED = QT_TRANSLATE_NOOP("Kiosk", "Something went wrong. Please try again.")
+
+    # Staff only
+    SERVICE_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff: enter the PIN")
+    WRONG_PIN = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN")
+
+
+TOPICS: Final[dict[str, str]] = {
+    "housing": T.TOPIC_HOUSING,
+    "work": T.TOPIC_WORK,
+    "school": T.TOPIC_SCHOOL,
+    "health": T.TOPIC_HEALTH,
+    "benefits": T.TOPIC_MONEY,
+    "money": T.TOPIC_MONEY,
+    "other": T.TOPIC_OTHER,
+}
+
+RATINGS: Final[tuple[str, ...]] = (T.RATE_1, T.RATE_2, T.RATE_3, T.RATE_4, T.RATE_5)
+
+
+def all_sources() -> list[str]:
+    """Every source sentence, in the order written above."""
+    return [v for k, v in vars(T).items() if not k.startswith("_") and isinstance(v, str)]
