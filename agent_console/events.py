@@ -1,0 +1,58 @@
+"""What the I/O side reports to the controller besides server messages (pure data, no Qt).
+
+The adapter (:mod:`agent_console.app`) produces these on its asyncio thread; they cross to the Qt
+thread through queued signals and the controller feeds them to the flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from signaling.messages import Quality
+
+
+@dataclass(frozen=True)
+class LoginOk:
+    adviser_id: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class LoginError:
+    reason: str
+    unreachable: bool  # the server could not be reached, as opposed to refusing the password
+
+
+LoginOutcome: TypeAlias = LoginOk | LoginError
+
+
+@dataclass(frozen=True)
+class MediaState:
+    call_id: str
+    state: str  # aiortc's connection state, or "stalled" (rtc.call)
+
+
+@dataclass(frozen=True)
+class RemoteText:
+    call_id: str
+    text: str  # the resident's whole text as shown: committed lines and the line being typed
+
+
+@dataclass(frozen=True)
+class Figures:
+    call_id: str
+    quality: Quality
+
+
+@dataclass(frozen=True)
+class TodayFigures:
+    """From the proposed GET /api/adviser/today; absent until the server offers it."""
+
+    calls_taken: int
+    average_handle_s: float | None
+    ratings_count: int
+    ratings_average: float | None
+
+
+MediaEvent: TypeAlias = MediaState | RemoteText | Figures

@@ -1,0 +1,144 @@
+"""The console's main window: the sign-in page, or the workspace (status bar, the page for the
+current phase, and the queue and today panels). Keyboard shortcuts press the same buttons a mouse
+would, so both paths lead to the same intent signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_console.state import ConsoleState, Phase
+from agent_console.views.call_view import CallView
+from agent_console.views.idle_view import IdleView
+from agent_console.views.offer_view import OfferView
+from agent_console.views.parts import card
+from agent_console.views.queue_view import QueueView
+from agent_console.views.sign_in_view import SignInView
+from agent_console.views.status_view import StatusView
+from agent_console.views.style import SHEET
+from agent_console.views.today_view import TodayView
+from agent_console.views.wrap_up_view import WrapUpView
+
+SHORTCUTS = {
+    "accept": "F2",
+    "decline": "F3",
+    "hang_up": "F4",
+    "ready": "F5",
+    "go_available": "F6",
+    "toggle_mute": "F7",
+    "toggle_camera": "F8",
+}
+
+
+class ConsoleWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kiosklink – adviser console"))
+        self.setStyleSheet(SHEET)
+        self.sign_in = SignInView()
+        self.status = StatusView()
+        self.idle = IdleView()
+        self.offer = OfferView()
+        self.call = CallView()
+        self.wrap_up = WrapUpView()
+        self.queues = QueueView()
+        self.today = TodayView()
+        self.phase_pages = QStackedWidget()
+        for page in (self.idle, self.offer, self.call, self.wrap_up):
+            self.phase_pages.addWidget(page)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.sign_in)
+        self.pages.addWidget(self._workspace())
+        self.setCentralWidget(self.pages)
+        self._phase: Phase | None = None
+        self.shortcuts = self._shortcuts()
+        self.resize(1280, 800)
+
+    def _workspace(self) -> QWidget:
+        side = card()
+        side.setFixedWidth(340)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.queues, 3)
+        side_layout.addSpacing(12)
+        side_layout.addWidget(self.today, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.phase_pages, 1)
+        body.addWidget(side)
+        workspace = QWidget()
+        workspace.setObjectName("workspace")
+        layout = QVBoxLayout(workspace)
+        layout.setContentsMargins(0, 0, 8, 8)
+        layout.addWidget(self.status)
+        layout.addLayout(body, 1)
+        return workspace
+
+    def _shortcuts(self) -> dict[str, QShortcut]:
+        targets: dict[str, QAbstractButton] = {
+            "accept": self.offer.accept,
+            "decline": self.offer.decline,
+            "hang_up": self.call.end,
+            "ready": self.wrap_up.ready,
+            "go_available": self.status.available,
+            "toggle_mute": self.call.mute,
+            "toggle_camera": self.call.camera,
+        }
+        made = {}
+        for intent, key in SHORTCUTS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(targets[intent].click)
+            made[intent] = shortcut
+        return made
+
+    def render(self, state: ConsoleState) -> None:  # type: ignore[override]
+        signed_out = state.phase in (Phase.SIGNED_OUT, Phase.SIGNING_IN)
+        self.pages.setCurrentIndex(0 if signed_out else 1)
+        if signed_out:
+            self.sign_in.render(state)
+        else:
+            self.status.render(state)
+            self.queues.render(state)
+            self.today.render(state)
+            self._render_phase(state)
+        if state.phase is not self._phase:
+            self._phase = state.phase
+            self._focus_for(state.phase)
+
+    def _render_phase(self, state: ConsoleState) -> None:
+        page: QWidget
+        if state.phase is Phase.OFFERED and state.offer is not None:
+            page = self.offer
+            self.offer.render(state)
+        elif state.phase is Phase.IN_CALL and state.call is not None:
+            page = self.call
+            self.call.render(state)
+        elif state.phase is Phase.WRAP_UP and state.wrap_up is not None:
+            page = self.wrap_up
+            self.wrap_up.render(state)
+        else:
+            page = self.idle
+            self.idle.render(state)
+        self.phase_pages.setCurrentWidget(page)
+
+    def _focus_for(self, phase: Phase) -> None:
+        """Put the keyboard where the next step is, so the console works without a mouse."""
+        if phase is Phase.SIGNED_OUT:
+            self.sign_in.focus_first_empty()
+        elif phase is Phase.OFFERED:
+            self.offer.accept.setFocus()
+        elif phase is Phase.IN_CALL:
+            self.call.own_text.setFocus()
+        elif phase is Phase.WRAP_UP:
+            self.wrap_up.outcome.setFocus()
+        elif phase is Phase.AWAY:
+            self.status.available.setFocus()
+        elif phase is Phase.AVAILABLE:
+            self.status.reason.setFocus()
