@@ -31,6 +31,7 @@ PAYLOAD_BITS = 24
 MODULUS = 1 << PAYLOAD_BITS
 _ROWS = 2
 _WHITE = 255
+_CRC_XOR = 0xA5
 _BLACK = 0
 
 Image = npt.NDArray[np.uint8]
@@ -54,13 +55,17 @@ def _row_height(height: int) -> int:
 
 
 def crc8(value: int) -> int:
-    """CRC-8 (polynomial 0x07) over the 24 payload bits, most significant byte first."""
+    """CRC-8 (polynomial 0x07) over the 24 payload bits, most significant byte first, XOR 0xA5.
+
+    The final XOR makes an all-black or all-white band (a muted camera, a blank screen) invalid:
+    a plain CRC-8 of zero is zero.
+    """
     crc = 0
     for shift in (16, 8, 0):
         crc ^= (value >> shift) & 0xFF
         for _ in range(8):
             crc = ((crc << 1) ^ 0x07) & 0xFF if crc & 0x80 else (crc << 1) & 0xFF
-    return crc
+    return crc ^ _CRC_XOR
 
 
 def _row_bits(value: int) -> list[int]:

@@ -35,6 +35,7 @@ def test_stamp_reads_at_any_resolution(width: int, height: int) -> None:
 def test_an_unstamped_picture_reads_as_none() -> None:
     assert framecode.read_frame_counter(_gray()) is None
     assert framecode.read_frame_counter(np.full((480, 640), 255, dtype=np.uint8)) is None
+    assert framecode.read_frame_counter(np.zeros((480, 640), dtype=np.uint8)) is None
 
 
 def test_a_damaged_counter_row_reads_as_none_not_as_a_wrong_number() -> None:
