@@ -1,0 +1,246 @@
+"""The vocabulary of the routing engine: ids, rules, states and effects.
+
+:mod:`signaling.routing` re-exports everything here; import from there. This module is split off
+only to keep the engine itself readable. Pure: no clock, no I/O.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal, NewType, TypeAlias
+
+from signaling.errors import ConfigError
+
+CallerId = NewType("CallerId", str)
+AdviserId = NewType("AdviserId", str)
+Language = NewType("Language", str)
+Level = Literal["native", "fluent", "basic"]
+
+LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}
+
+
+def level_at_least(level: Level, minimum: Level) -> bool:
+    """native > fluent > basic."""
+    return LEVEL_RANK[level] >= LEVEL_RANK[minimum]
+
+
+@dataclass(frozen=True)
+class EscalationStep:
+    """From ``after_s`` seconds of waiting, advisers of ``min_level`` or better qualify; with
+    ``include_fallbacks`` the caller's fallback languages count too (at the same level)."""
+
+    after_s: float
+    min_level: Level
+    include_fallbacks: bool
+
+
+DEFAULT_ESCALATION: tuple[EscalationStep, ...] = (
+    EscalationStep(0.0, "fluent", False),
+    EscalationStep(120.0, "basic", False),
+    EscalationStep(240.0, "basic", True),
+)
+
+
+@dataclass(frozen=True)
+class RoutingRules:
+    """Every number the router uses. Escalation must only ever loosen: steps start at 0 s, their
+    times rise, their level never rises, and fallbacks once included stay included. The router
+    relies on that to skip, in one jump, every caller who joined later than one too recent to
+    qualify."""
+
+    ring_timeout_s: float = 20.0
+    max_missed_offers: int = 2
+    wrap_up_s: float = 60.0
+    adviser_grace_s: float = 15.0
+    caller_grace_s: float = 60.0
+    heartbeat_timeout_s: float = 30.0
+    escalation: tuple[EscalationStep, ...] = DEFAULT_ESCALATION
+    handle_time_window: int = 50
+    prior_handle_time_s: float = 300.0
+
+    def __post_init__(self) -> None:
+        positive = {
+            "ring_timeout_s": self.ring_timeout_s,
+            "heartbeat_timeout_s": self.heartbeat_timeout_s,
+            "prior_handle_time_s": self.prior_handle_time_s,
+        }
+        for name, value in positive.items():
+            if not value > 0:
+                raise ConfigError(f"routing.{name} must be positive, not {value}")
+        for name in ("wrap_up_s", "adviser_grace_s", "caller_grace_s"):
+            if not getattr(self, name) >= 0:
+                raise ConfigError(f"routing.{name} must not be negative")
+        if self.max_missed_offers < 1 or self.handle_time_window < 1:
+            raise ConfigError("routing.max_missed_offers and handle_time_window must be >= 1")
+        _check_escalation(self.escalation)
+
+    def step_at(self, joined_at: float, now: float) -> EscalationStep:
+        """The active step: the last one with ``joined_at + after_s <= now`` (the first if none)."""
+        active = self.escalation[0]
+        for step in self.escalation[1:]:
+            if joined_at + step.after_s <= now:
+                active = step
+            else:
+                break
+        return active
+
+    def next_step_time(self, joined_at: float, now: float) -> float | None:
+        """When the caller's rules loosen next, or None once the last step is reached."""
+        for step in self.escalation:
+            when = joined_at + step.after_s
+            if when > now:
+                return when
+        return None
+
+
+def _check_escalation(steps: tuple[EscalationStep, ...]) -> None:
+    if not steps or steps[0].after_s != 0:
+        raise ConfigError("routing.escalation must start with a step at 0 s")
+    for before, after in itertools.pairwise(steps):
+        if after.after_s <= before.after_s:
+            raise ConfigError("routing.escalation steps must have rising after_s")
+        if LEVEL_RANK[after.min_level] > LEVEL_RANK[before.min_level]:
+            raise ConfigError("routing.escalation may only lower min_level over time")
+        if before.include_fallbacks and not after.include_fallbacks:
+            raise ConfigError("routing.escalation may not drop fallbacks once included")
+    for step in steps:
+        if step.min_level not in LEVEL_RANK:
+            raise ConfigError(f"routing.escalation: unknown level {step.min_level!r}")
+
+
+class AdviserState(StrEnum):
+    """Values match ``messages.AdviserStatus.status`` where they overlap."""
+
+    AWAY = "away"
+    AVAILABLE = "available"
+    OFFERED = "offered"
+    IN_CALL = "in_call"
+    WRAP_UP = "wrap_up"
+    DISCONNECTED = "disconnected"
+    SIGNED_OUT = "signed_out"
+
+
+class CallerState(StrEnum):
+    WAITING = "waiting"
+    OFFERED = "offered"
+    IN_CALL = "in_call"
+    HELD = "held"  # the adviser vanished mid-call; their grace is running
+    ENDED = "ended"
+
+
+# --------------------------------------------------------------------------------------------------
+# Effects: what the adapter must carry out, in order.
+
+
+@dataclass(frozen=True)
+class OfferMade:
+    caller: CallerId
+    adviser: AdviserId
+    expires_at: float
+
+
+@dataclass(frozen=True)
+class OfferRevoked:
+    caller: CallerId
+    adviser: AdviserId
+    reason: Literal["timeout", "caller_left", "declined", "disconnected"]
+
+
+@dataclass(frozen=True)
+class CallConnected:
+    caller: CallerId
+    adviser: AdviserId
+
+
+@dataclass(frozen=True)
+class CallHeld:
+    """The adviser vanished mid-call; the kiosk shows "reconnecting" until ``until``."""
+
+    caller: CallerId
+    adviser: AdviserId
+    until: float
+
+
+@dataclass(frozen=True)
+class CallResumed:
+    caller: CallerId
+    adviser: AdviserId
+
+
+@dataclass(frozen=True)
+class CallerRequeued:
+    """Back in a queue with the original joined_at, so near or at its head."""
+
+    caller: CallerId
+    reason: Literal["adviser_lost", "transferred"]
+
+
+@dataclass(frozen=True)
+class CallEnded:
+    caller: CallerId
+    adviser: AdviserId
+    reason: Literal["hangup", "adviser_lost", "transferred"]
+
+
+@dataclass(frozen=True)
+class CallerRemoved:
+    caller: CallerId
+    reason: Literal["cancelled", "abandoned", "ended"]
+
+
+@dataclass(frozen=True)
+class PositionChanged:
+    caller: CallerId
+    language: Language
+    position: int
+    low_s: int
+    high_s: int
+
+
+@dataclass(frozen=True)
+class AdviserStateChanged:
+    adviser: AdviserId
+    state: AdviserState
+    reason: str
+    until: float | None  # wrap-up end, when state is WRAP_UP
+
+
+Effect: TypeAlias = (
+    OfferMade
+    | OfferRevoked
+    | CallConnected
+    | CallHeld
+    | CallResumed
+    | CallerRequeued
+    | CallEnded
+    | CallerRemoved
+    | PositionChanged
+    | AdviserStateChanged
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Query results
+
+
+@dataclass(frozen=True)
+class WaitingCaller:
+    """What the adapter persists so a restart loses nobody in line."""
+
+    caller: CallerId
+    language: Language
+    topic: str | None
+    fallbacks: tuple[Language, ...]
+    priority: int
+    joined_at: float
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    language: Language
+    waiting: int
+    longest_wait_s: float
+    advisers_available: int
+    advisers_staffed: int
