@@ -59,9 +59,9 @@ class Backend(Protocol):
 
     def login(self, url: str, username: str, password: str) -> None: ...
 
-    def connect(self, url: str) -> None: ...
+    def open_link(self, url: str) -> None: ...
 
-    def disconnect(self) -> None: ...
+    def close_link(self) -> None: ...
 
     def send(self, message: m.Message) -> None: ...
 
@@ -217,9 +217,9 @@ class ConsoleController(QObject):
                 case f.Login(url=url, username=username, password=password):
                     self.backend.login(url, username, password)
                 case f.Connect(url=url):
-                    self.backend.connect(url)
+                    self.backend.open_link(url)
                 case f.Disconnect():
-                    self.backend.disconnect()
+                    self.backend.close_link()
                 case f.Send(message=message):
                     self.backend.send(message)
                 case f.StartMedia(call=call):
