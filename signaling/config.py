@@ -23,6 +23,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -143,7 +144,7 @@ class RoutingSettings(_Section):
         if steps[0].after_s != 0:
             raise ValueError("the first step must start at after_s = 0")
         # Escalation only ever loosens; the router relies on it (signaling.routing_rules).
-        for before, after in zip(steps, steps[1:], strict=False):
+        for before, after in pairwise(steps):
             if after.after_s <= before.after_s:
                 raise ValueError("after_s must strictly increase from step to step")
             if _RANK[after.min_level] > _RANK[before.min_level]:
