@@ -194,10 +194,12 @@ def test_mute_camera_and_text() -> None:
     assert flow.toggle_mute(T0) == [SetMuted(audio=True, video=False)]
     assert flow.toggle_camera(T0) == [SetMuted(audio=True, video=True)]
     assert flow.type_text("Hej", T0) == [SendText("Hej")]
+    assert flow.commit_text("Hej!", T0) == [SendText("Hej!", committed=True)]
     flow.remote_text("c1", "Hello, I need", T0)
     call = flow.state.call
     assert call is not None
-    assert (call.own_text, call.remote_text) == ("Hej", "Hello, I need")
+    assert (call.own_lines, call.own_draft) == (("Hej!",), "")
+    assert call.remote_text == "Hello, I need"
 
 
 def test_quality_is_rated_and_reported() -> None:

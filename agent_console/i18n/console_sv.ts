@@ -1,0 +1,657 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv" sourcelanguage="en">
+<context>
+    <name>CallView</name>
+    <message>
+        <location filename="../views/call_view.py" line="64"/>
+        <source>Waiting for the resident&apos;s video…</source>
+        <translation>Väntar på invånarens video…</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="65"/>
+        <source>Your camera</source>
+        <translation>Din kamera</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="69"/>
+        <source>Mute (F7)</source>
+        <translation>Stäng av mikrofonen (F7)</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="70"/>
+        <source>Camera off (F8)</source>
+        <translation>Stäng av kameran (F8)</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="71"/>
+        <source>End call (F4)</source>
+        <translation>Avsluta samtalet (F4)</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="73"/>
+        <source>Transfer to another language queue</source>
+        <translation>Koppla till en annan språkkö</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="74"/>
+        <source>Transfer to queue</source>
+        <translation>Koppla till kö</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="76"/>
+        <source>Adviser ID</source>
+        <translation>Rådgivarens id</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="77"/>
+        <source>Transfer to adviser</source>
+        <translation>Koppla till rådgivare</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="79"/>
+        <source>What the resident types appears here.</source>
+        <translation>Det invånaren skriver visas här.</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="82"/>
+        <source>Type to the resident; Enter sends the line</source>
+        <translation>Skriv till invånaren; Enter skickar raden</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="98"/>
+        <source>Transfer:</source>
+        <translation>Koppla vidare:</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="113"/>
+        <source>Resident (live text)</source>
+        <translation>Invånaren (direkttext)</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="115"/>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="175"/>
+        <source>Quality: %1</source>
+        <translation>Kvalitet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <location filename="../views/console_window.py" line="44"/>
+        <source>Kiosklink – adviser console</source>
+        <translation>Kiosklink – rådgivarkonsol</translation>
+    </message>
+</context>
+<context>
+    <name>IdleView</name>
+    <message>
+        <location filename="../views/idle_view.py" line="32"/>
+        <source>Ready for the next caller</source>
+        <translation>Redo för nästa uppringare</translation>
+    </message>
+    <message>
+        <location filename="../views/idle_view.py" line="33"/>
+        <source>A call rings here with a sound. Accept with F2.</source>
+        <translation>Ett samtal ringer här med ljud. Svara med F2.</translation>
+    </message>
+    <message>
+        <location filename="../views/idle_view.py" line="35"/>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <location filename="../views/idle_view.py" line="38"/>
+        <source>You are away</source>
+        <translation>Du är borta</translation>
+    </message>
+    <message>
+        <location filename="../views/idle_view.py" line="39"/>
+        <source>No calls are offered to you. Press F6 to be available.</source>
+        <translation>Du får inga samtal. Tryck F6 för att bli tillgänglig.</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../views/labels.py" line="18"/>
+        <source>Swedish</source>
+        <translation>Svenska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="19"/>
+        <source>English</source>
+        <translation>Engelska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="20"/>
+        <source>Arabic</source>
+        <translation>Arabiska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="21"/>
+        <source>Persian</source>
+        <translation>Persiska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="22"/>
+        <source>Dari</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="23"/>
+        <source>Somali</source>
+        <translation>Somaliska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="24"/>
+        <source>Tigrinya</source>
+        <translation>Tigrinja</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="25"/>
+        <source>Amharic</source>
+        <translation>Amhariska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="26"/>
+        <source>Ukrainian</source>
+        <translation>Ukrainska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="27"/>
+        <source>Russian</source>
+        <translation>Ryska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="28"/>
+        <source>Finnish</source>
+        <translation>Finska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="29"/>
+        <source>Polish</source>
+        <translation>Polska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="30"/>
+        <source>Turkish</source>
+        <translation>Turkiska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="31"/>
+        <source>Pashto</source>
+        <translation>Pashto</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="32"/>
+        <source>Sorani</source>
+        <translation>Sorani</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="33"/>
+        <source>Kurmanji</source>
+        <translation>Kurmanji</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="34"/>
+        <source>Bosnian</source>
+        <translation>Bosniska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="35"/>
+        <source>Spanish</source>
+        <translation>Spanska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="36"/>
+        <source>French</source>
+        <translation>Franska</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="37"/>
+        <source>German</source>
+        <translation>Tyska</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <location filename="../views/labels.py" line="44"/>
+        <source>native</source>
+        <translation>modersmål</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="45"/>
+        <source>fluent</source>
+        <translation>flytande</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="46"/>
+        <source>basic</source>
+        <translation>grundläggande</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../views/labels.py" line="102"/>
+        <source>Wrong username or password.</source>
+        <translation>Fel användarnamn eller lösenord.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="103"/>
+        <source>Cannot reach the server. Check the address and the network.</source>
+        <translation>Servern kan inte nås. Kontrollera adressen och nätverket.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="106"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Din session har upphört. Logga in igen.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="109"/>
+        <source>You missed a call: it went to the next adviser.</source>
+        <translation>Du missade ett samtal: det gick till nästa rådgivare.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="112"/>
+        <source>The caller left before you answered.</source>
+        <translation>Uppringaren gick innan du svarade.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="115"/>
+        <source>The caller ended the call.</source>
+        <translation>Uppringaren avslutade samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="116"/>
+        <source>The caller was transferred.</source>
+        <translation>Uppringaren kopplades vidare.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="117"/>
+        <source>The call was cut off.</source>
+        <translation>Samtalet bröts.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="118"/>
+        <source>The server refused that.</source>
+        <translation>Servern nekade det.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="119"/>
+        <source>The note seems to hold personal data (an ID number, phone number or e-mail). Remove it before you continue.</source>
+        <translation>Anteckningen verkar innehålla personuppgifter (personnummer, telefonnummer eller e-post). Ta bort dem innan du fortsätter.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferView</name>
+    <message>
+        <location filename="../views/offer_view.py" line="29"/>
+        <source>Incoming call</source>
+        <translation>Inkommande samtal</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="38"/>
+        <source>Accept (F2)</source>
+        <translation>Svara (F2)</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="39"/>
+        <source>Decline (F3)</source>
+        <translation>Avböj (F3)</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="71"/>
+        <source>Topic: %1</source>
+        <translation>Ärende: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="72"/>
+        <source>Kiosk: %1</source>
+        <translation>Kiosk: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="74"/>
+        <source>Has waited %1</source>
+        <translation>Har väntat %1</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="77"/>
+        <source>Connecting the call…</source>
+        <translation>Kopplar samtalet…</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="80"/>
+        <source>Answer within %1</source>
+        <translation>Svara inom %1</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../views/labels.py" line="67"/>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="68"/>
+        <source>Referred elsewhere</source>
+        <translation>Hänvisad vidare</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="69"/>
+        <source>Needs follow-up</source>
+        <translation>Behöver uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="70"/>
+        <source>Caller not there</source>
+        <translation>Uppringaren var inte där</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="71"/>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <location filename="../views/labels.py" line="92"/>
+        <source>Measuring…</source>
+        <translation>Mäter…</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="93"/>
+        <source>Good</source>
+        <translation>Bra</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="94"/>
+        <source>Fair</source>
+        <translation>Godtagbar</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="95"/>
+        <source>Poor</source>
+        <translation>Dålig</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../views/queue_view.py" line="26"/>
+        <source>Waiting now</source>
+        <translation>Väntar nu</translation>
+    </message>
+    <message>
+        <location filename="../views/queue_view.py" line="29"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../views/queue_view.py" line="29"/>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <location filename="../views/queue_view.py" line="29"/>
+        <source>Longest wait</source>
+        <translation>Längst väntan</translation>
+    </message>
+    <message>
+        <location filename="../views/queue_view.py" line="29"/>
+        <source>Free</source>
+        <translation>Lediga</translation>
+    </message>
+    <message>
+        <location filename="../views/queue_view.py" line="53"/>
+        <source>%1 (closed)</source>
+        <translation>%1 (stängt)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInView</name>
+    <message>
+        <location filename="../views/sign_in_view.py" line="24"/>
+        <source>Kiosklink adviser console</source>
+        <translation>Kiosklink rådgivarkonsol</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_view.py" line="29"/>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_view.py" line="45"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_view.py" line="46"/>
+        <source>Username</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_view.py" line="47"/>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location filename="../views/sign_in_view.py" line="81"/>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../views/labels.py" line="78"/>
+        <source>Signed out</source>
+        <translation>Utloggad</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="79"/>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="80"/>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="81"/>
+        <source>Away</source>
+        <translation>Borta</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="82"/>
+        <source>Available</source>
+        <translation>Tillgänglig</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="83"/>
+        <source>Incoming call</source>
+        <translation>Inkommande samtal</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="84"/>
+        <source>In a call</source>
+        <translation>I samtal</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="85"/>
+        <source>Wrap-up</source>
+        <translation>Efterarbete</translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message>
+        <location filename="../views/status_view.py" line="30"/>
+        <source>Available (F6)</source>
+        <translation>Tillgänglig (F6)</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="33"/>
+        <source>Break</source>
+        <translation>Rast</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="33"/>
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="33"/>
+        <source>Admin work</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="34"/>
+        <source>Reason for being away</source>
+        <translation>Orsak till frånvaro</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="35"/>
+        <source>Away</source>
+        <translation>Borta</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="36"/>
+        <source>Sign out</source>
+        <translation>Logga ut</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="72"/>
+        <source>Takes calls in: %1</source>
+        <translation>Tar samtal på: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="80"/>
+        <source>No connection to the server. Reconnecting… Calls in progress go on.</source>
+        <translation>Ingen anslutning till servern. Återansluter… Pågående samtal fortsätter.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../views/today_view.py" line="15"/>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="20"/>
+        <source>Calls taken</source>
+        <translation>Besvarade samtal</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="21"/>
+        <source>Average handle time</source>
+        <translation>Genomsnittlig hanteringstid</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="22"/>
+        <source>Rating from residents</source>
+        <translation>Betyg från invånare</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="33"/>
+        <source>no ratings yet</source>
+        <translation>inga betyg än</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="36"/>
+        <source>%1 of 5 (%2 ratings)</source>
+        <translation>%1 av 5 (%2 betyg)</translation>
+    </message>
+</context>
+<context>
+    <name>Topic</name>
+    <message>
+        <location filename="../views/labels.py" line="53"/>
+        <source>No topic chosen</source>
+        <translation>Inget ärende valt</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="55"/>
+        <source>A letter</source>
+        <translation>Ett brev</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="56"/>
+        <source>An application</source>
+        <translation>En ansökan</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="57"/>
+        <source>Housing</source>
+        <translation>Boende</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="58"/>
+        <source>Work</source>
+        <translation>Arbete</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="59"/>
+        <source>Health</source>
+        <translation>Hälsa</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="60"/>
+        <source>Something else</source>
+        <translation>Något annat</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpView</name>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="27"/>
+        <source>Wrap-up</source>
+        <translation>Efterarbete</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="32"/>
+        <source>Optional, e.g. &apos;help with housing form&apos;</source>
+        <translation>Valfritt, t.ex. &apos;hjälp med bostadsblankett&apos;</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="34"/>
+        <source>No names, ID numbers, phone numbers or addresses in the note.</source>
+        <translation>Inga namn, personnummer, telefonnummer eller adresser i anteckningen.</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="39"/>
+        <source>Ready for next caller (F5)</source>
+        <translation>Redo för nästa (F5)</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="49"/>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="50"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="86"/>
+        <source>%1 since the call</source>
+        <translation>%1 sedan samtalet</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="89"/>
+        <source>%1 left</source>
+        <translation>%1 kvar</translation>
+    </message>
+</context>
+</TS>
