@@ -136,7 +136,6 @@ class CallSession:
 
     async def start(self) -> None:
         """Offerer: create and send the offer. Answerer: nothing to do until the offer arrives."""
-        self._spawn(self._watch_liveness(), "call-liveness")
         if self.role == "offerer":
             await self.pc.setLocalDescription(await self.pc.createOffer())
             await self._send_description("offer")
@@ -188,6 +187,7 @@ class CallSession:
         state = self.pc.connectionState
         if state == "connected" and self._last_video_at is None:
             self._last_video_at = self._now()  # the stall clock starts at connection
+            self._spawn(self._watch_liveness(), "call-liveness")
         self._set_state(state)
 
     def _set_state(self, state: str) -> None:

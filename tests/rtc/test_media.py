@@ -54,8 +54,8 @@ async def test_a_video_file_stands_in_for_the_camera(clip: Path) -> None:
     assert all((f.width, f.height) == (320, 240) for f in frames)
     pts = [f.pts for f in frames]
     assert pts == sorted(set(pts)), "the track's clock stamps strictly increasing times"
-    counters = [framecode.read_frame_counter(f) for f in frames]
-    assert None not in counters
+    counters = [c for c in (framecode.read_frame_counter(f) for f in frames) if c is not None]
+    assert len(counters) == len(frames)
     # Only the newest frame is kept, so some may be skipped, but never out of order before the loop.
     assert counters[:10] == sorted(counters[:10])
     assert not _camera_threads()
@@ -142,7 +142,8 @@ async def test_muted_tracks_send_black_and_silence_with_the_same_timing() -> Non
     assert int(np.abs(sound.to_ndarray()).max()) == 0
     assert (frame.pts, sound.pts) == (0, 0)
     video.muted = False
-    assert framecode.read_frame_counter(await video.recv()) == 1
+    unmuted = await video.recv()
+    assert isinstance(unmuted, av.VideoFrame) and framecode.read_frame_counter(unmuted) == 1
     video.source.stop()
     audio.source.stop()
 
