@@ -101,9 +101,8 @@ class ConsoleWindow(QMainWindow):
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         signed_out = state.phase in (Phase.SIGNED_OUT, Phase.SIGNING_IN)
         self.pages.setCurrentIndex(0 if signed_out else 1)
-        if signed_out:
-            self.sign_in.render(state)
-        else:
+        self.sign_in.render(state)  # also when leaving it: it forgets the password then
+        if not signed_out:
             self.status.render(state)
             self.queues.render(state)
             self.today.render(state)
