@@ -5,7 +5,7 @@ Synchronous, no event loop: time is a float passed in (``T`` plus seconds).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 import pytest
@@ -474,7 +474,7 @@ def test_illegal_events_raise_and_change_nothing() -> None:
     router.sign_in(aid("b"), {SV: "native"}, now=T)
     router.join(cid("c"), SV, now=T)
     snapshot = (router.waiting_callers(), router.adviser_state(aid("a")))
-    for bad in (
+    cases: list[Callable[[], object]] = [
         lambda: router.accept(aid("b"), cid("c"), now=T + 1),  # not b's offer
         lambda: router.join(cid("c"), SV, now=T + 1),  # already present
         lambda: router.set_available(aid("nobody"), now=T + 1),
@@ -482,7 +482,8 @@ def test_illegal_events_raise_and_change_nothing() -> None:
         lambda: router.ready(aid("b"), now=T + 1),  # away, not in wrap-up
         lambda: router.sign_in(aid("a"), {SV: "basic"}, now=T + 1),
         lambda: router.caller_resumed(cid("ghost"), now=T + 1),
-    ):
+    ]
+    for bad in cases:
         with pytest.raises(IllegalTransition):
             bad()
     assert (router.waiting_callers(), router.adviser_state(aid("a"))) == snapshot

@@ -1,0 +1,60 @@
+"""Tests for signaling/estimate.py."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from signaling.estimate import MIN_LANGUAGE_SAMPLES, WaitEstimator, wait_range
+
+
+def test_the_prior_is_used_until_there_are_samples() -> None:
+    est = WaitEstimator(prior_handle_time_s=300)
+    assert est.mean_handle_time("sv") == 300
+    est.record(120, "ar")
+    assert est.mean_handle_time("sv") == 120  # all languages before the prior
+    for _ in range(MIN_LANGUAGE_SAMPLES):
+        est.record(600, "sv")
+    assert est.mean_handle_time("sv") == 600  # its own once it has enough
+    assert est.mean_handle_time("ar") == pytest.approx((120 + 600 * MIN_LANGUAGE_SAMPLES) / 6)
+
+
+def test_the_window_forgets_old_handle_times() -> None:
+    est = WaitEstimator(window=3)
+    for value in (1000, 60, 60, 60):
+        est.record(value)
+    assert est.mean_handle_time() == 60
+    assert est.samples() == 3
+
+
+def test_ranges_are_whole_minutes_and_at_least_a_minute_wide() -> None:
+    assert wait_range(1, 1, 20) == (0, 60)
+    assert wait_range(4, 2, 300) == (300, 1050 // 60 * 60 + 60)  # mean 600, spread 300
+
+
+def test_more_staff_means_a_shorter_wait() -> None:
+    assert wait_range(10, 5, 300)[1] < wait_range(10, 1, 300)[1]
+    assert wait_range(10, 0, 300) == wait_range(10, 1, 300)  # nobody staffed: assume one comes
+
+
+@given(
+    position=st.integers(1, 10_000),
+    staffed=st.integers(0, 500),
+    mean=st.floats(1, 10_000, allow_nan=False),
+)
+def test_ranges_are_ordered_rounded_and_grow_with_position(
+    position: int, staffed: int, mean: float
+) -> None:
+    low, high = wait_range(position, staffed, mean)
+    assert 0 <= low < high
+    assert low % 60 == 0 and high % 60 == 0
+    next_low, next_high = wait_range(position + 1, staffed, mean)
+    assert next_low >= low and next_high >= high
+
+
+def test_bad_settings_are_refused() -> None:
+    with pytest.raises(ValueError):
+        WaitEstimator(window=0)
+    with pytest.raises(ValueError):
+        WaitEstimator(prior_handle_time_s=0)
