@@ -22,9 +22,9 @@ OFFICE = {
 }
 
 
-def at(*fields: int) -> float:
+def at(year: int, month: int, day: int, hour: int, minute: int) -> float:
     """A Stockholm wall-clock time as a UNIX time."""
-    return datetime(*fields, tzinfo=STOCKHOLM).timestamp()  # type: ignore[misc]
+    return datetime(year, month, day, hour, minute, tzinfo=STOCKHOLM).timestamp()
 
 
 @pytest.fixture
