@@ -1,0 +1,173 @@
+"""Render every kiosk screen in chosen languages to PNG files, for review and for the docs.
+
+``python -m kiosk.screenshots --out shots --lang sv --lang ar`` (``kiosklink kiosk-screenshots``).
+Runs offscreen unless a display is set (under ``xvfb-run`` it uses the virtual X server). The states
+are built by driving the real flow, so the screens show what a resident would see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from kiosk.flow import KioskFlow
+from kiosk.state import Alert, KioskState, MediaOpened, RemoteText, ServerUp
+from kiosk.views.catalog import Catalog
+from kiosk.views.window_view import KioskWindow
+from signaling import messages as m
+
+SIZE = (1080, 1920)  # a portrait touchscreen, the usual kiosk
+SCREENS = (
+    "welcome",
+    "language",
+    "confirm",
+    "waiting",
+    "call",
+    "rating",
+    "thanks",
+    "idle_warning",
+    "offline",
+    "help",
+)
+
+
+def sample_welcome(notice: str = "") -> m.KioskWelcome:
+    def lang(code: str, *, open_: bool = True, low: int = 60, high: int = 300) -> m.LanguageInfo:
+        return m.LanguageInfo(
+            code=code,
+            open=open_,
+            opens_at=None if open_ else 1_767_600_000.0,
+            advisers_available=1 if open_ else 0,
+            waiting=1,
+            wait=m.WaitEstimate(low_s=low, high_s=high) if open_ else None,
+        )
+
+    return m.KioskWelcome(
+        protocol=1,
+        kiosk_id="demo",
+        site="Stadsbiblioteket",
+        ice_servers=[],
+        languages=[
+            lang("ar"),
+            lang("so", low=0, high=60),
+            lang("ti", low=120, high=600),
+            lang("fa"),
+            lang("uk"),
+            lang("sv"),
+            lang("en"),
+            lang("fi", open_=False),
+        ],
+        topics=["housing", "work", "school", "health", "benefits", "other"],
+        heartbeat_interval_s=15,
+        health_interval_s=10,
+        notice=notice,
+    )
+
+
+def states(language: str) -> Iterator[tuple[str, KioskState]]:
+    """(name, state) for every screen, the resident speaking ``language``."""
+    flow = KioskFlow(now=0.0)
+    flow.feed(ServerUp(sample_welcome()), 0.0)
+    yield "welcome", flow.state
+    flow.start(1.0)
+    yield "language", flow.state
+    yield "help", replace(flow.state, help_open=True)
+    flow.choose_language(language, 2.0)
+    flow.choose_topic("housing", 2.0)
+    yield "confirm", flow.state
+    flow.request_call(3.0)
+    flow.feed(MediaOpened(camera_ok=True, microphone_ok=True), 3.0)
+    flow.feed(
+        m.Queued(
+            language=language,
+            position=2,
+            wait=m.WaitEstimate(low_s=60, high_s=240),
+            resume_token="x",
+        ),
+        3.0,
+    )
+    yield "waiting", flow.state
+    yield "offline", replace(flow.state, alerts=(Alert.SERVER_UNREACHABLE,), online=False)
+    flow.feed(
+        m.CallStarted(
+            call_id="c1", role="offerer", peer_name="Amal", language=language, ice_servers=[]
+        ),
+        4.0,
+    )
+    flow.send_text("Hej, jag har en fråga om hyran.", 5.0)
+    flow.feed(RemoteText("Hej! Jag hjälper dig gärna."), 5.0)
+    yield "call", flow.state
+    flow.hang_up(6.0)
+    yield "rating", flow.state
+    yield "idle_warning", replace(flow.state, idle_deadline=100.0)
+    flow.rate(5, 7.0)
+    yield "thanks", flow.state
+
+
+def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> list[Path]:
+    """Write ``<out>/<lang>_<screen>.png`` for every screen; return the paths."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    out.mkdir(parents=True, exist_ok=True)
+    catalog = Catalog()
+    window = KioskWindow(catalog, ("sv", "ar", "so", "ti", "fa", "uk", "en", "fi"))
+    window.resize(*size)
+    window.set_reach_ratio(0.3)
+    window.show()
+    written = []
+    for lang in langs:
+        for name, state in states(lang):
+            window.show_state(state, seconds_left=25)
+            _fake_video(window, name)
+            app.processEvents()
+            path = out / f"{lang}_{name}.png"
+            window.grab().save(str(path))
+            written.append(path)
+    window.allow_close = True
+    window.close()
+    return written
+
+
+def _fake_video(window: KioskWindow, screen: str) -> None:
+    if screen == "waiting":
+        window.show_local_frame(_picture("#5B7DB1", "you"))
+    if screen == "call":
+        window.show_remote_frame(_picture("#3E6E4E", "adviser"))
+        window.show_local_frame(_picture("#5B7DB1", "you"))
+
+
+def _picture(colour: str, caption: str) -> QImage:
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    painter = QPainter(image)
+    painter.setBrush(QColor("#E8D3B9"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(250, 110, 140, 170)
+    painter.drawRoundedRect(190, 300, 260, 200, 80, 80)
+    painter.setPen(QColor("#FFFFFF"))
+    painter.drawText(16, 32, caption)
+    painter.end()
+    return image
+
+
+def main(argv: list[str] | None = None, *, ready: Callable[[], None] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kiosklink kiosk-screenshots", description=__doc__)
+    parser.add_argument("--out", type=Path, default=Path("kiosk-screenshots"))
+    parser.add_argument("--lang", action="append", help="UI language (repeatable); sv, ar default")
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for path in render_all(args.out, args.lang or ["sv", "ar"]):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""CALL: the adviser large, oneself small, who and which language, sound, camera, text, hang up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QTextBrowser, QWidget
+
+from kiosk import languages
+from kiosk.state import KioskState
+from kiosk.views import style
+from kiosk.views.base import ScreenView
+from kiosk.views.texts import T, fill, tr
+from kiosk.views.widgets import VideoView, WrapButton, label
+
+
+class CallView(ScreenView):
+    hangup_requested = Signal()
+    mute_toggled = Signal()
+    camera_toggled = Signal()
+    volume_changed = Signal(int)  # steps: -1 quieter, +1 louder
+    text_submitted = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.remote = VideoView()
+        self.remote.setMinimumSize(640, 480)
+        self.local = VideoView(self.remote, mirror=True)
+        self.local.setFixedSize(240, 180)
+        self.adviser = label("title")
+        self.transcript = QTextBrowser()
+        self.transcript.setMinimumHeight(140)
+        self.info.addWidget(self.remote, 3)
+        self.info.addWidget(self.adviser)
+        self.info.addWidget(self.transcript, 1)
+        self._build_controls()
+
+    def _build_controls(self) -> None:
+        entry_row = QHBoxLayout()
+        self.entry = QLineEdit()
+        self.entry.setMaxLength(500)
+        self.entry.returnPressed.connect(self._submit)
+        self.send = WrapButton()
+        self.send.setMaximumWidth(260)
+        self.send.clicked.connect(self._submit)
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.send)
+        buttons = QWidget()
+        grid = QGridLayout(buttons)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        self.mute = WrapButton()
+        self.mute.clicked.connect(self.mute_toggled)
+        self.camera = WrapButton()
+        self.camera.clicked.connect(self.camera_toggled)
+        self.quieter = WrapButton()
+        self.quieter.clicked.connect(lambda: self.volume_changed.emit(-1))
+        self.louder = WrapButton()
+        self.louder.clicked.connect(lambda: self.volume_changed.emit(+1))
+        for index, button in enumerate((self.mute, self.camera, self.quieter, self.louder)):
+            grid.addWidget(button, 0, index)
+        self.hangup = WrapButton("danger")
+        self.hangup.clicked.connect(self.hangup_requested)
+        self.controls.addLayout(entry_row)
+        self.controls.addWidget(buttons)
+        self.controls.addWidget(self.hangup)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Own picture in the remote picture's bottom trailing corner (left when mirrored RTL).
+        margin = 12
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        x = margin if rtl else self.remote.width() - self.local.width() - margin
+        self.local.move(x, self.remote.height() - self.local.height() - margin)
+        super().resizeEvent(event)
+
+    def _submit(self) -> None:
+        text = self.entry.text().strip()
+        if text:
+            self.entry.clear()
+            self.text_submitted.emit(text)
+
+    def show_state(self, state: KioskState) -> None:
+        call = state.call
+        if call is None:
+            self.remote.clear()
+            self.local.clear()
+            self.transcript.clear()
+            return
+        name = fill(tr(T.ADVISER), call.peer_name)
+        self.adviser.setText(f"{name} · {languages.endonym(call.language)}")
+        self.remote.caption = "" if call.connected else tr(T.CONNECTING_CALL)
+        self.remote.update()
+        self.mute.set_text(tr(T.UNMUTE) if call.audio_muted else tr(T.MUTE))
+        self.mute.setChecked(call.audio_muted)
+        self.camera.set_text(tr(T.CAMERA_ON) if call.video_muted else tr(T.CAMERA_OFF))
+        self.quieter.set_text(f"− {tr(T.QUIETER)}")
+        self.louder.set_text(f"+ {tr(T.LOUDER)}")
+        self.quieter.setEnabled(call.volume > 0)
+        self.louder.setEnabled(call.volume < 100)
+        self.hangup.set_text(tr(T.END_CALL))
+        self.send.set_text(tr(T.SEND))
+        self.entry.setPlaceholderText(tr(T.WRITE_HERE))
+        self._render_lines(state)
+
+    def _render_lines(self, state: KioskState) -> None:
+        assert state.call is not None
+        you = tr(T.YOU)
+        html = "".join(
+            f'<p><b style="color:{style.PRIMARY if line.from_adviser else style.TEXT}">'
+            f"{_escape(state.call.peer_name if line.from_adviser else you)}:</b> "
+            f"{_escape(line.text)}</p>"
+            for line in state.call.lines
+        )
+        if html != self.transcript.property("shown"):
+            self.transcript.setHtml(html)
+            self.transcript.setProperty("shown", html)
+            bar = self.transcript.verticalScrollBar()
+            bar.setValue(bar.maximum())
+
+    def show_remote(self, image: QImage) -> None:
+        self.remote.show_frame(image)
+
+    def show_local(self, image: QImage) -> None:
+        self.local.show_frame(image)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,79 @@
+"""LANGUAGE: every staffed language in its own name and script, with its wait in that language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from kiosk import languages
+from kiosk.state import KioskState, LanguageOption
+from kiosk.views.base import ScreenView
+from kiosk.views.catalog import Catalog
+from kiosk.views.texts import T, fill, tr
+from kiosk.views.welcome_view import format_time
+from kiosk.views.widgets import WrapButton, label
+
+
+def wait_line(option: LanguageOption, catalog: Catalog) -> str:
+    """The wait for one language, written in that language (its speakers may read nothing else)."""
+    code = option.code
+    if not option.open:
+        closed = catalog.text(code, T.CLOSED)
+        if option.opens_at is None:
+            return closed
+        when = format_time(option.opens_at, languages.ui_language_for(code))
+        return f"{closed} · {fill(catalog.text(code, T.OPENS_AT), when)}"
+    if option.wait_high_s is None or option.wait_high_s <= 60:
+        return catalog.text(code, T.WAIT_SHORT)
+    low = max(0, round((option.wait_low_s or 0) / 60))
+    high = max(low + 1, round(option.wait_high_s / 60))
+    return fill(catalog.text(code, T.WAIT_RANGE), low, high)
+
+
+class LanguageView(ScreenView):
+    language_chosen = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self.title = label("title")
+        self.info.addWidget(self.title)
+        self.info.addStretch(1)
+        self.grid_box = QWidget()
+        self.grid = QGridLayout(self.grid_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(16)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.controls.addWidget(self.grid_box)
+        self.back = WrapButton()
+        self.back.clicked.connect(self.back_requested)
+        self.controls.addWidget(self.back)
+        self.buttons: dict[str, WrapButton] = {}
+        self._shown: tuple[LanguageOption, ...] | None = None
+
+    def show_state(self, state: KioskState) -> None:
+        self.title.setText(tr(T.CHOOSE_LANGUAGE))
+        self.back.set_text(tr(T.BACK))
+        if state.languages != self._shown:
+            self._rebuild(state.languages)
+
+    def _rebuild(self, options: tuple[LanguageOption, ...]) -> None:
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        for index, option in enumerate(options):
+            button = WrapButton("primary" if option.open else "")
+            button.set_text(f"{languages.endonym(option.code)}\n{wait_line(option, self._catalog)}")
+            button.label.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft
+                if languages.is_rtl(option.code)
+                else Qt.LayoutDirection.LeftToRight
+            )
+            button.setEnabled(option.open)
+            button.clicked.connect(lambda _=False, c=option.code: self.language_chosen.emit(c))
+            self.grid.addWidget(button, index // 2, index % 2)
+            self.buttons[option.code] = button
+        self._shown = options

@@ -1,0 +1,57 @@
+"""WAITING: place in line and estimate, live; one's own picture to sit right; leave the line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage
+
+from kiosk.state import KioskState
+from kiosk.views.base import ScreenView
+from kiosk.views.texts import T, fill, tr
+from kiosk.views.widgets import VideoView, WrapButton, label
+
+
+def estimate_text(low_s: int | None, high_s: int | None) -> str:
+    if high_s is None:
+        return ""
+    if high_s <= 60:
+        return tr(T.WAIT_SHORT)
+    low = max(0, round((low_s or 0) / 60))
+    return fill(tr(T.ESTIMATE), low, max(low + 1, round(high_s / 60)))
+
+
+class WaitingView(ScreenView):
+    cancel_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = label("title")
+        self.position = label("title")
+        self.estimate = label()
+        self.preview = VideoView(mirror=True)
+        self.preview.setMinimumSize(480, 360)
+        self.preview_hint = label("muted")
+        self.recorded = label()
+        for widget in (self.title, self.position, self.estimate, self.preview, self.preview_hint):
+            self.info.addWidget(widget)
+        self.cancel = WrapButton("danger")
+        self.cancel.clicked.connect(self.cancel_requested)
+        self.controls.addWidget(self.recorded)
+        self.controls.addWidget(self.cancel)
+
+    def show_state(self, state: KioskState) -> None:
+        self.title.setText(tr(T.WAITING_TITLE))
+        if state.position is None:
+            self.position.setText(tr(T.JOINING))
+        else:
+            self.position.setText(fill(tr(T.POSITION), state.position))
+        self.estimate.setText(estimate_text(state.wait_low_s, state.wait_high_s))
+        self.estimate.setVisible(bool(self.estimate.text()))
+        self.preview_hint.setText(tr(T.PREVIEW_HINT))
+        self.recorded.setText(tr(T.NOTHING_RECORDED))
+        self.cancel.set_text(tr(T.LEAVE_LINE))
+        if not state.media_live:
+            self.preview.clear()
+
+    def show_preview(self, image: QImage) -> None:
+        self.preview.show_frame(image)

@@ -1,0 +1,80 @@
+"""WELCOME: what this is, in several languages at once, and one big button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtWidgets import QLabel
+
+from kiosk import languages
+from kiosk.state import Alert, KioskState
+from kiosk.views.base import ScreenView
+from kiosk.views.catalog import Catalog
+from kiosk.views.texts import T, fill, tr
+from kiosk.views.widgets import WrapButton, label
+
+
+def format_time(unix_s: float, ui_language: str) -> str:
+    """An opening time in the resident's locale: weekday, date and time, no seconds."""
+    moment = QDateTime.fromSecsSinceEpoch(int(unix_s))
+    return QLocale(ui_language).toString(moment, "dddd d MMMM HH:mm")
+
+
+class WelcomeView(ScreenView):
+    start_requested = Signal()
+
+    def __init__(self, catalog: Catalog, welcome_languages: tuple[str, ...]) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self._codes = welcome_languages
+        self.title = label("title")
+        self.info.addWidget(self.title)
+        self.taglines: list[QLabel] = []
+        for code in welcome_languages:
+            line = label()
+            line.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft
+                if languages.is_rtl(code)
+                else Qt.LayoutDirection.LeftToRight
+            )
+            line.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+            self.taglines.append(line)
+            self.info.addWidget(line)
+        self.info.addStretch(1)
+        self.notice = label("banner")
+        self.status = label("muted")
+        self.privacy = label("muted")
+        self.start = WrapButton("primary")
+        self.start.setMinimumHeight(140)
+        self.start.clicked.connect(self.start_requested)
+        for widget in (self.notice, self.status, self.privacy, self.start):
+            self.controls.addWidget(widget)
+
+    def show_state(self, state: KioskState) -> None:
+        self.title.setText(tr(T.START))
+        for code, line in zip(self._codes, self.taglines, strict=True):
+            line.setText(
+                f"{self._catalog.text(code, T.START)} — {self._catalog.text(code, T.TAGLINE)}"
+            )
+        self.notice.setText(state.notice)
+        self.notice.setVisible(bool(state.notice))
+        self.status.setText(self._status(state))
+        self.status.setVisible(bool(self.status.text()))
+        self.privacy.setText(tr(T.PRIVACY))
+        self.start.set_text(tr(T.START))
+        self.start.setEnabled(state.online and any(o.open for o in state.languages))
+
+    @staticmethod
+    def _status(state: KioskState) -> str:
+        if Alert.OUT_OF_ORDER in state.alerts or Alert.SERVER_UNREACHABLE in state.alerts:
+            return ""  # the window's banner says it
+        if not state.online:
+            return tr(T.CONNECTING)
+        if state.languages and not any(o.open for o in state.languages):
+            times = [o.opens_at for o in state.languages if o.opens_at is not None]
+            closed = tr(T.SERVICE_CLOSED)
+            if times:
+                return (
+                    closed + " " + fill(tr(T.OPENS_AT), format_time(min(times), state.ui_language))
+                )
+            return closed
+        return ""

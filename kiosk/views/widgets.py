@@ -1,0 +1,157 @@
+"""Building blocks shared by the screens: buttons that wrap their text, video surfaces, faces."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.views import style
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto several lines instead of being clipped.
+
+    Translations differ in length by a factor of three (Svenska "Ring", Soomaali "Ka qaad
+    aamusnaanta"); a plain QPushButton cuts the long ones off.
+    """
+
+    def __init__(self, role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 8, 16, 8)
+        self._layout.addWidget(self.label)
+        height = style.BUTTON_HEIGHT_PX if role in ("primary", "danger") else 72
+        self.setMinimumHeight(height)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.toggled.connect(self._restyle)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        tone = style.tone(
+            str(self.property("role") or ""), enabled=self.isEnabled(), checked=self.isChecked()
+        )
+        if self.label.property("tone") != tone:
+            self.label.setProperty("tone", tone)
+            self.label.style().unpolish(self.label)
+            self.label.style().polish(self.label)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.EnabledChange:
+            self._restyle()
+        super().changeEvent(event)
+
+    def set_text(self, text: str) -> None:
+        if self.label.text() != text:
+            self.label.setText(text)
+            self.setAccessibleName(text)
+            self.updateGeometry()
+
+    def text_shown(self) -> str:
+        return self.label.text()
+
+    def sizeHint(self) -> QSize:
+        hint = self._layout.sizeHint()
+        return QSize(max(hint.width(), 96), max(hint.height(), self.minimumHeight()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        inner = self.label.heightForWidth(max(1, width - 32))
+        return max(self.minimumHeight(), inner + 16)
+
+
+def label(role: str = "", *, wrap: bool = True) -> QLabel:
+    widget = QLabel()
+    widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    return widget
+
+
+class VideoView(QWidget):
+    """Shows the newest frame, scaled to fit; a dark surface with a caption when there is none."""
+
+    def __init__(self, parent: QWidget | None = None, *, mirror: bool = False) -> None:
+        super().__init__(parent)
+        self._image: QImage | None = None
+        self._mirror = mirror  # one's own picture reads naturally only as a mirror image
+        self.caption = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def show_frame(self, image: QImage) -> None:
+        self._image = image.mirrored(True, False) if self._mirror else image
+        self.update()
+
+    def clear(self) -> None:
+        self._image = None
+        self.update()
+
+    @property
+    def has_frame(self) -> bool:
+        return self._image is not None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(style.VIDEO_BACKGROUND))
+        if self._image is not None and not self._image.isNull():
+            scaled = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            x = (self.width() - scaled.width()) / 2
+            y = (self.height() - scaled.height()) / 2
+            painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), self._image)
+        elif self.caption:
+            painter.setPen(QColor(style.ON_VIDEO))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.caption
+            )
+        painter.end()
+
+
+class FaceButton(QPushButton):
+    """One of five faces, drawn rather than an emoji, so no colour-emoji font is needed."""
+
+    _COLOURS = ("#B3261E", "#D9622B", "#8A6D00", "#3C7D3E", "#1E6B2F")
+
+    def __init__(self, score: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.score = score
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumSize(120, 120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet("QPushButton { background: transparent; min-height: 120px; }")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height()) - 8
+        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        painter.setBrush(QColor(self._COLOURS[self.score - 1]))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(box)
+        painter.setBrush(QColor("#FFFFFF"))
+        eye = side * 0.09
+        for dx in (-0.18, 0.18):
+            centre = QPointF(box.center().x() + dx * side, box.top() + side * 0.38)
+            painter.drawEllipse(centre, eye, eye)
+        # The mouth bends from a frown (1) through a line (3) to a smile (5).
+        bend = (self.score - 3) * side * 0.09
+        left = QPointF(box.left() + side * 0.28, box.top() + side * 0.68)
+        right = QPointF(box.right() - side * 0.28, left.y())
+        mouth = QPainterPath(left)
+        mouth.quadTo(QPointF(box.center().x(), left.y() + 2 * bend), right)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        pen = QPen(QColor("#FFFFFF"), side * 0.06)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPath(mouth)
+        painter.end()

@@ -1,0 +1,215 @@
+"""The kiosk window: one screen at a time, a status strip above, the help button below, overlays.
+
+Kiosk mode: full screen without decorations, close requests refused, a hidden staff exit (five taps
+in the top trailing corner within four seconds opens a PIN pad).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QImage, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk import languages
+from kiosk.state import Alert, KioskState, Screen
+from kiosk.views import style
+from kiosk.views.base import ScreenView
+from kiosk.views.call_view import CallView
+from kiosk.views.catalog import Catalog
+from kiosk.views.confirm_view import ConfirmView
+from kiosk.views.language_view import LanguageView
+from kiosk.views.overlays_view import HelpOverlay, IdleOverlay, Overlay, ServiceOverlay
+from kiosk.views.rating_view import RatingView
+from kiosk.views.texts import T, tr
+from kiosk.views.waiting_view import WaitingView
+from kiosk.views.welcome_view import WelcomeView
+from kiosk.views.widgets import WrapButton, label
+
+_ALERT_TEXT = {
+    Alert.OUT_OF_ORDER: T.OUT_OF_ORDER,
+    Alert.SERVER_UNREACHABLE: T.SERVER_UNREACHABLE,
+    Alert.CALL_DROPPED: T.CALL_DROPPED,
+    Alert.REQUEUED: T.REQUEUED,
+    Alert.TRANSFERRED: T.TRANSFERRED,
+    Alert.CAMERA_MISSING: T.CAMERA_MISSING,
+    Alert.MICROPHONE_MISSING: T.MICROPHONE_MISSING,
+}
+_PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+SECRET_TAPS = 5
+SECRET_WINDOW_MS = 4000
+
+
+def app_font() -> QFont:
+    font = QFont()
+    font.setFamilies(list(style.FONT_FAMILIES))
+    font.setPointSize(style.BODY_PT)
+    return font
+
+
+class KioskWindow(QWidget):
+    touched = Signal()  # any press anywhere: the idle timer restarts
+    help_toggled = Signal()
+    still_here = Signal()
+    service_pin = Signal(str)
+
+    def __init__(self, catalog: Catalog, welcome_languages: tuple[str, ...]) -> None:
+        super().__init__()
+        self.setObjectName("kioskRoot")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFont(app_font())
+        self.setStyleSheet(style.stylesheet())
+        self.catalog = catalog
+        self.allow_close = False
+        self._reach_ratio = 0.0
+        self.live = label("live", wrap=False)
+        self.banner = label("banner")
+        self.welcome = WelcomeView(catalog, welcome_languages)
+        self.language = LanguageView(catalog)
+        self.confirm = ConfirmView()
+        self.waiting = WaitingView()
+        self.call = CallView()
+        self.rating = RatingView()
+        self.screens: dict[Screen, ScreenView] = {
+            Screen.WELCOME: self.welcome,
+            Screen.LANGUAGE: self.language,
+            Screen.CONFIRM: self.confirm,
+            Screen.WAITING: self.waiting,
+            Screen.CALL: self.call,
+            Screen.RATING: self.rating,
+            Screen.THANKS: self.rating,
+        }
+        self.stack = QStackedWidget()
+        for view in dict.fromkeys(self.screens.values()):
+            self.stack.addWidget(view)
+        self.help = WrapButton()
+        self.help.setFixedWidth(260)
+        self.help.clicked.connect(self.help_toggled)
+        self._layout()
+        self.help_overlay = HelpOverlay(self)
+        self.help_overlay.closed.connect(self.help_toggled)
+        self.idle_overlay = IdleOverlay(self)
+        self.idle_overlay.still_here.connect(self.still_here)
+        self.service = ServiceOverlay(self)
+        self.service.pin_entered.connect(self.service_pin)
+        self._secret = QWidget(self)
+        self._secret.setFixedSize(96, 96)
+        self._secret.installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # every tap, whichever widget takes it, is "still here"
+        self._taps: list[int] = []
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self.state: KioskState | None = None
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.setContentsMargins(48, 16, 48, 0)
+        top.addWidget(self.banner, 1)
+        top.addStretch(0)
+        top.addWidget(self.live, 0, Qt.AlignmentFlag.AlignTop)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(48, 0, 48, 24)
+        bottom.addWidget(self.help)
+        bottom.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addLayout(top)
+        outer.addWidget(self.stack, 1)
+        outer.addLayout(bottom)
+
+    # --- rendering ------------------------------------------------------------------------------
+
+    def show_state(self, state: KioskState, *, seconds_left: int | None = None) -> None:
+        """Draw ``state``; ``seconds_left`` is the idle countdown while the warning shows."""
+        self.catalog.install(state.ui_language)
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if languages.is_rtl(languages.ui_language_for(state.ui_language))
+            else Qt.LayoutDirection.LeftToRight
+        )
+        if self.layoutDirection() != direction:
+            self.setLayoutDirection(direction)
+        view = self.screens[state.screen]
+        view.show_state(state)
+        self.stack.setCurrentWidget(view)
+        self.live.setText("● " + tr(T.LIVE))
+        self.live.setVisible(state.media_live)
+        alerts = [tr(_ALERT_TEXT[a]) for a in state.alerts if a in _ALERT_TEXT]
+        self.banner.setText("\n".join(alerts))
+        self.banner.setVisible(bool(alerts))
+        self.help.set_text("? " + tr(T.HELP))
+        self.help_overlay.retranslate()
+        self._show_overlay(self.help_overlay, state.help_open)
+        if state.idle_deadline is not None and seconds_left is not None:
+            self.idle_overlay.show_seconds(seconds_left)
+        self._show_overlay(self.idle_overlay, state.idle_deadline is not None)
+        self.state = state
+
+    def _show_overlay(self, overlay: Overlay, visible: bool) -> None:
+        if visible:
+            overlay.cover()
+        overlay.setVisible(visible)
+
+    def show_remote_frame(self, image: QImage) -> None:
+        self.call.show_remote(image)
+
+    def show_local_frame(self, image: QImage) -> None:
+        if self.stack.currentWidget() is self.waiting:
+            self.waiting.show_preview(image)
+        else:
+            self.call.show_local(image)
+
+    # --- geometry: reach zone, overlays, the hidden corner ---------------------------------------
+
+    def set_reach_ratio(self, ratio: float) -> None:
+        """Fraction of the window's height, from the top, that lies above the reachable zone."""
+        self._reach_ratio = max(0.0, min(0.6, ratio))
+        self._apply_reach()
+
+    def _apply_reach(self) -> None:
+        pixels = int(self.height() * self._reach_ratio) - self.stack.y()
+        for view in dict.fromkeys(self.screens.values()):
+            view.set_reach_top(pixels)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for overlay in (self.help_overlay, self.idle_overlay, self.service):
+            overlay.setGeometry(self.rect())
+        self._place_secret()
+        self._apply_reach()
+
+    def _place_secret(self) -> None:
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self._secret.move(0 if rtl else self.width() - self._secret.width(), 0)
+        self._secret.raise_()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._place_secret()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _PRESSES and watched.isWidgetType():
+            self.touched.emit()
+        if watched is self._secret and event.type() == QEvent.Type.MouseButtonPress:
+            now = self._clock.elapsed()
+            self._taps = [t for t in self._taps if now - t < SECRET_WINDOW_MS] + [now]
+            if len(self._taps) >= SECRET_TAPS:
+                self._taps = []
+                self.service.open()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- kiosk mode -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # No keyboard shortcut leaves the kiosk (Escape, Alt+F4 arrive here or as closeEvent).
+        event.accept()
