@@ -99,6 +99,8 @@ __all__ = [
 ]
 
 DEFAULT_RULES = RoutingRules()
+_AWAY, _AVAILABLE, _OFFERED = AdviserState.AWAY, AdviserState.AVAILABLE, AdviserState.OFFERED
+_IN_CALL, _WRAP_UP = AdviserState.IN_CALL, AdviserState.WRAP_UP
 
 
 class Router(RouterCore):
@@ -135,23 +137,19 @@ class Router(RouterCore):
 
     def set_available(self, adviser: AdviserId, *, now: float) -> list[Effect]:
         """AWAY or WRAP_UP -> AVAILABLE. A no-op when already available."""
-        a = self._heard(adviser, "set_available", now)
+        a = self._heard(adviser, "set_available", now, _AWAY, _WRAP_UP, _AVAILABLE)
         if a.state is AdviserState.AWAY:
             a.missed = 0
             self._set_state(a, AdviserState.AVAILABLE, "available", now)
         elif a.state is AdviserState.WRAP_UP:
             self._finish_wrap_up(a, AdviserState.AVAILABLE, "available", now)
-        elif a.state is not AdviserState.AVAILABLE:
-            raise IllegalTransition("adviser", a.state, "set_available")
         return self._settle(now)
 
     def set_away(self, adviser: AdviserId, reason: str, *, now: float) -> list[Effect]:
         """Not taking calls. A pending offer is given back as declined. Not allowed mid-call."""
-        a = self._heard(adviser, "set_away", now)
-        if a.state in (AdviserState.IN_CALL, AdviserState.DISCONNECTED):
-            raise IllegalTransition("adviser", a.state, "set_away")
+        a = self._heard(adviser, "set_away", now, _AVAILABLE, _OFFERED, _WRAP_UP, _AWAY)
         if a.state is AdviserState.OFFERED:
-            self._revoke(self._caller_of(a), a, "declined", now, then=AdviserState.AWAY)
+            self._revoke(self._caller_of(a), a, "declined", now, then=None)
         if a.state is AdviserState.WRAP_UP:
             self._finish_wrap_up(a, AdviserState.AWAY, reason, now)
         elif a.state is not AdviserState.AWAY:
@@ -209,11 +207,9 @@ class Router(RouterCore):
 
     def ready(self, adviser: AdviserId, *, now: float) -> list[Effect]:
         """End wrap-up early. A no-op when already available (the wrap-up timer won the race)."""
-        a = self._heard(adviser, "ready", now)
+        a = self._heard(adviser, "ready", now, _WRAP_UP, _AVAILABLE)
         if a.state is AdviserState.WRAP_UP:
             self._finish_wrap_up(a, AdviserState.AVAILABLE, "ready", now)
-        elif a.state is not AdviserState.AVAILABLE:
-            raise IllegalTransition("adviser", a.state, "ready")
         return self._settle(now)
 
     def transfer(
@@ -229,7 +225,7 @@ class Router(RouterCore):
         directly to ``to_adviser``, who must be available, or else back in line (in ``language`` if
         given) with the original ``joined_at``, so they do not wait from the start again. If the
         direct offer is declined or times out, the caller is in line like any other."""
-        a = self._heard(adviser, "transfer", now)
+        a = self._known_adviser(adviser, "transfer")
         if a.state is not AdviserState.IN_CALL or a.caller != caller:
             raise IllegalTransition("adviser", a.state, "transfer")
         target = self._advisers.get(to_adviser) if to_adviser is not None else None
@@ -237,6 +233,7 @@ class Router(RouterCore):
             target is None or target is a or target.state is not AdviserState.AVAILABLE
         ):
             raise IllegalTransition("adviser", target.state if target else "signed_out", "transfer")
+        self._heard(adviser, "transfer", now, _IN_CALL)
         c = self._caller_of(a)
         self._end_for_adviser(c, a, "transferred", now)
         if language is not None:
@@ -432,10 +429,10 @@ class Router(RouterCore):
             raise IllegalTransition("adviser", AdviserState.SIGNED_OUT, event)
         return a
 
-    def _heard(self, adviser: AdviserId, event: str, now: float) -> Adviser:
-        """A message from the adviser: known, connected, and alive as of ``now``."""
+    def _heard(self, adviser: AdviserId, event: str, now: float, *allowed: AdviserState) -> Adviser:
+        """A message from the adviser, allowed in their state: they are alive as of ``now``."""
         a = self._known_adviser(adviser, event)
-        if a.state is AdviserState.DISCONNECTED:
+        if a.state not in allowed:
             raise IllegalTransition("adviser", a.state, event)
         a.last_heard = max(a.last_heard, now)
         return a
@@ -444,7 +441,7 @@ class Router(RouterCore):
         a = self._known_adviser(adviser, event)
         if a.state is not AdviserState.OFFERED or a.caller != caller:
             raise IllegalTransition("adviser", a.state, event)
-        return self._heard(adviser, event, now)
+        return self._heard(adviser, event, now, _OFFERED)
 
     def _known_caller(self, caller: CallerId, event: str) -> Caller:
         c = self._callers.get(caller)
