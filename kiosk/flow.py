@@ -325,6 +325,11 @@ class KioskFlow:
         self.state = replace(self.state, call=replace(call, lines=lines))
         return [SendText(text)]
 
+    def type_text(self, draft: str, now: float) -> list[Effect]:
+        """The resident's line as it stands while typing: the adviser sees it as it is typed."""
+        self._call()
+        return [SendText(draft[:500], committed=False)]
+
     def toggle_help(self, now: float) -> list[Effect]:
         self.touch(now)
         self.state = replace(self.state, help_open=not self.state.help_open)
@@ -376,7 +381,7 @@ class KioskFlow:
                     self.state = replace(self.state, alerts=self._with(Alert.CALL_DROPPED))
                 return []
             case RemoteText():
-                return self._remote_text(event.text)
+                return self._remote_text(event)
         return self._message(event, now)
 
     def _message(self, msg: m.ServerToKiosk, now: float) -> list[Effect]:
@@ -439,12 +444,18 @@ class KioskFlow:
         self.state = replace(self.state, alerts=alerts)
         return []
 
-    def _remote_text(self, text: str) -> list[Effect]:
+    def _remote_text(self, event: RemoteText) -> list[Effect]:
         call = self.state.call
-        if call is None or not text.strip():
+        if call is None:
             return []
-        lines = (*call.lines, TextLine(from_adviser=True, text=text[:500]))[-MAX_TEXT_LINES:]
-        self.state = replace(self.state, call=replace(call, lines=lines))
+        text = event.text[:500]
+        if not event.committed:
+            self.state = replace(self.state, call=replace(call, remote_draft=text))
+            return []
+        lines = call.lines
+        if text.strip():
+            lines = (*lines, TextLine(from_adviser=True, text=text))[-MAX_TEXT_LINES:]
+        self.state = replace(self.state, call=replace(call, lines=lines, remote_draft=""))
         return []
 
     def _queued(self, msg: m.Queued) -> list[Effect]:

@@ -63,6 +63,7 @@ class CallInfo:
     video_muted: bool = False
     volume: int = 80
     lines: tuple[TextLine, ...] = ()
+    remote_draft: str = ""  # what the adviser is typing now
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,10 @@ class CallLost:
 
 @dataclass(frozen=True)
 class RemoteText:
+    """The adviser's current line of real-time text; ``committed`` when they pressed Enter."""
+
     text: str
+    committed: bool = True
 
 
 Event: TypeAlias = (
@@ -179,7 +183,10 @@ class RelayCallMessage:
 
 @dataclass(frozen=True)
 class SendText:
+    """Real-time text: the resident's whole current line, final when ``committed``."""
+
     text: str
+    committed: bool = True
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ class CallView(ScreenView):
     camera_toggled = Signal()
     volume_changed = Signal(int)  # steps: -1 quieter, +1 louder
     text_submitted = Signal(str)
+    text_edited = Signal(str)  # real-time text: every keystroke
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,6 +41,7 @@ class CallView(ScreenView):
         self.entry = QLineEdit()
         self.entry.setMaxLength(500)
         self.entry.returnPressed.connect(self._submit)
+        self.entry.textEdited.connect(self.text_edited)
         self.send = WrapButton()
         self.send.setMaximumWidth(260)
         self.send.clicked.connect(self._submit)
@@ -111,6 +113,11 @@ class CallView(ScreenView):
             f"{_escape(line.text)}</p>"
             for line in state.call.lines
         )
+        if state.call.remote_draft:
+            html += (
+                f'<p style="color:{style.MUTED_TEXT}"><b>{_escape(state.call.peer_name)}:</b> '
+                f"{_escape(state.call.remote_draft)} …</p>"
+            )
         if html != self.transcript.property("shown"):
             self.transcript.setHtml(html)
             self.transcript.setProperty("shown", html)

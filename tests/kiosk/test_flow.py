@@ -479,3 +479,13 @@ def test_devices_are_open_exactly_when_the_flow_says_so(
             assert flow.state.screen in (Screen.WAITING, Screen.CALL)
         if screen(flow) is Screen.WELCOME:
             assert flow.state.language is None and flow.state.call is None
+
+
+def test_real_time_text_drafts_show_until_committed(flow: KioskFlow) -> None:
+    to_call(flow)
+    assert flow.type_text("he", 4.0) == [SendText("he", committed=False)]
+    flow.feed(RemoteText("Hal", committed=False), 4.0)
+    assert flow.state.call is not None and flow.state.call.remote_draft == "Hal"
+    flow.feed(RemoteText("Hallo", committed=True), 4.5)
+    assert flow.state.call.remote_draft == ""
+    assert flow.state.call.lines[-1].text == "Hallo"
