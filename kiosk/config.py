@@ -138,3 +138,15 @@ def check_pin(pin: str, pin_hash: str) -> bool:
         return PasswordHasher().verify(pin_hash, pin)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def reach_top_ratio(settings: KioskSettings, screen_height_mm: float) -> float:
+    """The fraction of the screen, from its top edge, that hangs above the reachable zone.
+
+    Controls go below that line. 0 when the whole screen is within reach or its size is unknown.
+    """
+    height = settings.screen_height_mm or screen_height_mm
+    if height <= 0:
+        return 0.0
+    screen_top = settings.screen_bottom_mm + height
+    return max(0.0, min(1.0, (screen_top - settings.reach_high_mm) / height))

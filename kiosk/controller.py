@@ -1,0 +1,123 @@
+"""Connects the window's intents to the flow, the flow's state to the window, its effects onwards.
+
+Qt, but no asyncio: effects go to an :class:`EffectSink` (app.py's bridge to the backend's loop,
+or a list in tests). Inputs from the backend arrive as Qt-queued calls to :meth:`feed`, so the
+flow is only ever touched on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.config import check_pin
+from kiosk.flow import KioskFlow
+from kiosk.state import Effect, Event
+from kiosk.views.window_view import KioskWindow
+from signaling.errors import IllegalTransition
+
+log = logging.getLogger(__name__)
+TICK_MS = 500
+
+
+class EffectSink(Protocol):
+    def perform(self, effect: Effect) -> None: ...
+
+
+class KioskController(QObject):
+    def __init__(
+        self,
+        window: KioskWindow,
+        flow: KioskFlow,
+        sink: EffectSink,
+        *,
+        clock: Callable[[], float],
+        pin_hash: str = "",
+        on_service_exit: Callable[[], None] = lambda: None,
+    ) -> None:
+        super().__init__()
+        self.window = window
+        self.flow = flow
+        self.sink = sink
+        self.clock = clock
+        self._pin_hash = pin_hash
+        self._on_service_exit = on_service_exit
+        self._connect()
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start()
+        self.render()
+
+    def _connect(self) -> None:
+        w, f = self.window, self.flow
+        intents: list[tuple[object, Callable[..., list[Effect]]]] = [
+            (w.welcome.start_requested, lambda: f.start(self.clock())),
+            (w.language.language_chosen, lambda code: f.choose_language(code, self.clock())),
+            (w.language.back_requested, lambda: f.back(self.clock())),
+            (w.confirm.topic_chosen, lambda topic: f.choose_topic(topic, self.clock())),
+            (w.confirm.fallback_toggled, lambda code: f.toggle_fallback(code, self.clock())),
+            (w.confirm.call_requested, lambda: f.request_call(self.clock())),
+            (w.confirm.back_requested, lambda: f.back(self.clock())),
+            (w.waiting.cancel_requested, lambda: f.cancel(self.clock())),
+            (w.call.hangup_requested, lambda: f.hang_up(self.clock())),
+            (w.call.mute_toggled, lambda: f.toggle_mute(self.clock())),
+            (w.call.camera_toggled, lambda: f.toggle_camera(self.clock())),
+            (w.call.volume_changed, lambda steps: f.change_volume(steps, self.clock())),
+            (w.call.text_submitted, lambda text: f.send_text(text, self.clock())),
+            (w.call.text_edited, lambda text: f.type_text(text, self.clock())),
+            (w.rating.rated, lambda score: f.rate(score, self.clock())),
+            (w.rating.skipped, lambda: f.skip_rating(self.clock())),
+            (w.rating.done, lambda: f.finish(self.clock())),
+            (w.help_toggled, lambda: f.toggle_help(self.clock())),
+            (w.still_here, lambda: f.touch(self.clock())),
+            (w.touched, lambda: f.touch(self.clock())),
+        ]
+        for signal, intent in intents:
+            signal.connect(self._intent(intent))  # type: ignore[attr-defined]
+        w.service_pin.connect(self._service_pin)
+
+    def _intent(self, intent: Callable[..., list[Effect]]) -> Callable[..., None]:
+        def run(*args: object) -> None:
+            try:
+                effects = intent(*args)
+            except IllegalTransition as exc:
+                # A second tap that raced a screen change: nothing to do, nothing to show.
+                log.debug("ignored: %s", exc)
+                return
+            self._after(effects)
+
+        return run
+
+    def feed(self, event: Event) -> None:
+        """One input from the backend (already on the GUI thread)."""
+        self._after(self.flow.feed(event, self.clock()))
+
+    def tick(self) -> None:
+        before = self.flow.state
+        effects = self.flow.tick(self.clock())
+        if effects or self.flow.state is not before or self.flow.state.idle_deadline is not None:
+            self._after(effects)
+
+    def _after(self, effects: list[Effect]) -> None:
+        self.render()
+        for effect in effects:
+            self.sink.perform(effect)
+
+    def render(self) -> None:
+        state = self.flow.state
+        seconds_left = None
+        if state.idle_deadline is not None:
+            seconds_left = math.ceil(state.idle_deadline - self.clock())
+        self.window.show_state(state, seconds_left=seconds_left)
+
+    def _service_pin(self, pin: str) -> None:
+        if check_pin(pin, self._pin_hash):
+            self.window.allow_close = True
+            self._on_service_exit()
+        else:
+            self.window.service.refuse()
