@@ -62,6 +62,9 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
             web.get("/ws/adviser", adviser_ws),
         ]
     )
+    from signaling.admin.routes import setup_admin  # late: signaling.admin imports this module
+
+    setup_admin(app)  # fleet health for IT: /admin/, /metrics (issue #6)
     return app
 
 

@@ -1,4 +1,4 @@
-"""signaling.admin.fleet: kiosk state, fault rules, quality summary, sorting. No loop, no sockets."""
+"""signaling.admin.fleet: state, fault rules, quality summary, sorting. No loop, no sockets."""
 
 from __future__ import annotations
 

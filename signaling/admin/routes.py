@@ -1,0 +1,378 @@
+"""The admin side of the server: sign-in, the dashboard, its JSON API and live stream, /metrics.
+
+:func:`setup_admin` is the one entry point: ``create_app`` calls it and it registers the routes,
+the admin-session middleware and the background work (the fleet monitor's clock, health retention).
+
+Access: everything under ``/admin`` needs an *admin session* (``POST /admin/api/login`` with an
+account that has ``is_admin``), sent as the ``kiosklink_admin`` cookie (the browser) or as
+``Authorization: Bearer <token>`` (scripts). Only the sign-in page, its static files and the
+sign-in call itself are open; :data:`PUBLIC` lists them and a test enumerates every other route.
+A POST authenticated by cookie must be JSON: a cross-site form cannot send that without a CORS
+preflight, which this server never grants (with the SameSite=Strict cookie, our CSRF defence).
+
+Every remote action and every acknowledgement goes to the audit log with who and when. There is no
+route that shows a kiosk's camera or screen, by design (issue #6).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any, NoReturn, get_args
+
+from aiohttp import web
+
+from signaling import messages as m
+from signaling import server as srv
+from signaling.admin import metrics, retention
+from signaling.admin.fleet import STATES, FleetRules, KioskState, SortKey, UnknownFault
+from signaling.admin.monitor import FleetMonitor, KioskNotConnected, command_json, fault_json
+from signaling.admin.views import fleet_json, kiosk_page_json
+from signaling.errors import ErrorCode
+from signaling.store import AdviserRecord, AuditRecord
+
+log = logging.getLogger(__name__)
+
+MONITOR = web.AppKey("fleet_monitor", FleetMonitor)
+RULES = web.AppKey("fleet_rules", FleetRules)
+COOKIE = "kiosklink_admin"
+STATIC = Path(__file__).parent / "static"
+PUBLIC = frozenset({"/admin/login", "/admin/api/login", "/admin/static"})
+TICK_S = 5.0
+REFRESH_EVERY_TICKS = 6
+STREAM_PING_S = 15.0
+ACTIONS = frozenset(get_args(m.Command.model_fields["action"].annotation))
+
+_ADMIN = web.RequestKey("admin", AdviserRecord)
+_BY_COOKIE = web.RequestKey("admin_by_cookie", bool)
+
+
+def setup_admin(app: web.Application) -> None:
+    """Add the dashboard, its API, /metrics and the fleet's background work to ``app``.
+
+    Call after ``create_app`` has added its store-and-switchboard context: ours needs both.
+    """
+    if RULES not in app:  # tests may set tighter thresholds before this runs
+        app[RULES] = FleetRules()
+    app.middlewares.append(admin_only)
+    app.cleanup_ctx.append(_fleet)
+    app.on_shutdown.append(_end_streams)
+    app.router.add_get("/admin", to_dashboard)
+    app.router.add_get("/admin/", dashboard_page)
+    app.router.add_get("/admin/login", login_page)
+    app.router.add_static("/admin/static", STATIC, append_version=True)
+    app.router.add_post("/admin/api/login", login)
+    app.router.add_post("/admin/api/logout", logout)
+    app.router.add_get("/admin/api/me", me)
+    app.router.add_get("/admin/api/fleet", fleet)
+    app.router.add_get("/admin/api/events", events)
+    app.router.add_get("/admin/api/kiosks/{kiosk_id}", kiosk_page)
+    app.router.add_post("/admin/api/kiosks/{kiosk_id}/commands", send_command)
+    app.router.add_get("/admin/api/commands/{command_id}", command_status)
+    app.router.add_post("/admin/api/faults/{fault_id}/ack", acknowledge)
+    app.router.add_get("/admin/api/audit", audit)
+    metrics.setup_metrics(app, lambda: app[MONITOR])
+
+
+async def _fleet(app: web.Application) -> AsyncIterator[None]:
+    board, now = app[srv.SWITCHBOARD], app[srv.CLOCK]
+    monitor = FleetMonitor(app[srv.STORE], clock=now, send=board.send_command, rules=app[RULES])
+    app[MONITOR] = monitor
+    await monitor.load()
+    board.add_observer(monitor)
+    tasks = [
+        asyncio.create_task(_tick(monitor, now), name="fleet-tick"),
+        asyncio.create_task(
+            retention.run(app[srv.STORE], app[srv.SETTINGS].database, clock=now),
+            name="health-retention",
+        ),
+    ]
+    try:
+        yield
+    finally:
+        board.remove_observer(monitor)
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def _tick(monitor: FleetMonitor, clock: Callable[[], float]) -> None:
+    """Let time pass: silent kiosks turn stale, then offline (runs until cancelled)."""
+    count = 0
+    while True:
+        await asyncio.sleep(TICK_S)
+        count += 1
+        try:
+            if count % REFRESH_EVERY_TICKS == 0:
+                await monitor.refresh_kiosks()
+            monitor.tick(clock())
+        except Exception:  # a database hiccup must not stop the fleet's clock
+            log.exception("fleet tick failed")
+
+
+async def _end_streams(app: web.Application) -> None:
+    if MONITOR in app:
+        app[MONITOR].close()
+
+
+# --- access ----------------------------------------------------------------------------------
+
+
+@web.middleware
+async def admin_only(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    path = request.path
+    if not path.startswith("/admin") or _is_public(path):
+        return await handler(request)
+    token, by_cookie = _token(request)
+    admin = await _admin_for(request, token) if token else None
+    if admin is None:
+        if request.method == "GET" and not path.startswith("/admin/api/"):
+            return _redirect("/admin/login")
+        return _error(401, ErrorCode.UNAUTHORIZED, "sign in with an administrator account")
+    if request.method == "POST" and by_cookie and request.content_type != "application/json":
+        return _error(415, ErrorCode.BAD_MESSAGE, "send JSON")
+    request[_ADMIN] = admin
+    request[_BY_COOKIE] = by_cookie
+    return await handler(request)
+
+
+def _is_public(path: str) -> bool:
+    return path in PUBLIC or path.startswith("/admin/static/")
+
+
+def _token(request: web.Request) -> tuple[str, bool]:
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return header.removeprefix("Bearer ").strip(), False
+    return request.cookies.get(COOKIE, ""), True
+
+
+async def _admin_for(request: web.Request, token: str) -> AdviserRecord | None:
+    now = request.app[srv.CLOCK]()
+    info = await request.app[srv.STORE].session_info(token[:200], now=now)
+    if info is None or not info.admin or not info.adviser.is_admin:
+        return None
+    return info.adviser
+
+
+def _actor(request: web.Request) -> str:
+    return f"admin:{request[_ADMIN].username}"
+
+
+def _redirect(location: str) -> NoReturn:
+    raise web.HTTPFound(location)
+
+
+def _error(status: int, code: ErrorCode, message: str) -> web.Response:
+    return web.json_response({"code": code.value, "message": message}, status=status)
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+async def to_dashboard(request: web.Request) -> web.Response:
+    _redirect("/admin/")
+
+
+async def dashboard_page(request: web.Request) -> web.FileResponse:
+    return _page("dashboard.html")
+
+
+async def login_page(request: web.Request) -> web.FileResponse:
+    return _page("login.html")
+
+
+def _page(name: str) -> web.FileResponse:
+    response = web.FileResponse(STATIC / name)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+    )
+    return response
+
+
+# --- sign-in ---------------------------------------------------------------------------------
+
+
+async def login(request: web.Request) -> web.Response:
+    try:
+        body = await request.json()
+        username, password = str(body["username"])[:100], str(body["password"])[:1000]
+    except (ValueError, KeyError, TypeError):
+        return _error(400, ErrorCode.BAD_MESSAGE, "send JSON with 'username' and 'password'")
+    store, settings, now = (
+        request.app[srv.STORE],
+        request.app[srv.SETTINGS],
+        request.app[srv.CLOCK](),
+    )
+    adviser = await store.verify_password(username, password)
+    if adviser is None:
+        return _error(401, ErrorCode.UNAUTHORIZED, "wrong username or password")
+    if not adviser.is_admin:
+        return _error(403, ErrorCode.UNAUTHORIZED, "this account is not an administrator")
+    ttl = settings.auth.admin_session_ttl_s
+    token = await store.create_session(adviser.id, ttl_s=ttl, now=now, admin=True)
+    await store.audit(f"admin:{adviser.username}", "admin_sign_in", "dashboard", now)
+    response = web.json_response(
+        {"token": token, "expires_at": now + ttl, "display_name": adviser.display_name}
+    )
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=int(ttl),
+        path="/admin",
+        httponly=True,
+        samesite="Strict",
+        secure=settings.server.tls,
+    )
+    return response
+
+
+async def logout(request: web.Request) -> web.Response:
+    token, _ = _token(request)
+    await request.app[srv.STORE].revoke_session(token)
+    response = web.json_response({"status": "signed out"})
+    response.del_cookie(COOKIE, path="/admin")
+    return response
+
+
+async def me(request: web.Request) -> web.Response:
+    admin = request[_ADMIN]
+    return web.json_response({"username": admin.username, "display_name": admin.display_name})
+
+
+# --- the fleet -------------------------------------------------------------------------------
+
+
+async def fleet(request: web.Request) -> web.Response:
+    site = request.query.get("site") or None
+    state = request.query.get("state") or None
+    sort = request.query.get("sort", "state")
+    if state is not None and state not in STATES:
+        return _error(400, ErrorCode.BAD_MESSAGE, f"state is one of {', '.join(STATES)}")
+    if sort not in get_args(SortKey):
+        return _error(400, ErrorCode.BAD_MESSAGE, f"sort is one of {', '.join(get_args(SortKey))}")
+    await request.app[MONITOR].refresh_kiosks()  # one cheap query; shows kiosks added by the CLI
+    body = await fleet_json(
+        request.app[MONITOR],
+        request.app[srv.SWITCHBOARD],
+        request.app[srv.CLOCK](),
+        site=site,
+        state=state if state is None else _state(state),
+        sort=sort,  # type: ignore[arg-type]
+    )
+    return web.json_response(body)
+
+
+def _state(text: str) -> KioskState:
+    return next(s for s in STATES if s == text)
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """Server-sent events: the whole fleet as ``event: fleet`` on every change (and every 15 s).
+
+    Ends when the admin session expires, the browser goes, or the server shuts down.
+    """
+    monitor, board, clock = (
+        request.app[MONITOR],
+        request.app[srv.SWITCHBOARD],
+        request.app[srv.CLOCK],
+    )
+    token, _ = _token(request)
+    response = web.StreamResponse(
+        headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
+    )
+    await response.prepare(request)
+    while not monitor.closed and await _admin_for(request, token) is not None:
+        body = await fleet_json(monitor, board, clock())
+        try:
+            await response.write(f"event: fleet\ndata: {json.dumps(body)}\n\n".encode())
+        except ConnectionError:
+            break
+        await monitor.wait_change(body["version"], STREAM_PING_S)
+    return response
+
+
+async def kiosk_page(request: web.Request) -> web.Response:
+    await request.app[MONITOR].refresh_kiosks()
+    body = await kiosk_page_json(
+        request.app[MONITOR], request.match_info["kiosk_id"], request.app[srv.CLOCK]()
+    )
+    if body is None:
+        return _error(404, ErrorCode.NOT_FOUND, "no such kiosk")
+    return web.json_response(body)
+
+
+# --- remote actions and acknowledgements ------------------------------------------------------
+
+
+async def send_command(request: web.Request) -> web.Response:
+    kiosk_id = request.match_info["kiosk_id"]
+    try:
+        body = await request.json()
+        action, text = str(body["action"]), str(body.get("text", ""))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return _error(400, ErrorCode.BAD_MESSAGE, "send JSON with 'action' (and 'text')")
+    if action not in ACTIONS:
+        return _error(400, ErrorCode.BAD_MESSAGE, f"action is one of {', '.join(sorted(ACTIONS))}")
+    if action == "show_message" and not 0 < len(text.strip()) <= 500:
+        return _error(400, ErrorCode.BAD_MESSAGE, "a message of 1 to 500 characters")
+    monitor, now = request.app[MONITOR], request.app[srv.CLOCK]()
+    await monitor.refresh_kiosks()
+    if monitor.kiosk(kiosk_id) is None:
+        return _error(404, ErrorCode.NOT_FOUND, "no such kiosk")
+    text = text.strip() if action == "show_message" else ""
+    try:
+        outcome = monitor.send_command(kiosk_id, action, text, by=_actor(request))
+    except KioskNotConnected as exc:
+        return _error(409, ErrorCode.CONFLICT, str(exc))
+    detail = f"{outcome.command_id} {text}".strip()
+    await request.app[srv.STORE].audit(_actor(request), f"command:{action}", kiosk_id, now, detail)
+    return web.json_response(command_json(outcome), status=202)
+
+
+async def command_status(request: web.Request) -> web.Response:
+    outcome = request.app[MONITOR].command(request.match_info["command_id"])
+    if outcome is None:
+        return _error(404, ErrorCode.NOT_FOUND, "no such command (or too old)")
+    return web.json_response(command_json(outcome))
+
+
+async def acknowledge(request: web.Request) -> web.Response:
+    monitor, now = request.app[MONITOR], request.app[srv.CLOCK]()
+    try:
+        fault = monitor.acknowledge(request.match_info["fault_id"], by=_actor(request), now=now)
+    except UnknownFault as exc:
+        return _error(404, ErrorCode.NOT_FOUND, str(exc))
+    detail = f"{fault.id} {fault.kind}: {fault.detail}"
+    await request.app[srv.STORE].audit(_actor(request), "ack_fault", fault.kiosk_id, now, detail)
+    return web.json_response(fault_json(fault))
+
+
+async def audit(request: web.Request) -> web.Response:
+    try:
+        limit = max(1, min(500, int(request.query.get("limit", "100"))))
+    except ValueError:
+        return _error(400, ErrorCode.BAD_MESSAGE, "limit is a number")
+    entries = await request.app[srv.STORE].audit_log(limit)
+    return web.json_response([_audit_json(e) for e in entries])
+
+
+def _audit_json(entry: AuditRecord) -> dict[str, Any]:
+    # A kiosk's answers are in the log too (the switchboard writes them); their output can be long
+    # (fetched logs), so the list leaves it out: /admin/api/commands/{id} serves it.
+    detail = "" if entry.action == "command_result" else entry.detail
+    return {
+        "at": entry.at,
+        "actor": entry.actor,
+        "action": entry.action,
+        "target": entry.target,
+        "detail": detail,
+    }
