@@ -95,7 +95,7 @@ class CallView(ScreenView):
         self.mute.set_text(tr(T.UNMUTE) if call.audio_muted else tr(T.MUTE))
         self.mute.setChecked(call.audio_muted)
         self.camera.set_text(tr(T.CAMERA_ON) if call.video_muted else tr(T.CAMERA_OFF))
-        self.quieter.set_text(f"− {tr(T.QUIETER)}")
+        self.quieter.set_text(f"– {tr(T.QUIETER)}")
         self.louder.set_text(f"+ {tr(T.LOUDER)}")
         self.quieter.setEnabled(call.volume > 0)
         self.louder.setEnabled(call.volume < 100)

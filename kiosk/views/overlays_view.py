@@ -86,9 +86,9 @@ class ServiceOverlay(Overlay):
         pad = QWidget()
         grid = QGridLayout(pad)
         self.digits: list[WrapButton] = []
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "×", "0", "✓"]
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "×", "0", "OK"]
         for index, key in enumerate(keys):
-            button = WrapButton("primary" if key == "✓" else "")
+            button = WrapButton("primary" if key == "OK" else "")
             button.set_text(key)
             button.clicked.connect(lambda _=False, k=key: self._key(k))
             grid.addWidget(button, index // 3, index % 3)
@@ -115,7 +115,7 @@ class ServiceOverlay(Overlay):
         if key == "×":
             self.hide()
             self.cancelled.emit()
-        elif key == "✓":
+        elif key == "OK":
             self.pin_entered.emit(self._pin)
         elif len(self._pin) < 12:
             self._pin += key

@@ -103,11 +103,15 @@ class KioskWindow(QWidget):
         self.state: KioskState | None = None
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
+        # The live indicator on a row of its own, so the banner below wraps at full width.
+        live_row = QHBoxLayout()
+        live_row.addStretch(1)
+        live_row.addWidget(self.live)
+        top = QVBoxLayout()
         top.setContentsMargins(48, 16, 48, 0)
-        top.addWidget(self.banner, 1)
-        top.addStretch(0)
-        top.addWidget(self.live, 0, Qt.AlignmentFlag.AlignTop)
+        top.setSpacing(12)
+        top.addLayout(live_row)
+        top.addWidget(self.banner)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(48, 0, 48, 24)
         bottom.addWidget(self.help)
@@ -134,7 +138,7 @@ class KioskWindow(QWidget):
         view = self.screens[state.screen]
         view.show_state(state)
         self.stack.setCurrentWidget(view)
-        self.live.setText("● " + tr(T.LIVE))
+        self.live.setText("• " + tr(T.LIVE))
         self.live.setVisible(state.media_live)
         alerts = [tr(_ALERT_TEXT[a]) for a in state.alerts if a in _ALERT_TEXT]
         self.banner.setText("\n".join(alerts))

@@ -1,0 +1,123 @@
+"""The screens as a resident meets them: direction, target sizes, type size, contrast, no clipping.
+
+States come from driving the real flow (kiosk.screenshots.states), rendered into a real window at
+a portrait kiosk's 1080 x 1920.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo, QImage
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.screenshots import SIZE, render_all, states
+from kiosk.views import style
+from kiosk.views.catalog import Catalog
+from kiosk.views.window_view import KioskWindow
+
+CRITICAL = ("waiting", "call", "idle_warning", "offline")
+LANGS = ("sv", "ar", "ti")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog) -> Iterator[KioskWindow]:
+    w = KioskWindow(catalog, ("sv", "ar", "so", "ti", "fa", "uk", "en", "fi"))
+    qtbot.addWidget(w)
+    w.resize(*SIZE)
+    w.set_reach_ratio(0.3)
+    w.show()
+    yield w
+    w.allow_close = True
+
+
+def visible(window: QWidget, kind: type[QWidget]) -> list[QWidget]:
+    return [w for w in window.findChildren(kind) if w.isVisibleTo(window) and w.width() > 0]
+
+
+def rendered(window: KioskWindow, qtbot: QtBot, lang: str) -> Iterator[str]:
+    for name, state in states(lang):
+        window.show_state(state, seconds_left=25)
+        qtbot.wait(1)  # let layouts settle
+        yield name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_layout_direction_follows_the_language(
+    window: KioskWindow, qtbot: QtBot, lang: str
+) -> None:
+    want = Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+    for name in rendered(window, qtbot, lang):
+        if name in ("welcome", "language", "help"):
+            assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight  # Swedish still
+        else:
+            assert window.layoutDirection() == want, name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_target_is_at_least_44_px(window: KioskWindow, qtbot: QtBot, lang: str) -> None:
+    for name in rendered(window, qtbot, lang):
+        for widget in visible(window, QAbstractButton) + visible(window, QLineEdit):
+            assert widget.width() >= style.MIN_TARGET_PX, (name, widget.accessibleName())
+            assert widget.height() >= style.MIN_TARGET_PX, (name, widget.accessibleName())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_call_critical_text_is_at_least_18_pt(window: KioskWindow, qtbot: QtBot, lang: str) -> None:
+    for name in rendered(window, qtbot, lang):
+        if name not in CRITICAL:
+            continue
+        for widget in visible(window, QLabel):
+            assert isinstance(widget, QLabel)
+            if widget.text():
+                size = QFontInfo(widget.font()).pointSizeF()
+                assert size >= style.MIN_CRITICAL_PT, (name, widget.text(), size)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_text_is_clipped(window: KioskWindow, qtbot: QtBot, lang: str) -> None:
+    for name in rendered(window, qtbot, lang):
+        for widget in visible(window, QLabel):
+            assert isinstance(widget, QLabel)
+            if not widget.text():
+                continue
+            if widget.wordWrap():
+                needed = widget.heightForWidth(widget.width())  # margins and padding included
+                assert needed <= widget.height() + 2, (name, widget.text())
+            else:
+                assert widget.sizeHint().width() <= widget.width() + 2, (name, widget.text())
+
+
+@pytest.mark.parametrize("pair", style.TEXT_PAIRS)
+def test_palette_contrast_is_at_least_4_5(pair: tuple[str, str]) -> None:
+    assert style.contrast(*pair) >= 4.5
+
+
+def test_contrast_formula_matches_wcag_examples() -> None:
+    assert style.contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert style.contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+def test_controls_stay_below_the_reach_line(window: KioskWindow, qtbot: QtBot) -> None:
+    window.set_reach_ratio(0.4)
+    line = int(window.height() * 0.4)
+    for name in rendered(window, qtbot, "sv"):
+        if name in ("help", "idle_warning"):
+            continue  # overlays centre their one button
+        for widget in visible(window.stack.currentWidget(), QAbstractButton):
+            top = widget.mapTo(window, widget.rect().topLeft()).y()
+            assert top >= line - 1, (name, widget.accessibleName(), top, line)
+
+
+def test_screenshots_of_every_screen_in_swedish_and_arabic(qapp: object, tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    paths = render_all(tmp_path, ["sv", "ar"])
+    assert len(paths) == 2 * len(list(states("sv")))
+    for path in paths:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == SIZE, path
