@@ -107,7 +107,9 @@ def test_controls_stay_below_the_reach_line(window: KioskWindow, qtbot: QtBot) -
     for name in rendered(window, qtbot, "sv"):
         if name in ("help", "idle_warning"):
             continue  # overlays centre their one button
-        for widget in visible(window.stack.currentWidget(), QAbstractButton):
+        screen = window.stack.currentWidget()
+        assert screen is not None
+        for widget in visible(screen, QAbstractButton):
             top = widget.mapTo(window, widget.rect().topLeft()).y()
             assert top >= line - 1, (name, widget.accessibleName(), top, line)
 
