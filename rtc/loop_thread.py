@@ -1,9 +1,9 @@
 """A plain asyncio event loop in a background thread, for the Qt apps.
 
-Why not one loop shared with Qt: PySide6's QtAsyncio cannot run aiortc (no UDP), and qasync aborted
-in 2 of 4 720p trials here (../shared/AIORTC.md pitfall 7). aiortc therefore runs on this loop, and the
-GUI thread talks to it only through :meth:`LoopThread.submit` / :meth:`LoopThread.call_soon`; results
-come back to Qt through queued signals.
+Why not one loop shared with Qt: PySide6's QtAsyncio cannot run aiortc (no UDP), and qasync
+aborted in 2 of 4 720p trials here (../shared/AIORTC.md pitfall 7). aiortc therefore runs on
+this loop, and the GUI thread talks to it only through :meth:`LoopThread.submit` /
+:meth:`LoopThread.call_soon`; results come back to Qt through queued signals.
 
 Contract: call :meth:`start` once, :meth:`stop` once. ``stop`` cancels the tasks still running on
 the loop, waits for them, closes the loop and joins the thread, so nothing outlives it.

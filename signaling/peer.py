@@ -25,6 +25,7 @@ class Peer:
         self._outbox: asyncio.Queue[str | None] = asyncio.Queue(max_outbox)
         self._writer = asyncio.create_task(self._drain(), name=f"writer-{label}")
         self.closed = False
+        self._closer: asyncio.Task[bool] | None = None
 
     def post(self, message: m.Message) -> None:
         if self.closed:
@@ -34,7 +35,7 @@ class Peer:
         except asyncio.QueueFull:
             log.warning("%s: outbox full, disconnecting a client that does not read", self.label)
             self.closed = True
-            asyncio.create_task(self.ws.close(code=1008, message=b"too slow"))
+            self._closer = asyncio.create_task(self.ws.close(code=1008, message=b"too slow"))
 
     async def _drain(self) -> None:
         while True:

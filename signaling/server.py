@@ -33,14 +33,15 @@ from signaling.errors import (
 from signaling.peer import Peer
 from signaling.session import ConnectionState
 from signaling.store import Store
-from signaling.switchboard import AdviserLink, KioskLink, Switchboard, error_reply, illegal_reply
+from signaling.switchboard import Switchboard, error_reply, illegal_reply
 
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
 SWITCHBOARD = web.AppKey("switchboard", Switchboard)
-CLOCK = web.AppKey("clock", Callable[[], float])
+Clock = Callable[[], float]
+CLOCK: web.AppKey[Clock] = web.AppKey("clock")
 
 # aiohttp closes the socket (1009) above this; between MAX_MESSAGE_BYTES and this we answer with a
 # typed too_large error and keep the connection (docs/protocol.md §Limits).
@@ -180,8 +181,11 @@ async def _await_hello(
             frame = await ws.receive(timeout=remaining)
         except TimeoutError:
             continue
+        if frame.type in _CLOSING:
+            return None
         if frame.type != WSMsgType.TEXT:
-            return None if frame.type in _CLOSING else _reply_bad_frame(peer)
+            _reply_bad_frame(peer)
+            continue
         try:
             _admit(state, frame.data)
             msg = _parse(role, frame.data)
@@ -209,40 +213,60 @@ async def _session(
     role: Literal["kiosk", "adviser"],
     hello: m.Hello,
 ) -> None:
-    store, board, now = request.app[STORE], request.app[SWITCHBOARD], request.app[CLOCK]()
-    handle: Callable[[Any], Awaitable[None]]
-    link: KioskLink | AdviserLink
     if role == "kiosk":
-        kiosk = await store.kiosk_by_token(hello.token)
-        if kiosk is None:
-            return await _refuse(peer, "unknown or revoked kiosk token")
-        peer.label = f"kiosk:{kiosk.id}"
-        state.authenticated()
-        await board.kiosk_connected(peer, kiosk, hello)
-        link = board.kiosks[kiosk.id]
-        kiosk_link = link
-
-        async def handle(msg: Any) -> None:
-            await board.kiosk_message(kiosk_link, msg)
-
-        on_close: Callable[[], Awaitable[None]] = lambda: board.kiosk_disconnected(kiosk_link)
+        await _kiosk_session(request, ws, peer, state, hello)
     else:
-        adviser = await store.session(hello.token, now=now)
-        if adviser is None:
-            return await _refuse(peer, "unknown or expired session: sign in again")
-        peer.label = f"adviser:{adviser.id}"
-        state.authenticated()
-        await board.adviser_connected(peer, adviser)
-        adviser_link = board.advisers[adviser.id]
+        await _adviser_session(request, ws, peer, state, hello)
 
-        async def handle(msg: Any) -> None:
-            await board.adviser_message(adviser_link, msg)
 
-        on_close = lambda: board.adviser_disconnected(adviser_link)
+async def _kiosk_session(
+    request: web.Request,
+    ws: web.WebSocketResponse,
+    peer: Peer,
+    state: ConnectionState,
+    hello: m.Hello,
+) -> None:
+    board = request.app[SWITCHBOARD]
+    kiosk = await request.app[STORE].kiosk_by_token(hello.token)
+    if kiosk is None:
+        return await _refuse(peer, "unknown or revoked kiosk token")
+    peer.label = f"kiosk:{kiosk.id}"
+    state.authenticated()
+    await board.kiosk_connected(peer, kiosk, hello)
+    link = board.kiosks[kiosk.id]
+
+    async def handle(msg: Any) -> None:
+        await board.kiosk_message(link, msg)
+
     try:
-        await _read_loop(ws, peer, state, role, handle)
+        await _read_loop(ws, peer, state, "kiosk", handle)
     finally:
-        await on_close()
+        await board.kiosk_disconnected(link)
+
+
+async def _adviser_session(
+    request: web.Request,
+    ws: web.WebSocketResponse,
+    peer: Peer,
+    state: ConnectionState,
+    hello: m.Hello,
+) -> None:
+    board, now = request.app[SWITCHBOARD], request.app[CLOCK]()
+    adviser = await request.app[STORE].session(hello.token, now=now)
+    if adviser is None:
+        return await _refuse(peer, "unknown or expired session: sign in again")
+    peer.label = f"adviser:{adviser.id}"
+    state.authenticated()
+    await board.adviser_connected(peer, adviser)
+    link = board.advisers[adviser.id]
+
+    async def handle(msg: Any) -> None:
+        await board.adviser_message(link, msg)
+
+    try:
+        await _read_loop(ws, peer, state, "adviser", handle)
+    finally:
+        await board.adviser_disconnected(link)
 
 
 async def _refuse(peer: Peer, reason: str) -> None:

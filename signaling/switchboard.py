@@ -21,9 +21,9 @@ import hashlib
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from signaling import messages as m
 from signaling import routing as r
@@ -96,7 +96,14 @@ class Switchboard:
         self._wake = asyncio.Event()
         self._last_overview: list[m.QueueStat] | None = None
         self._persisted: set[r.CallerId] = set()
+        self._background: set[asyncio.Task[None]] = set()
         self._observers: list[KioskObserver] = []  # fleet health (signaling.admin)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        """Fire and forget, but keep a reference so the task is not garbage-collected midway."""
+        task = asyncio.create_task(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     # --- start-up ------------------------------------------------------------------------------
 
@@ -139,7 +146,7 @@ class Switchboard:
         if old is not None:
             # One connection per kiosk: the newer one wins (the old one is a half-dead socket).
             await self._detach_kiosk(old, reason="replaced")
-            asyncio.create_task(old.peer.close(4003, "replaced by a newer connection"))
+            self._spawn(old.peer.close(4003, "replaced by a newer connection"))
         link = KioskLink(peer=peer, kiosk=kiosk)
         self.kiosks[kiosk.id] = link
         await self.store.touch_kiosk(kiosk.id, at=self.clock(), app_version=hello.app_version)
@@ -267,7 +274,7 @@ class Switchboard:
         old = self.advisers.get(adviser.id)
         self.advisers[adviser.id] = AdviserLink(peer=peer, adviser=adviser)
         if old is not None:
-            asyncio.create_task(old.peer.close(4003, "replaced by a newer connection"))
+            self._spawn(old.peer.close(4003, "replaced by a newer connection"))
         state = self.router.adviser_state(r.AdviserId(adviser.id))
         peer.post(self._adviser_welcome(adviser, state))
         if state is None or state is r.AdviserState.SIGNED_OUT:
@@ -400,7 +407,7 @@ class Switchboard:
         self._broadcast_overview(now)
         self._wake.set()
 
-    async def _perform_one(self, effect: r.Effect, now: float) -> None:  # noqa: C901
+    async def _perform_one(self, effect: r.Effect, now: float) -> None:
         match effect:
             case r.OfferMade(caller=cid, adviser=aid, expires_at=expires_at):
                 caller = self.callers[cid]
@@ -473,11 +480,11 @@ class Switchboard:
             wire = m.CallEnded(call_id=cid, reason="transferred")
             self._to_adviser(aid, wire)
         elif reason == "adviser_lost":
-            self._to_kiosk(cid, m.CallEnded(call_id=cid, reason="requeued"))
+            pass  # the kiosk hears of it through CallerRequeued, which always follows
         else:
             kiosk_reason = "hangup" if told == "hangup" else "peer_left"
-            self._to_kiosk(cid, m.CallEnded(call_id=cid, reason=kiosk_reason))  # type: ignore[arg-type]
-            self._to_adviser(aid, m.CallEnded(call_id=cid, reason=kiosk_reason))  # type: ignore[arg-type]
+            self._to_kiosk(cid, m.CallEnded(call_id=cid, reason=kiosk_reason))
+            self._to_adviser(aid, m.CallEnded(call_id=cid, reason=kiosk_reason))
         link = self.advisers.get(aid)
         if link is not None:
             link.pending_wrap_up.add(cid)
@@ -490,11 +497,12 @@ class Switchboard:
         outcome = {"ended": "completed", "cancelled": "cancelled", "abandoned": "abandoned"}.get(
             reason, reason
         )
-        await self.store.close_call(cid, at=now, outcome=outcome)
         kiosk = self.kiosks.get(caller.kiosk_id)
         if kiosk is not None and kiosk.caller == cid:
+            # Before any await: the kiosk may send its rating the moment it hears the call ended.
             kiosk.caller = None
             kiosk.last_call = cid if caller.answered else None
+        await self.store.close_call(cid, at=now, outcome=outcome)
 
     def _adviser_status(
         self, aid: r.AdviserId, state: r.AdviserState, reason: str, until: float | None
@@ -504,7 +512,7 @@ class Switchboard:
         status = {"offered": "offered"}.get(state.value, state.value)
         self._to_adviser(
             aid,
-            m.AdviserStatus(status=status, reason=reason, wrap_up_ends_at=until),  # type: ignore[arg-type]
+            m.AdviserStatus(status=status, reason=reason, wrap_up_ends_at=until),
         )
 
     def _post_position(self, cid: r.CallerId) -> None:
@@ -512,12 +520,17 @@ class Switchboard:
         kiosk = self.kiosks.get(caller.kiosk_id) if caller else None
         if caller is None or kiosk is None or kiosk.caller != cid or caller.resume_token is None:
             return
-        if self.router.caller_state(cid) is not r.CallerState.WAITING:
+        state = self.router.caller_state(cid)
+        if state is r.CallerState.OFFERED:
+            # Ringing at an adviser: first in line, and about to be answered.
+            index, low, high = 1, 0, 0
+        elif state is r.CallerState.WAITING:
+            position = self.router.position_of(cid, now=self.clock())
+            if position is None:
+                return
+            index, low, high = position
+        else:
             return
-        position = self.router.position_of(cid, now=self.clock())
-        if position is None:
-            return
-        index, low, high = position
         kiosk.peer.post(
             m.Queued(
                 language=caller.language,

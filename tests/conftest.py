@@ -33,7 +33,7 @@ def make_settings(tmp_path: Path, **sections: dict[str, Any]) -> Settings:
 
 @pytest.fixture
 def server_factory(tmp_path: Path) -> Iterator[Callable[..., EmbeddedServer]]:
-    """Start real servers with per-test settings: ``server_factory(routing={"ring_timeout_s": 2})``."""
+    """Start real servers with per-test settings, e.g. ``server_factory(routing={...})``."""
     from signaling.embedded import EmbeddedServer
 
     started: list[EmbeddedServer] = []

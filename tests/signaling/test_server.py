@@ -61,9 +61,15 @@ async def test_arabic_call_from_join_to_record(running_server: EmbeddedServer) -
     await k.send(m.SessionDescription(call_id=offer.call_id, sdp_type="offer", sdp=FAKE_SDP))
     got = await a.expect(m.SessionDescription)
     assert (got.sdp_type, got.sdp) == ("offer", FAKE_SDP)
-    await a.send(m.SessionDescription(call_id=offer.call_id, sdp_type="answer", sdp=FAKE_SDP + "a=x\r\n"))
+    await a.send(
+        m.SessionDescription(call_id=offer.call_id, sdp_type="answer", sdp=FAKE_SDP + "a=x\r\n")
+    )
     assert (await k.expect(m.SessionDescription)).sdp.endswith("a=x\r\n")
-    await k.send(m.IceCandidate(call_id=offer.call_id, candidate="candidate:1 1 udp 1 127.0.0.1 9 typ host", sdp_mid="0"))
+    await k.send(
+        m.IceCandidate(
+            call_id=offer.call_id, candidate="candidate:1 1 udp 1 127.0.0.1 9 typ host", sdp_mid="0"
+        )
+    )
     assert (await a.expect(m.IceCandidate)).sdp_mid == "0"
 
     await k.send(m.QualityReport(call_id=offer.call_id, quality=m.Quality(rtt_ms=12.5, fps=29.0)))
@@ -82,7 +88,7 @@ async def test_arabic_call_from_join_to_record(running_server: EmbeddedServer) -
     assert row["language"] == "ar" and row["topic"] == "letter" and row["site"] == "Rinkeby library"
     assert row["outcome"] == "completed" and row["rating"] == 5
     assert row["answered_at"] is not None and row["ended_at"] is not None
-    assert row["joined_at"] <= row["answered_at"] <= row["ended_at"]
+    assert float(row["joined_at"]) <= float(row["answered_at"]) <= float(row["ended_at"])  # type: ignore[arg-type]
     await k.close()
     await a.close()
 
@@ -123,7 +129,9 @@ async def test_decline_reoffers_to_the_next_adviser(running_server: EmbeddedServ
         await c.close()
 
 
-async def test_offer_times_out_and_goes_to_the_next(server_factory: Callable[..., EmbeddedServer]) -> None:
+async def test_offer_times_out_and_goes_to_the_next(
+    server_factory: Callable[..., EmbeddedServer],
+) -> None:
     server = server_factory(routing={"ring_timeout_s": 0.5})
     add_adviser(server, "amal", ar="native")
     add_adviser(server, "omar", ar="native")
@@ -192,7 +200,9 @@ async def test_kiosk_drop_and_resume_keeps_its_place(running_server: EmbeddedSer
         await c.close()
 
 
-async def test_restart_loses_no_ones_place(tmp_path: Path, server_factory: Callable[..., EmbeddedServer]) -> None:
+async def test_restart_loses_no_ones_place(
+    tmp_path: Path, server_factory: Callable[..., EmbeddedServer]
+) -> None:
     server = server_factory()
     token_1, token_2 = server.add_kiosk("K1", "Husby"), server.add_kiosk("K2", "Kista")
     k1 = await kiosk(server, token_1)
@@ -219,7 +229,9 @@ async def test_restart_loses_no_ones_place(tmp_path: Path, server_factory: Calla
     await k2.close()
 
 
-async def test_closed_hours_tell_when_it_opens(server_factory: Callable[..., EmbeddedServer]) -> None:
+async def test_closed_hours_tell_when_it_opens(
+    server_factory: Callable[..., EmbeddedServer],
+) -> None:
     # Open one minute a week in a far time zone: closed now (almost surely), opening known.
     hours = {"fi": {"timezone": "Pacific/Kiritimati", "weekly": {"sun": [["03:00", "03:01"]]}}}
     server = server_factory(service={"hours": hours})
@@ -250,7 +262,9 @@ async def test_adviser_bad_session_and_wrong_password(running_server: EmbeddedSe
     add_adviser(running_server, "amal", ar="native")
     async with (
         aiohttp.ClientSession() as http,
-        http.post(f"{running_server.http_url}/api/login", json={"username": "amal", "password": "nope"}) as resp,
+        http.post(
+            f"{running_server.http_url}/api/login", json={"username": "amal", "password": "nope"}
+        ) as resp,
     ):
         assert resp.status == 401
         assert (await resp.json())["code"] == "unauthorized"
@@ -260,7 +274,9 @@ async def test_adviser_bad_session_and_wrong_password(running_server: EmbeddedSe
     assert await a.expect_closed() == CLOSE_UNAUTHORIZED
 
 
-async def test_bad_messages_get_typed_errors_and_break_nothing(running_server: EmbeddedServer) -> None:
+async def test_bad_messages_get_typed_errors_and_break_nothing(
+    running_server: EmbeddedServer,
+) -> None:
     server = running_server
     add_adviser(server, "amal", ar="native")
     bystander = await adviser(server, "amal")
@@ -278,7 +294,10 @@ async def test_bad_messages_get_typed_errors_and_break_nothing(running_server: E
         ({"type": "join", "language": "ar", "extra": 1}, ErrorCode.BAD_MESSAGE),
         ({"type": "accept", "call_id": "x"}, ErrorCode.UNKNOWN_TYPE),  # an adviser's message
         ({"type": "join", "language": "xx"}, ErrorCode.OUT_OF_ROLE),
-        ({"type": "sdp", "call_id": "abc", "sdp_type": "offer", "sdp": "v=0"}, ErrorCode.OUT_OF_ROLE),
+        (
+            {"type": "sdp", "call_id": "abc", "sdp_type": "offer", "sdp": "v=0"},
+            ErrorCode.OUT_OF_ROLE,
+        ),
         ({"type": "hello", "protocol": 1, "token": "again"}, ErrorCode.OUT_OF_ROLE),
         ({"type": "ping", "pad": "x" * (70 * 1024)}, ErrorCode.TOO_LARGE),
     ]
@@ -305,7 +324,9 @@ async def test_unsupported_protocol_version_is_refused(running_server: EmbeddedS
     assert await k.expect_closed() is not None
 
 
-async def test_flooding_client_is_rate_limited_then_closed(server_factory: Callable[..., EmbeddedServer]) -> None:
+async def test_flooding_client_is_rate_limited_then_closed(
+    server_factory: Callable[..., EmbeddedServer],
+) -> None:
     server = server_factory(server={"rate_limit_per_s": 5.0, "rate_limit_burst": 5})
     k = await kiosk(server, server.add_kiosk())
     for seq in range(60):  # bounded flood
@@ -334,7 +355,9 @@ async def test_sdp_cannot_be_injected_into_another_call(running_server: Embedded
     await a.send(m.Accept(call_id=offer.call_id))
     await victim.expect(m.CallStarted)
     intruder = await kiosk(server, server.add_kiosk("K2", "Kista"))
-    await intruder.send(m.SessionDescription(call_id=offer.call_id, sdp_type="offer", sdp="v=0 evil"))
+    await intruder.send(
+        m.SessionDescription(call_id=offer.call_id, sdp_type="offer", sdp="v=0 evil")
+    )
     assert (await intruder.expect(m.Error)).code == ErrorCode.OUT_OF_ROLE
     await a.send(m.Ping(seq=3))
     await a.expect(m.Pong)

@@ -43,7 +43,7 @@ class WireClient:
         return msg
 
     async def expect(self, kind: type[M], timeout: float = 5.0, **fields: Any) -> M:
-        """Read until a message of ``kind`` (matching ``fields``) arrives; others are kept in seen."""
+        """Read until a ``kind`` message matching ``fields`` arrives; the rest stay in seen."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
@@ -70,7 +70,11 @@ async def kiosk(server: EmbeddedServer, token: str, resume_token: str | None = N
 
 
 async def adviser(
-    server: EmbeddedServer, username: str, password: str = "correct horse battery", *, available: bool = True
+    server: EmbeddedServer,
+    username: str,
+    password: str = "correct horse battery",
+    *,
+    available: bool = True,
 ) -> WireClient:
     token = await login(server, username, password)
     client = await WireClient.open(server.adviser_url, "adviser")
@@ -85,7 +89,9 @@ async def adviser(
 async def login(server: EmbeddedServer, username: str, password: str) -> str:
     async with (
         aiohttp.ClientSession() as http,
-        http.post(f"{server.http_url}/api/login", json={"username": username, "password": password}) as resp,
+        http.post(
+            f"{server.http_url}/api/login", json={"username": username, "password": password}
+        ) as resp,
     ):
         assert resp.status == 200, await resp.text()
         return str((await resp.json())["token"])
