@@ -291,6 +291,7 @@ async def events(request: web.Request) -> web.StreamResponse:
     )
     await response.prepare(request)
     while not monitor.closed and await _admin_for(request, token) is not None:
+        await monitor.refresh_kiosks()
         body = await fleet_json(monitor, board, clock())
         try:
             await response.write(f"event: fleet\ndata: {json.dumps(body)}\n\n".encode())

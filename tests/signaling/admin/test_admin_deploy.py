@@ -1,4 +1,4 @@
-"""deploy/prometheus/: the alert rules and the Grafana dashboard parse, and use only real metrics."""
+"""deploy/prometheus/: alert rules and Grafana dashboard parse, and use only real metrics."""
 
 from __future__ import annotations
 

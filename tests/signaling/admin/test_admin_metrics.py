@@ -37,7 +37,7 @@ def value(samples: Samples, name: str, **labels: str) -> float | None:
     return samples.get((name, frozenset(labels.items())))
 
 
-async def next_of(client: SignalingClient, kind: type[m.Message]) -> m.Message:
+async def next_of(client: SignalingClient, kind: type[object]) -> object:
     for _ in range(50):  # bounded: the server sends a handful of messages at most
         event = await client.next_event(timeout=10)
         if isinstance(event, kind):
