@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # aioice logs every candidate pair at INFO: noise for operators, kept for --verbose.
+    logging.getLogger("aioice").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     match args.command:
         case "serve":
             return _serve(args)

@@ -245,7 +245,8 @@ class Switchboard:
             caller.id, caller.language, topic=caller.topic, fallbacks=caller.fallbacks, now=now
         )
         await self.perform(effects)
-        self._post_position(caller.id)
+        if not any(isinstance(e, r.PositionChanged) and e.caller == caller.id for e in effects):
+            self._post_position(caller.id)  # offered at once: still tell the kiosk it is first
 
     async def kiosk_disconnected(self, link: KioskLink) -> None:
         if self.kiosks.get(link.kiosk.id) is link:
