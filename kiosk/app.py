@@ -54,7 +54,8 @@ class _LoopSink:
         self._backend = backend
 
     def perform(self, effect: Effect) -> None:
-        self._loop.call_soon(self._backend.perform, effect)
+        if self._loop.running:  # after shutdown there is nobody left to do it
+            self._loop.call_soon(self._backend.perform, effect)
 
 
 class KioskApp:
@@ -127,6 +128,7 @@ class KioskApp:
 
     def stop(self) -> None:
         """Leave the line or call, close devices and the connection, stop the loop."""
+        self.controller.stop()
         if self.loop.running:
             try:
                 self.loop.submit(self.backend.stop()).result(START_TIMEOUT_S)

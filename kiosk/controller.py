@@ -53,6 +53,10 @@ class KioskController(QObject):
         self._timer.start()
         self.render()
 
+    def stop(self) -> None:
+        """No more ticks: the app is shutting down."""
+        self._timer.stop()
+
     def _connect(self) -> None:
         w, f = self.window, self.flow
         intents: list[tuple[object, Callable[..., list[Effect]]]] = [

@@ -90,7 +90,7 @@ class VideoView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_frame(self, image: QImage) -> None:
-        self._image = image.mirrored(True, False) if self._mirror else image
+        self._image = image.flipped(Qt.Orientation.Horizontal) if self._mirror else image
         self.update()
 
     def clear(self) -> None:
