@@ -21,6 +21,7 @@ from kiosk.config import KioskSettings
 from kiosk.state import Alert, KioskState, Screen
 from signaling import messages as m
 from signaling.embedded import EmbeddedServer
+from signaling.store_records import HealthRecord
 from tests.kiosk.headless_adviser import HeadlessAdviser
 
 WAIT_MS = 20_000
@@ -163,8 +164,19 @@ def test_call_dropped_puts_the_resident_back_in_line(qtbot: QtBot, server_factor
         assert rig.state.media_live  # the camera stays on: the next adviser will see them
 
 
-def test_health_reports_reach_the_server(rig: Rig) -> None:
-    rig.wait(lambda: rig.state.online)
-    report = rig.app.backend.health_report()
-    assert report.camera.present is False  # camera="none" in this rig
-    assert 0 <= report.cpu_ratio <= 1 and report.disk_free_bytes > 0
+def test_health_reports_reach_the_server(qtbot: QtBot, server_factory: Factory) -> None:
+    server = server_factory(server={"kiosk_health_interval_s": 0.2})
+    with make_rig(qtbot, server) as rig:
+        rig.wait(lambda: rig.state.online)
+        kiosk_id = rig.app.backend.client.welcome.kiosk_id  # type: ignore[union-attr]
+
+        def latest() -> HealthRecord | None:
+            return server.with_store(lambda store: store.latest_health(kiosk_id))
+
+        rig.wait(lambda: latest() is not None)
+        record = latest()
+        assert record is not None
+        report = record.report
+        assert report.camera.present is False  # camera="none" in this rig
+        assert 0 <= report.cpu_ratio <= 1 and report.disk_free_bytes > 0
+        assert report.app_version == rig.app.backend.app_version
