@@ -82,17 +82,14 @@ async def run(n: int) -> None:
             kiosk_side, adviser_side, latency = await _calls(server, n)
         finally:
             server.stop()
-    ms = 1000.0
     print(f"call setup over {n} calls (ms)            p50      p95")
-    print(
-        f"  floor: bare aiortc pair, one process  {_pct(floor, 50) * ms:7.1f}  {_pct(floor, 95) * ms:7.1f}"
+    rows = (
+        ("floor: bare aiortc pair, one process", floor),
+        ("kiosk: join -> first adviser frame", kiosk_side),
+        ("adviser: join -> first kiosk frame", adviser_side),
     )
-    print(
-        f"  kiosk: join -> first adviser frame    {_pct(kiosk_side, 50) * ms:7.1f}  {_pct(kiosk_side, 95) * ms:7.1f}"
-    )
-    print(
-        f"  adviser: join -> first kiosk frame    {_pct(adviser_side, 50) * ms:7.1f}  {_pct(adviser_side, 95) * ms:7.1f}"
-    )
+    for label, values in rows:
+        print(f"  {label:<37}{_pct(values, 50) * 1000:7.1f}  {_pct(values, 95) * 1000:7.1f}")
     ratio = statistics.median(kiosk_side) / statistics.median(floor)
     print(f"  ratio kiosk p50 / floor p50           {ratio:7.2f}")
     if latency:

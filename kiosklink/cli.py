@@ -6,6 +6,7 @@
     kiosklink console [--server URL] [--config FILE]        the adviser console
     kiosklink demo [--headless]                             a real call on this machine
     kiosklink schema                                        the protocol's JSON Schema
+    kiosklink screenshots kiosk|console|dashboard [--out D]  PNGs of every screen
 
 Settings are loaded once here and passed down; nothing reads the environment at import time.
 Apps are imported lazily so the server runs on a machine without Qt.
@@ -14,11 +15,20 @@ Apps are imported lazily so the server runs on a machine without Qt.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+
+# ``kiosklink screenshots TARGET``: each app's own screenshot command, imported when asked for.
+SCREENSHOTS = {
+    "kiosk": "kiosk.screenshots",
+    "console": "agent_console.screenshots",
+    "dashboard": "signaling.admin.screenshots",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seconds", type=float, default=6.0, help="how long the call lasts")
 
     sub.add_parser("schema", help="print the protocol's JSON Schema")
+
+    shots = sub.add_parser("screenshots", help="save PNGs of every screen", add_help=False)
+    shots.add_argument("target", choices=sorted(SCREENSHOTS))
+    shots.add_argument("shot_args", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -77,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kiosklink.demo import run_demo
 
             return run_demo(headless=args.headless, call_seconds=args.seconds)
+        case "screenshots":
+            module = importlib.import_module(SCREENSHOTS[args.target])
+            return int(module.main(args.shot_args))
         case "schema":
             from signaling.messages import json_schema
 

@@ -15,8 +15,8 @@ APT_PACKAGES=(
   libportaudio2
   # the admin dashboard's browser tests
   chromium
-  # TURN relay for deployment tests
-  coturn
+  # TURN relay for deployment tests; promtool (in prometheus) checks the alert rules
+  coturn prometheus
 )
 
 missing=()
@@ -30,7 +30,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # coturn's Debian package starts a system service; tests run their own relay on loopback.
-if command -v systemctl >/dev/null 2>&1; then systemctl disable --now coturn >/dev/null 2>&1 || true; fi
+# Likewise prometheus: only its promtool is used.
+if command -v systemctl >/dev/null 2>&1; then
+  systemctl disable --now coturn prometheus >/dev/null 2>&1 || true
+fi
 
 PYTHON=${PYTHON:-}
 if [ -z "$PYTHON" ]; then
