@@ -22,7 +22,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-
 # ``kiosklink screenshots TARGET``: each app's own screenshot command, imported when asked for.
 SCREENSHOTS = {
     "kiosk": "kiosk.screenshots",
