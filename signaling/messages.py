@@ -1,14 +1,14 @@
 """The wire schema: every message kiosks, advisers and the server exchange (docs/protocol.md).
 
-One class per message, each with a literal ``type`` tag. Messages are grouped by direction into unions,
-and each union has one ``parse_*`` function that raises a :class:`~signaling.errors.RemoteProtocolError`
-subclass carrying the error code to reply with. ``serialize`` turns any message into JSON text.
+One class per message, each with a literal ``type`` tag. Messages are grouped by direction into
+unions, and each union has one ``parse_*`` function that raises a
+:class:`~signaling.errors.RemoteProtocolError` subclass carrying the error code to reply with. ``serialize`` turns any message into JSON text.
 
 The protocol version is agreed once per connection, in ``hello`` / ``welcome`` (§Handshake); every
 later message on that connection speaks it.
 
-This module is pure: no I/O, no clock. The JSON Schema in docs/protocol.schema.json is generated from
-these classes (``kiosklink schema``), and tests/signaling/test_protocol_doc.py keeps the doc honest.
+This module is pure: no I/O, no clock. The JSON Schema in docs/protocol.schema.json is generated
+from these classes (``kiosklink schema``), and tests/signaling/test_protocol_doc.py keeps the doc honest.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class _Message(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# ---------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # Parts shared by several messages
 
 
@@ -109,12 +109,12 @@ class QueueStat(_Message):
     open: bool = True
 
 
-# ---------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # Either client to the server, and the server to either client
 
 
 class Hello(_Message):
-    """First message on every connection (§Handshake). Kiosks send their token, advisers a session."""
+    """First message on every connection (§Handshake): a kiosk's token, or an adviser's session."""
 
     type: Literal["hello"] = "hello"
     protocol: int
@@ -156,7 +156,7 @@ class QualityReport(_Message):
     quality: Quality
 
 
-# ---------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # Kiosk to server
 
 
@@ -207,7 +207,7 @@ KioskMessage: TypeAlias = Annotated[
 ]
 
 
-# ---------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # Adviser to server
 
 
@@ -266,7 +266,7 @@ AdviserMessage: TypeAlias = Annotated[
 ]
 
 
-# ---------------------------------------------------------------------------------------------------
+# ------------------------------------------------------------------------------------------------
 # Server to clients
 
 

@@ -42,7 +42,11 @@ async def start_pair(
     for username in advisers:
         server.add_adviser(username, PASSWORD, {"ar": "native"})
         adviser = await headless_adviser(
-            server.http_url, server.adviser_url, username, PASSWORD, name=username,
+            server.http_url,
+            server.adviser_url,
+            username,
+            PASSWORD,
+            name=username,
             quality_interval_s=0.5,
         )
         parties.append(adviser)
@@ -87,7 +91,7 @@ async def test_call_media_both_ways_quality_and_record(
         return rec is not None and rec.outcome == "completed"
 
     async with asyncio.timeout(5):
-        while not await record_complete():
+        while not await record_complete():  # noqa: ASYNC110 - polling another thread's database
             await asyncio.sleep(0.05)
     record = server.with_store(lambda s: s.call(call_id))
     assert record is not None
