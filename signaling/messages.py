@@ -2,13 +2,15 @@
 
 One class per message, each with a literal ``type`` tag. Messages are grouped by direction into
 unions, and each union has one ``parse_*`` function that raises a
-:class:`~signaling.errors.RemoteProtocolError` subclass carrying the error code to reply with. ``serialize`` turns any message into JSON text.
+:class:`~signaling.errors.RemoteProtocolError` subclass carrying the error code to reply with.
+``serialize`` turns any message into JSON text.
 
 The protocol version is agreed once per connection, in ``hello`` / ``welcome`` (§Handshake); every
 later message on that connection speaks it.
 
 This module is pure: no I/O, no clock. The JSON Schema in docs/protocol.schema.json is generated
-from these classes (``kiosklink schema``), and tests/signaling/test_protocol_doc.py keeps the doc honest.
+from these classes (``kiosklink schema``); tests/signaling/test_protocol_doc.py keeps the doc
+honest.
 """
 
 from __future__ import annotations
