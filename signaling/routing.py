@@ -305,10 +305,12 @@ class Router(RouterCore):
         return self._settle(now)
 
     def caller_resumed(self, caller: CallerId, *, now: float) -> list[Effect]:
-        """The kiosk is back (same resume token). Its position is emitted afresh."""
+        """The kiosk is back (same resume token). If still waiting once this call has matched what
+        it can, the effects include its ``PositionChanged``, changed or not."""
         c = self._known_caller(caller, "resume")
-        c.shown = None
-        self._dirty_languages.add(c.language)
+        if c.state is CallerState.WAITING:
+            self._retell.add(c.id)  # a new connection: tell it where it stands
+            self._dirty_languages.add(c.language)
         if not c.connected:
             c.connected = True
             c.grace_until = None

@@ -74,6 +74,7 @@ class RouterCore:
         self._dirty_callers: set[CallerId] = set()
         self._dirty_advisers: set[AdviserId] = set()
         self._dirty_languages: set[Language] = set()
+        self._retell: set[CallerId] = set()  # resumed: emit their position even if unchanged
 
     def _next_seq(self) -> int:
         self._seq += 1
@@ -477,10 +478,11 @@ class RouterCore:
                     continue  # told afresh on resume
                 low, high = wait_range(index + 1, staffed, mean)
                 shown = (index + 1, low, high)
-                if c.shown != shown:
+                if c.shown != shown or c.id in self._retell:
                     c.shown = shown
                     self._out.append(PositionChanged(c.id, lang, index + 1, low, high))
         self._dirty_languages.clear()
+        self._retell.clear()
 
 
 def _earliest(a: IdleKey | None, b: IdleKey | None) -> IdleKey | None:
