@@ -201,6 +201,15 @@ async def _step(base: str, ws_url: str, tokens: list[str], *, kiosklink: bool) -
     return result
 
 
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
 def _spawn(cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         ["taskset", "-c", "0", *cmd], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -247,8 +256,7 @@ async def _measure_kiosklink(db: Path, tokens: list[str]) -> tuple[dict[str, flo
         result = await _step(base, f"ws://127.0.0.1:{port}/ws/kiosk", tokens, kiosklink=True)
         return result, _rss_mb(proc.pid)
     finally:
-        proc.terminate()
-        proc.wait(10)
+        _stop(proc)
 
 
 async def _measure_echo(tokens: list[str]) -> tuple[dict[str, float], float]:
@@ -259,8 +267,7 @@ async def _measure_echo(tokens: list[str]) -> tuple[dict[str, float], float]:
         result = await _step("", f"ws://127.0.0.1:{port}/ws/kiosk", tokens, kiosklink=False)
         return result, _rss_mb(proc.pid)
     finally:
-        proc.terminate()
-        proc.wait(10)
+        _stop(proc)
 
 
 if __name__ == "__main__":

@@ -117,6 +117,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=port,
         ssl_context=server_ssl_context(settings),
         access_log=None,  # access logs would hold kiosk IPs per request; health is in /metrics
+        shutdown_timeout=5.0,  # clients reconnect and resume; do not hold a restart for a minute
     )
     return 0
 
