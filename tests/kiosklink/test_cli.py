@@ -21,7 +21,7 @@ from tests.signaling.wire import WireClient
 KIOSKLINK = str(Path(sys.executable).with_name("kiosklink"))
 
 
-def run(args: list[str], cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(args: list[str], cwd: Path, input: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSKLINK_")}
     return subprocess.run(
         [KIOSKLINK, *args],
