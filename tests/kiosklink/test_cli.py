@@ -30,7 +30,7 @@ def run(args: list[str], cwd: Path, input: str | None = None) -> subprocess.Comp
         capture_output=True,
         text=True,
         timeout=90,
-        **kwargs,  # type: ignore[call-overload]
+        input=input,
     )
 
 
