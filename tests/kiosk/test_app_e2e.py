@@ -115,15 +115,24 @@ def test_a_resident_calls_an_adviser_and_rates_the_call(rig: Rig, lang: str) -> 
 
 
 def test_cancel_while_waiting_leaves_the_line(rig: Rig) -> None:
-    rig.start_adviser("ar", available=False)
+    adviser = rig.start_adviser("ar", available=False)
     rig.join("ar")
     rig.wait(lambda: rig.state.position == 1)
     rig.tap(rig.app.window.waiting.cancel)
-    assert rig.state.screen is Screen.WELCOME
-    assert rig.adviser is not None
-    adviser = rig.adviser
+    assert rig.state.screen is Screen.WELCOME and not rig.state.media_live
+
+    def waiting_in_ar() -> list[int]:
+        return [
+            q.waiting
+            for e in adviser.events()
+            if isinstance(e, m.QueueOverview)
+            for q in e.queues
+            if q.language == "ar"
+        ]
+
+    # The server saw the resident join and then leave (advisers get the queue counts).
+    rig.wait(lambda: 1 in waiting_in_ar() and waiting_in_ar()[-1] == 0)
     adviser.send(m.SetStatus(status="available"))
-    # Nobody is in line any more: the adviser hears its new status and is offered nothing.
     rig.wait(
         lambda: any(
             isinstance(e, m.AdviserStatus) and e.status == "available" for e in adviser.events()
