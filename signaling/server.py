@@ -30,6 +30,7 @@ from signaling.errors import (
     MessageTooLarge,
     RemoteProtocolError,
 )
+from signaling.ice import ice_servers, probe_ice_servers
 from signaling.peer import Peer
 from signaling.session import ConnectionState
 from signaling.store import Store
@@ -42,6 +43,7 @@ STORE = web.AppKey("store", Store)
 SWITCHBOARD = web.AppKey("switchboard", Switchboard)
 Clock = Callable[[], float]
 CLOCK: web.AppKey[Clock] = web.AppKey("clock")
+ICE_WARNINGS: web.AppKey[list[str]] = web.AppKey("ice_warnings")
 
 # aiohttp closes the socket (1009) above this; between MAX_MESSAGE_BYTES and this we answer with a
 # typed too_large error and keep the connection (docs/protocol.md §Limits).
@@ -78,14 +80,35 @@ async def _store_and_switchboard(app: web.Application) -> AsyncIterator[None]:
     restored = await switchboard.restore_waiting()
     if restored:
         log.info("restored %d waiting callers from the database", restored)
-    timer = asyncio.create_task(switchboard.run_timer(), name="router-timer")
+    app[ICE_WARNINGS] = []
+    tasks = [
+        asyncio.create_task(switchboard.run_timer(), name="router-timer"),
+        asyncio.create_task(_probe_ice(app), name="ice-probe"),
+        asyncio.create_task(_prune_sessions(store, app[CLOCK]), name="session-pruning"),
+    ]
     try:
         yield
     finally:
-        timer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await timer
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         await store.close()
+
+
+async def _probe_ice(app: web.Application) -> None:
+    """Turn a dead STUN/TURN server into a warning now, not a 5 s stall in every call later."""
+    servers = ice_servers(app[SETTINGS].ice, now=app[CLOCK]())
+    warnings = await probe_ice_servers(servers, timeout_s=3.0)
+    for warning in warnings:
+        log.warning("ICE server check: %s", warning)
+    app[ICE_WARNINGS][:] = warnings
+
+
+async def _prune_sessions(store: Store, clock: Clock, every_s: float = 3600.0) -> None:
+    while True:
+        with contextlib.suppress(Exception):
+            await store.prune_sessions(now=clock())
+        await asyncio.sleep(every_s)
 
 
 # --- HTTP --------------------------------------------------------------------------------------
@@ -97,9 +120,11 @@ async def healthz(request: web.Request) -> web.Response:
 
 async def readyz(request: web.Request) -> web.Response:
     ok = await request.app[STORE].ping()
-    return web.json_response(
-        {"status": "ready" if ok else "database unreachable"}, status=200 if ok else 503
-    )
+    body = {
+        "status": "ready" if ok else "database unreachable",
+        "ice_warnings": request.app[ICE_WARNINGS],
+    }
+    return web.json_response(body, status=200 if ok else 503)
 
 
 def json_error(status: int, code: ErrorCode, message: str) -> web.Response:

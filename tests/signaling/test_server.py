@@ -373,3 +373,25 @@ async def test_health_endpoints(running_server: EmbeddedServer) -> None:
         async with http.get(f"{running_server.http_url}/readyz") as resp:
             assert resp.status == 200
             assert (await resp.json())["status"] == "ready"
+
+
+async def test_unreachable_stun_server_is_a_clear_warning(
+    server_factory: Callable[..., EmbeddedServer],
+) -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    server = server_factory(ice={"stun_url": f"stun:127.0.0.1:{port}"})
+    async with aiohttp.ClientSession() as http:
+        body: dict[str, object] = {}
+        for _ in range(60):  # the probe gives up after 3 s
+            async with http.get(f"{server.http_url}/readyz") as resp:
+                body = await resp.json()
+            if body["ice_warnings"]:
+                break
+            await asyncio.sleep(0.1)
+    warnings = body["ice_warnings"]
+    assert isinstance(warnings, list) and len(warnings) == 1
+    assert f"127.0.0.1:{port}" in warnings[0]
