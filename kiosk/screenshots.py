@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -157,7 +157,7 @@ def _picture(colour: str, caption: str) -> QImage:
     return image
 
 
-def main(argv: list[str] | None = None, *, ready: Callable[[], None] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kiosklink kiosk-screenshots", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("kiosk-screenshots"))
     parser.add_argument("--lang", action="append", help="UI language (repeatable); sv, ar default")
