@@ -49,6 +49,7 @@ from aiortc import (
     RTCBundlePolicy,
     RTCConfiguration,
     RTCIceServer,
+    RTCIceTransportPolicy,
     RTCPeerConnection,
     RTCSessionDescription,
 )
@@ -80,12 +81,21 @@ class CallEvents:
     on_closed: Callable[[str], None] | None = None
 
 
-def rtc_configuration(ice_servers: Sequence[IceServer]) -> RTCConfiguration:
-    """aiortc's configuration for ``ice_servers``: always an explicit list, one bundle."""
+def rtc_configuration(
+    ice_servers: Sequence[IceServer], *, relay_only: bool = False
+) -> RTCConfiguration:
+    """aiortc's configuration for ``ice_servers``: always an explicit list, one bundle.
+
+    ``relay_only`` offers only TURN relay candidates (RFC 9429 §3.5.3): the peer never learns
+    this machine's addresses, and it proves a TURN server works (tests/deploy).
+    """
     servers = [
         RTCIceServer(urls=s.urls, username=s.username, credential=s.credential) for s in ice_servers
     ]
-    return RTCConfiguration(iceServers=servers, bundlePolicy=RTCBundlePolicy.MAX_BUNDLE)
+    policy = RTCIceTransportPolicy.RELAY if relay_only else RTCIceTransportPolicy.ALL
+    return RTCConfiguration(
+        iceServers=servers, iceTransportPolicy=policy, bundlePolicy=RTCBundlePolicy.MAX_BUNDLE
+    )
 
 
 class CallSession:
@@ -100,13 +110,14 @@ class CallSession:
         events: CallEvents | None = None,
         stall_after_s: float = 3.0,
         monotonic: Callable[[], float] = time.monotonic,
+        relay_only: bool = False,
     ) -> None:
         self.call_id, self.role, self.local = call_id, role, local
         self._send = send
         self.events = events or CallEvents()
         self._stall_after_s = stall_after_s
         self._now = monotonic
-        self.pc = RTCPeerConnection(rtc_configuration(ice_servers))
+        self.pc = RTCPeerConnection(rtc_configuration(ice_servers, relay_only=relay_only))
         self._audio = MuteableTrack(local.audio)
         self._video = MuteableTrack(local.video)
         self._tasks: set[asyncio.Task[None]] = set()

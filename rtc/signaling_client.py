@@ -18,9 +18,10 @@ import contextlib
 import json
 import logging
 import random
+import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import aiohttp
 from websockets.asyncio.client import ClientConnection, connect
@@ -87,6 +88,7 @@ class SignalingClient:
         backoff: Backoff = Backoff(),
         rng: random.Random | None = None,
         open_timeout_s: float = 10.0,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.url = url
         self.role = role
@@ -97,6 +99,8 @@ class SignalingClient:
         self._backoff = backoff
         self._rng = rng or random.Random()
         self._open_timeout_s = open_timeout_s
+        # None: the system's trusted CAs for wss://; a context trusts a private CA or pins a cert.
+        self._ssl = ssl_context
         self._events: asyncio.Queue[ClientEvent] = asyncio.Queue()
         self._ws: ClientConnection | None = None
         self._task: asyncio.Task[None] | None = None
@@ -149,8 +153,10 @@ class SignalingClient:
         while not self._closing:
             reason = "connection lost"
             try:
+                # ssl only when given: websockets refuses ssl=None for wss:// and any ssl for ws://.
+                tls: dict[str, Any] = {} if self._ssl is None else {"ssl": self._ssl}
                 async with connect(
-                    self.url, open_timeout=self._open_timeout_s, max_size=1 << 20
+                    self.url, open_timeout=self._open_timeout_s, max_size=1 << 20, **tls
                 ) as ws:
                     self._ws = ws
                     await self._handshake(ws)
