@@ -310,7 +310,7 @@ class Router(RouterCore):
         c = self._known_caller(caller, "resume")
         if c.state is CallerState.WAITING:
             self._retell.add(c.id)  # a new connection: tell it where it stands
-            self._dirty_languages.add(c.language)
+            self._touch(c.language, c.key)
         if not c.connected:
             c.connected = True
             c.grace_until = None

@@ -11,6 +11,7 @@ possible when one side changed or a caller's escalation step was reached (a time
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from typing import Literal
 
 from signaling.errors import LocalProtocolError
@@ -51,6 +52,7 @@ STAFFED = frozenset(
 
 TimerKind = Literal["offer", "wrap", "heartbeat", "adviser_grace", "caller_grace", "escalate"]
 Timer = tuple[float, int, TimerKind, str]
+FIRST_KEY: QueueKey = (-(2**62), float("-inf"), 0, "")  # sorts before every caller
 RevokeReason = Literal["timeout", "caller_left", "declined", "disconnected"]
 
 
@@ -73,7 +75,9 @@ class RouterCore:
         self._out: list[Effect] = []
         self._dirty_callers: set[CallerId] = set()
         self._dirty_advisers: set[AdviserId] = set()
-        self._dirty_languages: set[Language] = set()
+        # Per language, the first queue key whose position or estimate may have moved.
+        self._dirty_languages: dict[Language, QueueKey] = {}
+        self._ranges: dict[Language, tuple[int, float, list[tuple[int, int]]]] = {}
         self._retell: set[CallerId] = set()  # resumed: emit their position even if unchanged
 
     def _next_seq(self) -> int:
@@ -181,7 +185,7 @@ class RouterCore:
         if (a.state in STAFFED) != (state in STAFFED):
             for lang in a.languages:
                 self._staffed[lang] = self._staffed.get(lang, 0) + (1 if state in STAFFED else -1)
-                self._dirty_languages.add(lang)
+                self._touch(lang, FIRST_KEY)
         a.state = state
         if state is AdviserState.AVAILABLE:
             # An offer the caller walked away from costs the adviser nothing: same turn as before.
@@ -254,9 +258,12 @@ class RouterCore:
     def _record_handle_time(self, a: Adviser, now: float) -> None:
         """One call's hold on an adviser: from answer to free again, wrap-up included."""
         if a.call_started is not None:
+            # Languages short of samples use the all-language mean, so any estimate may move.
+            before = {lang: self.estimator.mean_handle_time(lang) for lang in self._queues}
             self.estimator.record(now - a.call_started, a.call_language)
-            # Every language may fall back on the all-language mean, so all estimates may move.
-            self._dirty_languages.update(self._queues)
+            for lang, mean in before.items():
+                if self.estimator.mean_handle_time(lang) != mean:
+                    self._touch(lang, FIRST_KEY)
         a.call_started = None
         a.call_language = None
 
@@ -288,7 +295,7 @@ class RouterCore:
         self._queues.setdefault(c.language, SortedKeys()).add(c.key)
         for lang in c.fallbacks:
             self._fallback_queues.setdefault(lang, SortedKeys()).add(c.key)
-        self._dirty_languages.add(c.language)
+        self._touch(c.language, c.key)
         if c.connected:
             self._dirty_callers.add(c.id)
             self._schedule_escalation(c, now)
@@ -297,7 +304,7 @@ class RouterCore:
         self._queue(c.language).discard(c.key)
         for lang in c.fallbacks:
             self._fallback_queues[lang].discard(c.key)
-        self._dirty_languages.add(c.language)
+        self._touch(c.language, c.key)
 
     def _make_offer(self, c: Caller, a: Adviser, now: float) -> None:
         if c.state is CallerState.WAITING:
@@ -460,23 +467,41 @@ class RouterCore:
 
     # --- positions -----------------------------------------------------------------------------
 
+    def _touch(self, language: Language, key: QueueKey) -> None:
+        """Positions from ``key`` on may have moved (FIRST_KEY: estimates of all may have)."""
+        known = self._dirty_languages.get(language)
+        if known is None or key < known:
+            self._dirty_languages[language] = key
+
     def _estimate(self, language: Language, position: int) -> tuple[int, int]:
+        return self._range_table(language, position)[position - 1]
+
+    def _range_table(self, language: Language, upto: int) -> list[tuple[int, int]]:
+        """Wait ranges for positions 1..upto, kept while staffing and mean handle time hold:
+        a queue of hundreds then costs a comparison per caller, not a computation."""
+        staffed = self._staffed.get(language, 0)
         mean = self.estimator.mean_handle_time(language)
-        return wait_range(position, self._staffed.get(language, 0), mean)
+        cached = self._ranges.get(language)
+        if cached is None or cached[0] != staffed or cached[1] != mean:
+            cached = (staffed, mean, [])
+            self._ranges[language] = cached
+        table = cached[2]
+        table.extend(wait_range(p, staffed, mean) for p in range(len(table) + 1, upto + 1))
+        return table
 
     def _emit_positions(self) -> None:
         """A ``PositionChanged`` to each connected waiting caller whose figures moved."""
-        for lang in sorted(self._dirty_languages):
+        for lang, first in sorted(self._dirty_languages.items()):
             queue = self._queues.get(lang)
             if not queue:
                 continue
-            staffed = self._staffed.get(lang, 0)
-            mean = self.estimator.mean_handle_time(lang)
-            for index, key in enumerate(queue):
-                c = self._callers[CallerId(key[3])]
+            items = queue.items
+            table = self._range_table(lang, len(items))
+            for index in range(bisect_left(items, first), len(items)):
+                c = self._callers[CallerId(items[index][3])]
                 if not c.connected:
                     continue  # told afresh on resume
-                low, high = wait_range(index + 1, staffed, mean)
+                low, high = table[index]
                 shown = (index + 1, low, high)
                 if c.shown != shown or c.id in self._retell:
                     c.shown = shown
