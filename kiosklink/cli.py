@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["kiosk"] or argv[:1] == ["console"]:
+        # The apps parse their own options (argparse's REMAINDER cannot start with "--x").
+        return _run_app(argv[0], argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
@@ -78,14 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from signaling.config import load_settings
 
             return run_admin(args, load_settings(args.config))
-        case "kiosk":
-            from kiosk.main import main as kiosk_main
-
-            return kiosk_main(args.app_args)
-        case "console":
-            from agent_console.main import main as console_main
-
-            return console_main(args.app_args)
+        case "kiosk" | "console":
+            return _run_app(args.command, args.app_args)
         case "demo":
             from kiosklink.demo import run_demo
 
@@ -99,6 +97,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0
     return 2
+
+
+def _run_app(name: str, app_args: list[str]) -> int:
+    if name == "kiosk":
+        from kiosk.main import main as kiosk_main
+
+        return kiosk_main(app_args)
+    from agent_console.main import main as console_main
+
+    return console_main(app_args)
 
 
 def _serve(args: argparse.Namespace) -> int:
