@@ -3,20 +3,20 @@
 ::
 
     KiosklinkError
-    ├── ConfigError                 settings file or environment is invalid
-    ├── LocalProtocolError          we tried to do something the protocol forbids (our bug)
-    ├── RemoteProtocolError         the peer sent something invalid; carries the code to reply with
-    │   ├── MalformedMessage        not JSON, not an object, fails validation        (bad_message)
-    │   ├── UnknownMessageType      a ``type`` we do not know                        (unknown_type)
-    │   ├── MessageTooLarge         over the size limit                               (too_large)
-    │   ├── UnsupportedVersion      a protocol version we do not speak                (unsupported_version)
-    │   ├── OutOfRole               a valid message this role or state may not send   (out_of_role)
-    │   └── RateLimited             too many messages too fast                        (rate_limited)
-    ├── AuthError                   unknown token, wrong password, expired session    (unauthorized)
-    └── IllegalTransition           a state machine was fed an event its state forbids
+    ├── ConfigError              settings file or environment is invalid
+    ├── LocalProtocolError       we tried to break the protocol (our bug)
+    ├── RemoteProtocolError      the peer sent something invalid; carries the reply code
+    │   ├── MalformedMessage     not JSON, not an object, fails validation  (bad_message)
+    │   ├── UnknownMessageType   a ``type`` we do not know                  (unknown_type)
+    │   ├── MessageTooLarge      over the size limit                        (too_large)
+    │   ├── UnsupportedVersion   a protocol version we do not speak  (unsupported_version)
+    │   ├── OutOfRole            valid, but not for this role or state      (out_of_role)
+    │   └── RateLimited          too many messages too fast                 (rate_limited)
+    ├── AuthError                unknown token, wrong password, expired     (unauthorized)
+    └── IllegalTransition        a state machine got an event its state forbids
 
-Normal outcomes (no adviser free, queue closed) are never exceptions: the routing engine returns them
-as effects. See docs/protocol.md §Errors for the codes on the wire.
+Normal outcomes (no adviser free, queue closed) are never exceptions: the routing engine returns
+them as effects. See docs/protocol.md §Errors for the codes on the wire.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ CLOSE_UNAUTHORIZED = 4001
 CLOSE_UNSUPPORTED_VERSION = 4002
 CLOSE_REPLACED = 4003
 CLOSE_HELLO_TIMEOUT = 4004
+CLOSE_SILENT = 4005  # no heartbeat within the timeout
 
 
 class KiosklinkError(Exception):
@@ -65,8 +66,8 @@ class RemoteProtocolError(KiosklinkError):
     """The peer sent something invalid. ``code`` goes back in an ``error`` message."""
 
     code: ErrorCode = ErrorCode.BAD_MESSAGE
-    # Whether the connection can go on after the error reply. Most errors are answered and forgotten;
-    # a session that cannot be trusted any more is closed with ``close_code``.
+    # Whether the connection can go on after the error reply. Most errors are answered and
+    # forgotten; a session that cannot be trusted any more is closed with ``close_code``.
     fatal: bool = False
     close_code: int = CLOSE_POLICY
 

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from signaling import messages as m
 from signaling import routing as r
 from signaling.config import Settings
-from signaling.errors import ErrorCode, IllegalTransition, OutOfRole
+from signaling.errors import CLOSE_SILENT, ErrorCode, IllegalTransition, OutOfRole
 from signaling.hours import OpeningHours
 from signaling.ice import ice_servers
 from signaling.peer import Peer
@@ -154,8 +154,8 @@ class Switchboard:
         resumed = self._resume(link, hello.resume_token)
         peer.post(self._kiosk_welcome(kiosk, resumed=resumed is not None))
         if resumed is not None:
+            # The router answers with the caller's PositionChanged: a fresh ``queued``.
             await self.perform(self.router.caller_resumed(resumed.id, now=self.clock()))
-            self._post_position(resumed.id)
 
     def _resume(self, link: KioskLink, token: str | None) -> Caller | None:
         if not token:
@@ -509,8 +509,13 @@ class Switchboard:
         self, aid: r.AdviserId, state: r.AdviserState, reason: str, until: float | None
     ) -> None:
         if state is r.AdviserState.DISCONNECTED:
+            link = self.advisers.get(aid)
+            if link is not None and reason == "heartbeat_timeout":
+                # Silent but connected: a frozen console. The router has taken it out of routing;
+                # close the socket so the console notices, reconnects and is routed again.
+                self._spawn(link.peer.close(CLOSE_SILENT, "no heartbeat"))
             return
-        status = {"offered": "offered"}.get(state.value, state.value)
+        status = state.value
         self._to_adviser(
             aid,
             m.AdviserStatus(status=status, reason=reason, wrap_up_ends_at=until),

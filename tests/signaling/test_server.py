@@ -12,7 +12,7 @@ import pytest
 
 from signaling import messages as m
 from signaling.embedded import EmbeddedServer
-from signaling.errors import CLOSE_UNAUTHORIZED, ErrorCode
+from signaling.errors import CLOSE_SILENT, CLOSE_UNAUTHORIZED, ErrorCode
 from tests.signaling.wire import WireClient, adviser, kiosk
 
 PASSWORD = "correct horse battery"
@@ -395,3 +395,18 @@ async def test_unreachable_stun_server_is_a_clear_warning(
     warnings = body["ice_warnings"]
     assert isinstance(warnings, list) and len(warnings) == 1
     assert f"127.0.0.1:{port}" in warnings[0]
+
+
+async def test_silent_adviser_is_taken_out_of_routing_and_disconnected(
+    server_factory: Callable[..., EmbeddedServer],
+) -> None:
+    server = server_factory(routing={"heartbeat_timeout_s": 0.5})
+    add_adviser(server, "amal", ar="native")
+    frozen = await adviser(server, "amal")  # available, then never says another word
+    assert await frozen.expect_closed(timeout=5) == CLOSE_SILENT
+    k = await kiosk(server, server.add_kiosk())
+    await k.send(m.Join(language="ar"))
+    assert (await k.expect(m.Queued)).position == 1
+    with pytest.raises(TimeoutError):
+        await k.expect(m.CallStarted, timeout=1.0)
+    await k.close()
