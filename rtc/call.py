@@ -180,6 +180,11 @@ class CallSession:
     async def _send_description(self, sdp_type: Literal["offer", "answer"]) -> None:
         sdp = self.pc.localDescription.sdp
         await self._send(SessionDescription(call_id=self.call_id, sdp_type=sdp_type, sdp=sdp))
+        if "\na=candidate:" not in sdp:
+            # Gathering found no address at all (relay-only and the TURN server refused the
+            # credentials, or no network): aiortc then never starts ICE and would sit in "new"
+            # for ever. Say "failed" now so the app can react (tests/deploy/test_turn_relay.py).
+            self._set_state("failed")
 
     async def _add_candidate(self, msg: IceCandidate) -> None:
         line = msg.candidate.removeprefix("a=").removeprefix("candidate:")
