@@ -126,6 +126,16 @@ class Coturn:
         # (kept from production) stops that.
         return self.workdir / "turn.log"
 
+    @property
+    def console_file(self) -> Path:
+        return self.workdir / "turnserver.out"
+
+    def config_complaints(self) -> list[str]:
+        """coturn's lines about options it did not understand or refused."""
+        text = self.console_file.read_text(errors="replace") + self.log()
+        markers = ("Bad configuration format", "CONFIG ERROR", "Unknown option", "unrecognized")
+        return sorted({line for line in text.splitlines() if any(m in line for m in markers)})
+
     def url(self, transport: str = "udp") -> str:
         return f"turn:127.0.0.1:{self.port}?transport={transport}"
 
@@ -141,12 +151,14 @@ class Coturn:
                 log_file=self.log_file,
             )
         )
-        self.process = subprocess.Popen(
-            [TURNSERVER, "-c", str(conf)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=self.workdir,
-        )
+        # Complaints about the config file come before the log file opens: keep the console too.
+        with self.console_file.open("wb") as console:
+            self.process = subprocess.Popen(
+                [TURNSERVER, "-c", str(conf)],
+                stdout=console,
+                stderr=subprocess.STDOUT,
+                cwd=self.workdir,
+            )
         self._wait_listening(timeout_s)
         return self
 
