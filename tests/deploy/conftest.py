@@ -8,16 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.deploy.certs import self_signed
 from tests.deploy.coturn import TURNSERVER, Coturn
 
 TURN_SECRET = "kiosklink-test-secret-0123456789abcdef"
 
 
 @pytest.fixture
-def coturn(tmp_path: Path) -> Iterator[Coturn]:
+def coturn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Coturn]:
+    """coturn on UDP and TCP, and over TLS with a self-signed certificate that this process
+    trusts (aioice verifies turns: against the default CA file, which SSL_CERT_FILE replaces)."""
     if not os.access(TURNSERVER, os.X_OK):
         pytest.skip(f"coturn is not installed ({TURNSERVER}); apt-get install coturn")
-    server = Coturn(tmp_path, secret=TURN_SECRET).start()
+    cert = self_signed(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert.cert))
+    server = Coturn(tmp_path, secret=TURN_SECRET, cert=cert).start()
     try:
         yield server
     finally:

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.deploy.certs import Cert
+
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY_CONF = REPO / "deploy" / "coturn" / "turnserver.conf"
 TURNSERVER = shutil.which("turnserver") or "/usr/bin/turnserver"
@@ -68,8 +70,17 @@ def denies_loopback(value: str | None) -> bool:
     return first <= LOOPBACK <= last
 
 
-def loopback_config(production: str, *, port: int, secret: str, realm: str, log_file: Path) -> str:
-    """The production options that hold on loopback, plus the loopback-only ones."""
+def loopback_config(
+    production: str,
+    *,
+    port: int,
+    secret: str,
+    realm: str,
+    log_file: Path,
+    tls: tuple[int, Cert] | None = None,
+) -> str:
+    """The production options that hold on loopback, plus the loopback-only ones; with ``tls``
+    (port, certificate) the TLS listener stays, on that port with that certificate."""
     kept = [
         (name, value)
         for name, value in read_options(production)
@@ -83,13 +94,17 @@ def loopback_config(production: str, *, port: int, secret: str, realm: str, log_
         f"static-auth-secret={secret}",
         f"realm={realm}",
         "allow-loopback-peers",
-        "no-tls",
         f"log-file={log_file}",
         f"pidfile={log_file.with_suffix('.pid')}",
         f"userdb={log_file.with_suffix('.db')}",
         # Per-packet session details, so the log proves which usernames allocated.
         "verbose",
     ]
+    if tls is None:
+        lines.append("no-tls")
+    else:
+        tls_port, cert = tls
+        lines += [f"tls-listening-port={tls_port}", f"cert={cert.cert}", f"pkey={cert.key}"]
     return "\n".join(lines) + "\n"
 
 
@@ -117,7 +132,9 @@ class Coturn:
     workdir: Path
     secret: str
     realm: str = "kiosklink.test"
+    cert: Cert | None = None  # also listen for TURN over TLS (turns:) with this certificate
     port: int = 0
+    tls_port: int = 0
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -137,10 +154,18 @@ class Coturn:
         return sorted({line for line in text.splitlines() if any(m in line for m in markers)})
 
     def url(self, transport: str = "udp") -> str:
+        """``transport`` "udp" or "tcp" for turn:, "tls" for turns: (needs ``cert``)."""
+        if transport == "tls":
+            assert self.cert is not None, "started without a certificate"
+            return f"turns:127.0.0.1:{self.tls_port}?transport=tcp"
         return f"turn:127.0.0.1:{self.port}?transport={transport}"
 
     def start(self, timeout_s: float = 10.0) -> Coturn:
         self.port = free_port()
+        tls = None
+        if self.cert is not None:
+            self.tls_port = free_port()
+            tls = (self.tls_port, self.cert)
         conf = self.workdir / "turnserver.conf"
         conf.write_text(
             loopback_config(
@@ -149,6 +174,7 @@ class Coturn:
                 secret=self.secret,
                 realm=self.realm,
                 log_file=self.log_file,
+                tls=tls,
             )
         )
         # Complaints about the config file come before the log file opens: keep the console too.

@@ -134,7 +134,8 @@ def _selected_pair_types(session: CallSession) -> tuple[str, str]:
     return pair.local_candidate.type, pair.remote_candidate.type
 
 
-@pytest.mark.parametrize("transport", ["udp", "tcp"])
+# udp and tcp: turn: on 3478 in production; tls: turns: on 443, for networks that pass only HTTPS.
+@pytest.mark.parametrize("transport", ["udp", "tcp", "tls"])
 async def test_media_flows_through_the_relay_only(
     coturn: Coturn, relayed_call: RelayedCall, transport: str
 ) -> None:
@@ -160,6 +161,8 @@ async def test_media_flows_through_the_relay_only(
     for ice in (offerer_ice, answerer_ice):
         assert f"user <{ice[0].username}>" in log
     assert "ALLOCATE processed, success" in log
+    if transport == "tls":
+        assert re.search(r"username=<\d+:kiosklink>, .*method=TLSv1\.[23]", log)
     await relayed_call.close()  # deallocates, so coturn writes each session's usage line
     await _until(lambda: len(_peer_bytes(coturn.log())) >= 2, "coturn's usage lines", 10.0)
     assert all(received > 0 for received in _peer_bytes(coturn.log()))
