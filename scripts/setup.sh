@@ -17,6 +17,8 @@ APT_PACKAGES=(
   chromium
   # TURN relay for deployment tests; promtool (in prometheus) checks the alert rules
   coturn prometheus
+  # TLS termination in front of the server (deploy/nginx), tested by tests/deploy
+  nginx-light
 )
 
 missing=()
@@ -26,13 +28,22 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   echo "setup: installing Debian packages: ${missing[*]}"
+  # coturn, prometheus and nginx are used as tools by the tests, never as system services: keep
+  # their packages from starting daemons (policy-rc.d exit 101 = "do not start").
+  policy=/usr/sbin/policy-rc.d
+  placed_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null && $SUDO chmod +x "$policy"
+    placed_policy=1
+  fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ -z "$placed_policy" ] || $SUDO rm -f "$policy"
 fi
 # coturn's Debian package starts a system service; tests run their own relay on loopback.
 # Likewise prometheus: only its promtool is used.
 if command -v systemctl >/dev/null 2>&1; then
-  systemctl disable --now coturn prometheus >/dev/null 2>&1 || true
+  systemctl disable --now coturn prometheus nginx >/dev/null 2>&1 || true
 fi
 
 PYTHON=${PYTHON:-}
