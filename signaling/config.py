@@ -106,6 +106,11 @@ class IceSettings(_Section):
     def _turn_needs_secret(self) -> IceSettings:
         if self.turn_urls and not (self.turn_secret and self.turn_secret.get_secret_value()):
             raise ValueError("turn_secret: required when turn_urls is set (coturn use-auth-secret)")
+        secret = self.turn_secret.get_secret_value() if self.turn_secret else ""
+        if secret.startswith("REPLACE_WITH"):
+            # deploy/'s examples ship a placeholder; running with it would hand out guessable
+            # TURN credentials to anyone who read this repository.
+            raise ValueError("turn_secret: still the placeholder; use `openssl rand -hex 32`")
         return self
 
 

@@ -224,3 +224,12 @@ def test_any_port_either_loads_as_given_or_is_refused_by_name(port: int) -> None
         assert str(exc).startswith("server.port:")
     else:
         assert settings.server.port == port
+
+
+def test_placeholder_turn_secret_is_refused() -> None:
+    turn = {"KIOSKLINK_ICE_TURN_URLS": "turn:turn.example.org:3478"}
+    placeholder = "REPLACE_WITH_OUTPUT_OF_openssl_rand_hex_32"
+    with pytest.raises(ConfigError, match="placeholder"):
+        load_settings(None, env={**turn, "KIOSKLINK_ICE_TURN_SECRET": placeholder})
+    good = load_settings(None, env={**turn, "KIOSKLINK_ICE_TURN_SECRET": "a" * 64})
+    assert good.ice.turn_secret is not None
