@@ -25,7 +25,9 @@ from typing import Any
 
 import aiohttp
 import av
+import cv2
 import numpy as np
+import numpy.typing as npt
 from aiortc.contrib.media import MediaRelay
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from PySide6.QtCore import QObject, Signal
@@ -89,11 +91,30 @@ class FrameSlot:
         return image
 
 
+def frame_rgb(frame: av.VideoFrame) -> npt.NDArray[np.uint8]:
+    """The frame as RGB pixels, converted by OpenCV rather than by FFmpeg's swscale.
+
+    Why: swscale contexts built and freed per frame from this thread deadlocked in
+    ``avpriv_slicethread_free`` (seen here with PyAV 18, 1 run in 6), hanging the console. Taking
+    the frame in its own format involves no swscale; OpenCV does the colour conversion.
+    """
+    name = frame.format.name
+    pixels = np.asarray(frame.to_ndarray(), dtype=np.uint8)  # own format: no conversion
+    if name == "yuv420p":
+        return np.asarray(cv2.cvtColor(pixels, cv2.COLOR_YUV2RGB_I420), dtype=np.uint8)
+    if name == "bgr24":
+        return np.asarray(cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB), dtype=np.uint8)
+    if name == "rgb24":
+        return pixels
+    return np.asarray(frame.to_ndarray(format="rgb24"), dtype=np.uint8)  # rare formats
+
+
 def to_qimage(frame: av.VideoFrame, size: tuple[int, int] | None = None) -> QImage:
     """An RGB copy of ``frame`` that owns its pixels (safe to hand to another thread)."""
+    rgb = frame_rgb(frame)
     if size is not None:
-        frame = frame.reformat(width=size[0], height=size[1])
-    rgb = np.ascontiguousarray(frame.to_ndarray(format="rgb24"))
+        rgb = np.asarray(cv2.resize(rgb, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
+    rgb = np.ascontiguousarray(rgb)
     height, width, _ = rgb.shape
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 

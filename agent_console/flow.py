@@ -96,6 +96,8 @@ Effect: TypeAlias = (
     Login | Connect | Disconnect | Send | StartMedia | ToMedia | EndMedia | SendText | SetMuted
 )
 
+# Refusals of the adviser's own actions, which the console shows.
+_SHOWN_ERRORS = frozenset({"accept", "decline", "transfer", "wrap_up", "ready", "set_status"})
 _ONLINE = frozenset({Phase.AWAY, Phase.AVAILABLE, Phase.OFFERED, Phase.IN_CALL, Phase.WRAP_UP})
 _INTENTS: dict[str, frozenset[Phase]] = {
     "sign_in": frozenset({Phase.SIGNED_OUT}),
@@ -453,6 +455,10 @@ class ConsoleFlow:
                 assert_never(msg)
 
     def _error(self, msg: m.Error) -> list[Effect]:
+        if msg.ref_type not in _SHOWN_ERRORS:
+            # Refusals of media chatter (sdp, ice, quality) or of a hang-up for a call that has
+            # already ended elsewhere: the adviser did nothing wrong and can do nothing about it.
+            return []
         offer = self.state.offer
         if msg.ref_type == "accept" and offer is not None and offer.accepting:
             # The offer was gone by the time our accept arrived.

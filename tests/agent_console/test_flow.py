@@ -312,3 +312,14 @@ def test_illegal_intents_name_state_and_event() -> None:
     assert (err.value.state, err.value.event) == ("available", "hang_up")
     with pytest.raises(IllegalTransition):
         flow.ready(None, "", T0)
+
+
+def test_refusals_of_media_chatter_are_not_shown() -> None:
+    flow = in_call()
+    flow.hang_up(T0 + 5)
+    stale = m.Error(code="out_of_role", message="call 'c1' is not yours", ref_type="quality")
+    flow.receive(stale, T0 + 6)
+    assert flow.state.notice is None
+    refused = m.Error(code="out_of_role", message="unknown outcome", ref_type="wrap_up")
+    flow.receive(refused, T0 + 7)
+    assert flow.state.notice is Notice.SERVER_ERROR
