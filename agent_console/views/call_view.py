@@ -70,6 +70,10 @@ class CallView(QWidget):
         self.camera = button(self.tr("Camera off (F8)"), checkable=True)
         self.end = button(self.tr("End call (F4)"), "danger")
         self.transfer_language = QComboBox()
+        self.transfer_language.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.transfer_language.setMinimumContentsLength(10)
         self.transfer_language.setToolTip(self.tr("Transfer to another language queue"))
         self.transfer_to_queue = QPushButton(self.tr("Transfer to queue"))
         self.transfer_adviser = QLineEdit()

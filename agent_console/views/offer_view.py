@@ -31,7 +31,7 @@ class OfferView(QWidget):
         self.topic = QLabel("")
         self.site = QLabel("")
         self.waited = QLabel("")
-        self.remaining = label("", "muted")
+        self.remaining = label("")
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)

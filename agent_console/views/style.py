@@ -36,6 +36,8 @@ QPushButton#danger {{ background: {POOR}; color: white; border: none; }}
 QPushButton#accept:focus, QPushButton#danger:focus, QPushButton#primary:focus {{
     border: 3px solid {INK}; }}
 QPushButton:checked {{ background: {INK}; color: white; }}
+QPushButton#primary:disabled, QPushButton#accept:disabled, QPushButton#danger:disabled {{
+    background: #dde3e9; color: #8a96a3; }}
 QLineEdit, QComboBox, QPlainTextEdit {{ padding: 6px; border: 1px solid {LINE}; border-radius: 6px;
                                         background: {CARD}; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; }}

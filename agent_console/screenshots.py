@@ -1,0 +1,203 @@
+"""Screenshots of every console state: ``kiosklink console-screenshots [--out DIR] [--language]``.
+
+The states are built by driving the real flow with sample server messages (no server, no network),
+rendered by the real window, and grabbed to PNG. Without a display the offscreen platform is used;
+under ``xvfb-run`` the real X11 one. The video areas show drawn sample pictures, never a camera.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
+from PySide6.QtWidgets import QApplication
+
+from agent_console.flow import ConsoleFlow
+from agent_console.state import Today
+from agent_console.translation import install_translator
+from agent_console.views.console_window import ConsoleWindow
+from signaling import messages as m
+
+T0 = 1_760_000_000.0
+URL = "https://kiosklink.example.se"
+
+
+def _welcome(status: str) -> m.AdviserWelcome:
+    return m.AdviserWelcome(
+        protocol=1,
+        adviser_id="a-17",
+        display_name="Amal Haddad",
+        languages={"ar": "native", "ti": "fluent", "sv": "native"},
+        ice_servers=[],
+        status=status,
+        outcomes=["resolved", "referred", "follow_up", "no_show", "other"],
+        heartbeat_interval_s=20,
+    )
+
+
+def _queues() -> m.QueueOverview:
+    rows = [("sv", 0, 0, 3), ("ar", 2, 95, 0), ("so", 1, 40, 1), ("ti", 0, 0, 1), ("uk", 3, 310, 0)]
+    return m.QueueOverview(
+        queues=[
+            m.QueueStat(language=c, waiting=w, longest_wait_s=s, advisers_available=a)
+            for c, w, s, a in rows
+        ]
+    )
+
+
+def _signed_in(status: str = "available") -> ConsoleFlow:
+    flow = ConsoleFlow(server_url=URL, now=T0)
+    flow.sign_in(URL, "amal", "sample", T0)
+    flow.login_succeeded("a-17", "Amal Haddad", T0)
+    flow.connected(_welcome(status), T0)
+    flow.receive(_queues(), T0)
+    today = Today(calls_taken=7, total_handle_s=7 * 412, ratings_count=5, ratings_average=4.6)
+    flow.today_from_server(today, T0)
+    return flow
+
+
+def _offered() -> ConsoleFlow:
+    flow = _signed_in()
+    offer = m.Offer(
+        call_id="c-1",
+        language="ar",
+        topic="housing",
+        site="Rinkeby library",
+        waited_s=95,
+        expires_in_s=20,
+    )
+    flow.receive(offer, T0)
+    flow.tick(T0 + 6)
+    return flow
+
+
+def _in_call() -> ConsoleFlow:
+    flow = _offered()
+    flow.accept(T0 + 7)
+    started = m.CallStarted(
+        call_id="c-1", role="answerer", peer_name="Rinkeby library", language="ar", ice_servers=[]
+    )
+    flow.receive(started, T0 + 8)
+    flow.media_state("c-1", "connected", T0 + 9)
+    flow.remote_text(
+        "c-1", "مرحبا، لدي رسالة من مصلحة الإسكان\nI do not understand this let", T0 + 60
+    )
+    flow.commit_text("Hej! Håll upp brevet mot kameran.", T0 + 70)
+    flow.quality("c-1", m.Quality(rtt_ms=48, packet_loss_ratio=0.0, jitter_ms=4, fps=29), T0 + 80)
+    flow.tick(T0 + 8 + 4 * 60 + 12)
+    return flow
+
+
+def _wrap_up() -> ConsoleFlow:
+    flow = _in_call()
+    now = flow.state.now
+    flow.hang_up(now)
+    flow.receive(m.AdviserStatus(status="wrap_up", wrap_up_ends_at=now + 60), now)
+    flow.tick(now + 14)
+    return flow
+
+
+def _signed_out(*, wrong: bool = False) -> ConsoleFlow:
+    flow = ConsoleFlow(server_url=URL, now=T0)
+    if wrong:
+        flow.sign_in(URL, "amal", "sample", T0)
+        flow.login_failed("wrong username or password", unreachable=False, now=T0)
+    return flow
+
+
+def _away() -> ConsoleFlow:
+    flow = _signed_in("available")
+    flow.go_away("Rast", T0 + 1)
+    return flow
+
+
+def _reconnecting() -> ConsoleFlow:
+    flow = _in_call()
+    flow.disconnected("connection lost", 2.0, flow.state.now)
+    return flow
+
+
+STATES: dict[str, Callable[[], ConsoleFlow]] = {
+    "01-sign-in": _signed_out,
+    "02-wrong-password": lambda: _signed_out(wrong=True),
+    "03-available": _signed_in,
+    "04-away": _away,
+    "05-ringing": _offered,
+    "06-in-call": _in_call,
+    "07-reconnecting": _reconnecting,
+    "08-wrap-up": _wrap_up,
+}
+
+
+def sample_picture(width: int, height: int, label: str, hue: int) -> QImage:
+    """A drawn stand-in for video: a soft gradient, a silhouette and a label."""
+    image = QImage(width, height, QImage.Format.Format_RGB888)
+    painter = QPainter(image)
+    gradient = QLinearGradient(0, 0, 0, height)
+    gradient.setColorAt(0, QColor.fromHsv(hue, 60, 120))
+    gradient.setColorAt(1, QColor.fromHsv(hue, 80, 50))
+    painter.fillRect(image.rect(), gradient)
+    painter.setBrush(QColor.fromHsv(hue, 30, 200))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(QPoint(width // 2, height * 2 // 5), width // 9, width // 9)
+    painter.drawRoundedRect(QRect(width * 3 // 10, height * 3 // 5, width * 2 // 5, height), 40, 40)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPixelSize(max(12, height // 18))
+    painter.setFont(font)
+    painter.drawText(image.rect().adjusted(0, 8, 0, 0), Qt.AlignmentFlag.AlignHCenter, label)
+    painter.end()
+    return image
+
+
+def grab_all(out: Path, language: str) -> list[Path]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translator(app, language)
+    saved = []
+    try:
+        for name, build in STATES.items():
+            window = ConsoleWindow()
+            window.resize(1280, 800)
+            window.render(build().state)
+            if name in ("06-in-call", "07-reconnecting"):
+                window.call.show_remote_frame(sample_picture(960, 720, "SAMPLE – resident", 200))
+                window.call.show_local_frame(sample_picture(240, 180, "SAMPLE – you", 30))
+            window.show()
+            app.processEvents()
+            path = out / f"console-{language}-{name}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
+    return saved
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kiosklink console-screenshots")
+    parser.add_argument("--out", type=Path, default=Path("artifacts/console-screenshots"))
+    parser.add_argument("--language", choices=("sv", "en", "both"), default="both")
+    args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    args.out.mkdir(parents=True, exist_ok=True)
+    languages = ("sv", "en") if args.language == "both" else (args.language,)
+    for language in languages:
+        for path in grab_all(args.out, language):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,15 @@
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from agent_console.screenshots import STATES, main
+
+
+def test_every_state_is_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    assert main(["--out", str(tmp_path), "--language", "sv"]) == 0
+    shots = sorted(tmp_path.glob("console-sv-*.png"))
+    assert [p.stem.removeprefix("console-sv-") for p in shots] == sorted(STATES)
+    for path in shots:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1280, 800)
