@@ -27,7 +27,6 @@ import aiohttp
 import av
 import cv2
 import numpy as np
-import numpy.typing as npt
 from aiortc.contrib.media import MediaRelay
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from PySide6.QtCore import QObject, Signal
@@ -50,6 +49,7 @@ from agent_console.translation import install_translator
 from agent_console.views.console_window import ConsoleWindow
 from rtc import text as rtt
 from rtc.call import CallEvents, CallSession
+from rtc.frames import frame_rgb
 from rtc.loop_thread import LoopThread
 from rtc.media import LocalMedia, MediaConfig, open_local_media
 from rtc.signaling_client import (
@@ -89,24 +89,6 @@ class FrameSlot:
         with self._lock:
             image, self._image = self._image, None
         return image
-
-
-def frame_rgb(frame: av.VideoFrame) -> npt.NDArray[np.uint8]:
-    """The frame as RGB pixels, converted by OpenCV rather than by FFmpeg's swscale.
-
-    Why: swscale contexts built and freed per frame from this thread deadlocked in
-    ``avpriv_slicethread_free`` (seen here with PyAV 18, 1 run in 6), hanging the console. Taking
-    the frame in its own format involves no swscale; OpenCV does the colour conversion.
-    """
-    name = frame.format.name
-    pixels = np.asarray(frame.to_ndarray(), dtype=np.uint8)  # own format: no conversion
-    if name == "yuv420p":
-        return np.asarray(cv2.cvtColor(pixels, cv2.COLOR_YUV2RGB_I420), dtype=np.uint8)
-    if name == "bgr24":
-        return np.asarray(cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB), dtype=np.uint8)
-    if name == "rgb24":
-        return pixels
-    return np.asarray(frame.to_ndarray(format="rgb24"), dtype=np.uint8)  # rare formats
 
 
 def to_qimage(frame: av.VideoFrame, size: tuple[int, int] | None = None) -> QImage:

@@ -52,6 +52,7 @@ from kiosk.state import (
     StopCall,
 )
 from rtc.call import CallEvents, CallSession
+from rtc.frames import frame_rgb
 from rtc.media import LocalMedia, MediaConfig, open_local_media
 from rtc.signaling_client import AuthFailed, Connected, Disconnected, NotConnected, SignalingClient
 from rtc.text import RttUpdate
@@ -388,7 +389,7 @@ class KioskBackend:
 
 
 def _rgb(frame: Any) -> Frame:
-    image: Frame = frame.to_ndarray(format="rgb24")
+    image: Frame = frame_rgb(frame)  # not to_ndarray("rgb24"): swscale can deadlock (rtc.frames)
     return image
 
 

@@ -162,3 +162,20 @@ def test_speaker_buffer_drains_across_blocks() -> None:
     out = np.zeros(4, dtype=np.int16)
     assert _drain_into(buffer, out, 4) == 4
     assert out.tolist() == [0, 1, 2, 3] and buffer[0].tolist() == [4, 5]
+
+
+def test_frame_rgb_matches_ffmpeg_conversion_without_swscale() -> None:
+    import av
+    import numpy as np
+
+    from rtc.frames import frame_rgb
+
+    rgb = np.zeros((48, 64, 3), dtype=np.uint8)
+    rgb[:, :32] = (200, 30, 40)
+    rgb[:, 32:] = (20, 180, 90)
+    yuv = av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format="yuv420p")
+    ours = frame_rgb(yuv).astype(int)
+    assert ours.shape == (48, 64, 3)
+    # Colour conversion round trip through 4:2:0: close to the original away from the edge.
+    assert np.abs(ours[:, :28] - (200, 30, 40)).max() < 12
+    assert np.abs(ours[:, 36:] - (20, 180, 90)).max() < 12
