@@ -35,6 +35,7 @@ from signaling.peer import Peer
 from signaling.session import ConnectionState
 from signaling.store import Store
 from signaling.switchboard import Switchboard, error_reply, illegal_reply
+from signaling.today import local_midnight, service_timezone, summarize_day
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
             web.get("/readyz", readyz),
             web.post("/api/login", login),
             web.post("/api/logout", logout),
+            web.get("/api/adviser/today", adviser_today),
             web.get("/ws/kiosk", kiosk_ws),
             web.get("/ws/adviser", adviser_ws),
         ]
@@ -159,6 +161,18 @@ async def logout(request: web.Request) -> web.Response:
     if token:
         await request.app[STORE].revoke_session(token)
     return web.json_response({"status": "signed out"})
+
+
+async def adviser_today(request: web.Request) -> web.Response:
+    """The console's "Today" panel: calls taken, average handle time, ratings, since midnight."""
+    token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    now = request.app[CLOCK]()
+    adviser = await request.app[STORE].session(token, now=now) if token else None
+    if adviser is None:
+        return json_error(401, ErrorCode.UNAUTHORIZED, "sign in first")
+    since = local_midnight(now, service_timezone(request.app[SETTINGS]))
+    calls = await request.app[STORE].adviser_calls(adviser.id, since=since)
+    return web.json_response(summarize_day(calls))
 
 
 # --- WebSockets --------------------------------------------------------------------------------

@@ -403,6 +403,18 @@ class Store:
             latest = await _latest_quality(db, [row.id for row in rows])
         return [call_record(row, latest) for row in rows]
 
+    async def adviser_calls(self, adviser_id: str, *, since: float) -> list[CallRecord]:
+        """Calls this adviser answered at or after ``since``, oldest first (their "today")."""
+        query = (
+            select(CallRow)
+            .where(CallRow.adviser_id == adviser_id, CallRow.answered_at >= since)
+            .order_by(CallRow.answered_at, CallRow.id)
+        )
+        async with self._session() as db:
+            rows = list((await db.execute(query)).scalars())
+            latest = await _latest_quality(db, [row.id for row in rows])
+        return [call_record(row, latest) for row in rows]
+
     async def _update_call(self, call_id: str, **values: Any) -> None:
         async with self._session.begin() as db:
             row = await _get(db, CallRow, call_id, "call")
