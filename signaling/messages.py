@@ -111,6 +111,18 @@ class QueueStat(_Message):
     open: bool = True
 
 
+ColleagueStatus = Literal["available", "away", "offered", "in_call", "wrap_up"]
+
+
+class AdviserSummary(_Message):
+    """A signed-in colleague, for the transfer picker (§Transfer). Staff data, never for kiosks."""
+
+    adviser_id: Tag
+    display_name: Text
+    languages: dict[str, Level]
+    status: ColleagueStatus
+
+
 # ------------------------------------------------------------------------------------------------
 # Either client to the server, and the server to either client
 
@@ -373,6 +385,7 @@ class AdviserStatus(_Message):
 class QueueOverview(_Message):
     type: Literal["queues"] = "queues"
     queues: list[QueueStat]
+    advisers: list[AdviserSummary] = Field(default_factory=list)  # sorted by name, then id
 
 
 class Command(_Message):

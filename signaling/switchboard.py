@@ -36,6 +36,16 @@ from signaling.store import AdviserRecord, KioskRecord, Store
 
 log = logging.getLogger(__name__)
 
+# What colleagues see of an adviser in the transfer picker; one lost (DISCONNECTED, inside its
+# grace) or SIGNED_OUT is left out, since nobody can be transferred to them.
+_COLLEAGUE_STATUS: dict[r.AdviserState, m.ColleagueStatus] = {
+    r.AdviserState.AVAILABLE: "available",
+    r.AdviserState.AWAY: "away",
+    r.AdviserState.OFFERED: "offered",
+    r.AdviserState.IN_CALL: "in_call",
+    r.AdviserState.WRAP_UP: "wrap_up",
+}
+
 Clock = Callable[[], float]
 
 
@@ -94,7 +104,7 @@ class Switchboard:
         self._by_resume_hash: dict[str, r.CallerId] = {}
         self._end_reasons: dict[r.CallerId, str] = {}
         self._wake = asyncio.Event()
-        self._last_overview: list[m.QueueStat] | None = None
+        self._last_overview: m.QueueOverview | None = None
         self._persisted: set[r.CallerId] = set()
         self._background: set[asyncio.Task[None]] = set()
         self._observers: list[KioskObserver] = []  # fleet health (signaling.admin)
@@ -285,7 +295,7 @@ class Switchboard:
         else:
             effects = self.router.adviser_reconnected(r.AdviserId(adviser.id), now=now)
         await self.perform(effects)
-        peer.post(m.QueueOverview(queues=self._queue_stats(now)))
+        peer.post(self._overview(now))
 
     async def adviser_message(self, link: AdviserLink, msg: m.AdviserMessage) -> None:
         now = self.clock()
@@ -342,6 +352,8 @@ class Switchboard:
         if msg.language is not None:
             caller.language = r.Language(msg.language)
         await self.perform(effects)
+        if msg.adviser is not None:
+            self._post_position(caller.id)  # ringing at the colleague: first in line
 
     async def adviser_disconnected(self, link: AdviserLink) -> None:
         if self.advisers.get(link.adviser.id) is link:
@@ -432,7 +444,8 @@ class Switchboard:
             case r.CallHeld(caller=cid, until=until):
                 self._to_kiosk(cid, m.Reconnecting(call_id=cid, grace_s=round(until - now, 1)))
             case r.CallerRequeued(caller=cid, reason=reason):
-                self._to_kiosk(cid, m.CallEnded(call_id=cid, reason="requeued"))
+                if reason != "transferred":  # a transferred caller heard so in _call_ended
+                    self._to_kiosk(cid, m.CallEnded(call_id=cid, reason="requeued"))
                 self._post_position(cid)
             case r.CallEnded(caller=cid, adviser=aid, reason=reason):
                 await self._call_ended(cid, aid, reason)
@@ -478,7 +491,10 @@ class Switchboard:
         told = self._end_reasons.pop(cid, reason)
         wire: m.CallEnded
         if reason == "transferred":
+            # The kiosk is told too: it says "connecting you to another adviser" and waits, camera
+            # still open, for the next call_started (docs/protocol.md §Transfer).
             wire = m.CallEnded(call_id=cid, reason="transferred")
+            self._to_kiosk(cid, wire)
             self._to_adviser(aid, wire)
         elif reason == "adviser_lost":
             pass  # the kiosk hears of it through CallerRequeued, which always follows
@@ -604,16 +620,43 @@ class Switchboard:
             )
         return result
 
+    def _adviser_summaries(self) -> list[m.AdviserSummary]:
+        """The signed-in advisers for the transfer picker (docs/protocol.md §Transfer): what the
+        links and the router already hold in memory, so a broadcast costs no store access."""
+        result = []
+        for aid, link in self.advisers.items():
+            state = self.router.adviser_state(r.AdviserId(aid))
+            status = _COLLEAGUE_STATUS.get(state) if state is not None else None
+            if status is None:
+                continue
+            result.append(
+                m.AdviserSummary(
+                    adviser_id=aid,
+                    display_name=link.adviser.display_name,
+                    languages=dict(link.adviser.languages),
+                    status=status,
+                )
+            )
+        result.sort(key=lambda a: (a.display_name.casefold(), a.adviser_id))
+        return result
+
+    def _overview(self, now: float) -> m.QueueOverview:
+        return m.QueueOverview(queues=self._queue_stats(now), advisers=self._adviser_summaries())
+
     def _broadcast_overview(self, now: float) -> None:
         if not self.advisers:
             return
-        stats = self._queue_stats(now)
-        # Waits grow every second; re-send on changes in counts, not on every tick.
-        key = [s.model_copy(update={"longest_wait_s": 0.0}) for s in stats]
+        overview = self._overview(now)
+        # Waits grow every second; re-send on changes in counts or in who is available, not on
+        # every tick.
+        key = overview.model_copy(
+            update={
+                "queues": [s.model_copy(update={"longest_wait_s": 0.0}) for s in overview.queues]
+            }
+        )
         if key == self._last_overview:
             return
         self._last_overview = key
-        overview = m.QueueOverview(queues=stats)
         for link in self.advisers.values():
             link.peer.post(overview)
 
