@@ -109,6 +109,7 @@ class CallSession:
         send: Callable[[Signal], Awaitable[None]],
         events: CallEvents | None = None,
         stall_after_s: float = 3.0,
+        connect_timeout_s: float = 20.0,
         monotonic: Callable[[], float] = time.monotonic,
         relay_only: bool = False,
     ) -> None:
@@ -116,6 +117,7 @@ class CallSession:
         self._send = send
         self.events = events or CallEvents()
         self._stall_after_s = stall_after_s
+        self._connect_timeout_s = connect_timeout_s
         self._now = monotonic
         self.pc = RTCPeerConnection(rtc_configuration(ice_servers, relay_only=relay_only))
         self._audio = MuteableTrack(local.audio)
@@ -146,7 +148,12 @@ class CallSession:
     # -- signaling ---------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Offerer: create and send the offer. Answerer: nothing to do until the offer arrives."""
+        """Offerer: create and send the offer. Answerer: nothing to do until the offer arrives.
+
+        Either way a setup deadline starts: a call not connected within ``connect_timeout_s``
+        reports "failed" (the peer never answered, or only one side can reach the TURN relay;
+        aiortc itself would wait in "new" or "connecting" for ever)."""
+        self._spawn(self._watch_setup(), "call-setup-deadline")
         if self.role == "offerer":
             await self.pc.setLocalDescription(await self.pc.createOffer())
             await self._send_description("offer")
@@ -212,6 +219,12 @@ class CallSession:
         self.state = state
         if self.events.on_state is not None:
             self.events.on_state(state)
+
+    async def _watch_setup(self) -> None:
+        await asyncio.sleep(self._connect_timeout_s)
+        if not self._closed and self.state in ("new", "connecting"):
+            log.warning("call %s not connected after %.0f s", self.call_id, self._connect_timeout_s)
+            self._set_state("failed")
 
     async def _watch_liveness(self) -> None:
         period = max(0.05, self._stall_after_s / 6)
