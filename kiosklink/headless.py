@@ -1,10 +1,12 @@
 """Headless kiosk and adviser clients: the real signaling client and call session, no UI.
 
-Used by ``kiosklink demo`` without a display, by the end-to-end tests and by the call-setup
-benchmark. Each party reads its :class:`~rtc.signaling_client.SignalingClient` events, opens
-synthetic media (a stamped test pattern and a tone) when a call starts, runs a
-:class:`~rtc.call.CallSession`, and reports quality figures to the server as the apps do.
-Every step is handed to ``on_step`` so the demo can print it as it happens.
+Used by ``kiosklink demo`` without a display, by the end-to-end tests, by the call-setup
+benchmark and (on a loop thread of its own, :mod:`kiosklink.headless_threaded`) as the far end in
+the Qt apps' tests. Each party reads its :class:`~rtc.signaling_client.SignalingClient` events,
+opens synthetic media (a stamped test pattern and a tone) when a call starts, runs a
+:class:`~rtc.call.CallSession`, keeps what arrives (decoded frames, real-time text), and reports
+quality figures to the server as the apps do. Every step is handed to ``on_step`` so the demo can
+print it as it happens.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from rtc.signaling_client import (
     SignalingClient,
     login,
 )
+from rtc.text import RttUpdate
 from signaling import messages as m
 
 StepListener = Callable[[str, str], None]
@@ -48,7 +51,12 @@ class CallStats:
 
 
 class HeadlessParty:
-    """One side of a call with no UI. ``role`` is "kiosk" or "adviser"."""
+    """One side of a call with no UI, kiosk or adviser as its ``client`` signed in.
+
+    ``auto_accept``: accept every offer at once. ``ready_after_call``: leave wrap-up as soon as a
+    call ends (an adviser taking calls back to back). ``quality_interval_s``: how often to report
+    quality to the server during a call; None reports none.
+    """
 
     def __init__(
         self,
@@ -57,12 +65,14 @@ class HeadlessParty:
         name: str,
         on_step: StepListener | None = None,
         auto_accept: bool = False,
+        ready_after_call: bool = False,
         media: MediaConfig | None = None,
-        quality_interval_s: float = 2.0,
+        quality_interval_s: float | None = 2.0,
     ) -> None:
         self.client = client
         self.name = name
         self.auto_accept = auto_accept
+        self.ready_after_call = ready_after_call
         self._on_step = on_step or (lambda who, what: None)
         self._media_config = media or MediaConfig(synthetic_label=f"TEST PATTERN: {name}")
         self._quality_interval_s = quality_interval_s
@@ -71,6 +81,7 @@ class HeadlessParty:
         self._monitor: QualityMonitor | None = None
         self.calls: list[CallStats] = []
         self.events: list[ClientEvent] = []
+        self.remote_text: list[RttUpdate] = []  # every update of the peers' text, in order
         self._changed = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
         self._asked_at: float | None = None
@@ -104,6 +115,15 @@ class HeadlessParty:
     def call(self) -> CallStats | None:
         return self.calls[-1] if self.calls else None
 
+    @property
+    def in_call(self) -> bool:
+        return self.session is not None
+
+    @property
+    def remote_frames(self) -> int:
+        """Remote video frames decoded, over all calls."""
+        return sum(stats.frames for stats in self.calls)
+
     # --- intents -------------------------------------------------------------------------------
 
     async def join(self, language: str, *, topic: str | None = None) -> None:
@@ -118,6 +138,16 @@ class HeadlessParty:
         if self.session is not None:
             await self.client.send(m.Hangup(call_id=self.session.call_id))
             self._step("hung up", f"call {self.session.call_id}")
+
+    async def send_text(self, draft: str) -> None:
+        """Real-time text: the line as it stands, as if typed; needs a call."""
+        assert self.session is not None, "no call to send text in"
+        await self.session.send_text(draft)
+
+    async def commit_text(self, line: str) -> None:
+        """Real-time text: the line finished (Enter pressed); needs a call."""
+        assert self.session is not None, "no call to send text in"
+        await self.session.commit_text(line)
 
     # --- events --------------------------------------------------------------------------------
 
@@ -151,6 +181,8 @@ class HeadlessParty:
             case m.CallEnded(reason=reason):
                 await self._end_session(reason)
                 self._step("call ended", reason)
+                if self.ready_after_call:
+                    await self._send_quietly(m.Ready())
             case m.Reconnecting(grace_s=grace):
                 self._step("reconnecting", f"the adviser's link dropped; waiting up to {grace} s")
             case m.Error(code=code, message=message):
@@ -173,17 +205,19 @@ class HeadlessParty:
             events=CallEvents(
                 on_state=lambda state: self._on_state(stats, state),
                 on_remote_video=lambda frame: self._on_frame(stats, frame),
+                on_remote_text=self._on_text,
             ),
         )
         self.session = session
         self._step("call started", f"with {started.peer_name!r} as {started.role}")
         await session.start()
-        self._monitor = QualityMonitor(
-            session.stats,
-            lambda q: self._report_quality(stats, q),
-            interval_s=self._quality_interval_s,
-        )
-        self._monitor.start()
+        if self._quality_interval_s is not None:
+            self._monitor = QualityMonitor(
+                session.stats,
+                lambda q: self._report_quality(stats, q),
+                interval_s=self._quality_interval_s,
+            )
+            self._monitor.start()
 
     async def _end_session(self, reason: str) -> None:
         if self._monitor is not None:
@@ -206,6 +240,10 @@ class HeadlessParty:
         if stats.first_frame_at is None:
             stats.first_frame_at = time.monotonic()
             self._step("first frame", f"{frame.width}x{frame.height} decoded")
+        self._changed.set()
+
+    def _on_text(self, update: RttUpdate) -> None:
+        self.remote_text.append(update)
         self._changed.set()
 
     def _report_quality(self, stats: CallStats, quality: m.Quality) -> None:
@@ -235,10 +273,13 @@ async def headless_kiosk(
     *,
     name: str = "kiosk",
     on_step: StepListener | None = None,
-    quality_interval_s: float = 2.0,
+    media: MediaConfig | None = None,
+    quality_interval_s: float | None = 2.0,
 ) -> HeadlessParty:
     client = SignalingClient(ws_url, role="kiosk", token=token)
-    party = HeadlessParty(client, name=name, on_step=on_step, quality_interval_s=quality_interval_s)
+    party = HeadlessParty(
+        client, name=name, on_step=on_step, media=media, quality_interval_s=quality_interval_s
+    )
     await party.start()
     return party
 
@@ -252,7 +293,9 @@ async def headless_adviser(
     name: str = "adviser",
     on_step: StepListener | None = None,
     auto_accept: bool = True,
-    quality_interval_s: float = 2.0,
+    ready_after_call: bool = False,
+    media: MediaConfig | None = None,
+    quality_interval_s: float | None = 2.0,
 ) -> HeadlessParty:
     """Sign in over HTTP, connect, and (by default) accept every offer at once."""
     session = await login(http_url, username, password)
@@ -262,6 +305,8 @@ async def headless_adviser(
         name=name,
         on_step=on_step,
         auto_accept=auto_accept,
+        ready_after_call=ready_after_call,
+        media=media,
         quality_interval_s=quality_interval_s,
     )
     await party.start()

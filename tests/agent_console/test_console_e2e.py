@@ -14,10 +14,10 @@ from agent_console.app import Console
 from agent_console.config import ConsoleConfig
 from agent_console.quality import QualityLevel
 from agent_console.state import Notice, Phase
+from kiosklink.headless_threaded import ThreadedKiosk as HeadlessKiosk
 from rtc.signaling_client import Connected
 from signaling import messages as m
 from signaling.embedded import EmbeddedServer
-from tests.agent_console.headless_kiosk import HeadlessKiosk
 
 WAIT_MS = 20_000
 Factory = Callable[..., EmbeddedServer]

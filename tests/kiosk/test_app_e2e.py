@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import KioskApp
 from kiosk.config import KioskSettings
 from kiosk.state import Alert, KioskState, Screen
+from kiosklink.headless_threaded import ThreadedAdviser
 from signaling import messages as m
 from signaling.embedded import EmbeddedServer
 from signaling.store_records import HealthRecord
-from tests.kiosk.headless_adviser import HeadlessAdviser
 
 WAIT_MS = 20_000
 Factory = Callable[..., EmbeddedServer]
@@ -33,7 +33,7 @@ class Rig:
     qtbot: QtBot
     server: EmbeddedServer
     app: KioskApp
-    adviser: HeadlessAdviser | None = None
+    adviser: ThreadedAdviser | None = None
 
     @property
     def state(self) -> KioskState:
@@ -55,11 +55,15 @@ class Rig:
         self.tap(w.confirm.call)
         assert self.state.screen is Screen.WAITING
 
-    def start_adviser(self, lang: str, *, available: bool = True) -> HeadlessAdviser:
+    def start_adviser(self, lang: str, *, available: bool = True) -> ThreadedAdviser:
         self.server.add_adviser("amal", "correct horse", {lang: "native"}, display_name="Amal")
-        self.adviser = HeadlessAdviser(
-            self.server.http_url, self.server.adviser_url, "amal", "correct horse"
-        ).start(available=available)
+        self.adviser = ThreadedAdviser(
+            self.server.http_url,
+            self.server.adviser_url,
+            "amal",
+            "correct horse",
+            available=available,
+        ).start()
         return self.adviser
 
 
