@@ -445,7 +445,7 @@ class ConsoleFlow:
             case m.AdviserStatus():
                 return self._apply_status(msg.status, msg.reason, msg.wrap_up_ends_at, now)
             case m.QueueOverview():
-                self._set(queues=tuple(msg.queues))
+                self._set(queues=tuple(msg.queues), colleagues=tuple(msg.advisers))
                 return []
             case m.Error():
                 return self._error(msg)

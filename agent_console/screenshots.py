@@ -46,7 +46,27 @@ def _queues() -> m.QueueOverview:
         queues=[
             m.QueueStat(language=c, waiting=w, longest_wait_s=s, advisers_available=a)
             for c, w, s, a in rows
-        ]
+        ],
+        advisers=[
+            m.AdviserSummary(
+                adviser_id="a-17",
+                display_name="Amal Haddad",
+                languages={"ar": "native", "ti": "fluent", "sv": "native"},
+                status="available",
+            ),
+            m.AdviserSummary(
+                adviser_id="a-4",
+                display_name="Nadia Rahimi",
+                languages={"fa": "native", "prs": "fluent", "sv": "fluent"},
+                status="available",
+            ),
+            m.AdviserSummary(
+                adviser_id="a-9",
+                display_name="Omar Said",
+                languages={"ar": "fluent", "sv": "native"},
+                status="available",
+            ),
+        ],
     )
 
 

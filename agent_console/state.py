@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from agent_console.quality import QualityLevel
-from signaling.messages import Level, Quality, QueueStat
+from signaling.messages import AdviserSummary, Level, Quality, QueueStat
+
+# Best first, for ordering transfer candidates who speak the caller's language.
+_LEVEL_RANK: dict[str, int] = {"native": 0, "fluent": 1, "basic": 2}
 
 
 class Phase(StrEnum):
@@ -139,6 +142,7 @@ class ConsoleState:
     online: bool = False
     retry_in_s: float | None = None
     queues: tuple[QueueStat, ...] = ()
+    colleagues: tuple[AdviserSummary, ...] = ()  # signed-in advisers, as the server's ``queues``
     offer: Ringing | None = None
     call: ActiveCall | None = None
     wrap_up: WrapUpState | None = None
@@ -149,3 +153,21 @@ class ConsoleState:
     @property
     def own_languages(self) -> frozenset[str]:
         return frozenset(code for code, _ in self.languages)
+
+    def transfer_candidates(self) -> tuple[AdviserSummary, ...]:
+        """Colleagues the current call can be transferred to (docs/protocol.md §Transfer).
+
+        Only ``available`` ones, since the server refuses any other, and never this adviser.
+        Those who speak the call's language come first, best level first; then the rest, who may
+        still be the right person when the resident turns out to need another language. Ties keep
+        the server's order (by name). Empty when there is no call.
+        """
+        language = self.call.language if self.call is not None else None
+        if language is None:
+            return ()
+        free = [
+            c
+            for c in self.colleagues
+            if c.status == "available" and c.adviser_id != self.adviser_id
+        ]
+        return tuple(sorted(free, key=lambda c: _LEVEL_RANK.get(c.languages.get(language, ""), 3)))

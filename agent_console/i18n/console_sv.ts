@@ -4,77 +4,82 @@
 <context>
     <name>CallView</name>
     <message>
-        <location filename="../views/call_view.py" line="64"/>
+        <location filename="../views/call_view.py" line="66"/>
         <source>Waiting for the resident&apos;s video…</source>
         <translation>Väntar på invånarens video…</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="65"/>
+        <location filename="../views/call_view.py" line="67"/>
         <source>Your camera</source>
         <translation>Din kamera</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="69"/>
+        <location filename="../views/call_view.py" line="71"/>
         <source>Mute (F7)</source>
         <translation>Stäng av mikrofonen (F7)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="70"/>
+        <location filename="../views/call_view.py" line="72"/>
         <source>Camera off (F8)</source>
         <translation>Stäng av kameran (F8)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="71"/>
+        <location filename="../views/call_view.py" line="73"/>
         <source>End call (F4)</source>
         <translation>Avsluta samtalet (F4)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="73"/>
+        <location filename="../views/call_view.py" line="79"/>
         <source>Transfer to another language queue</source>
         <translation>Koppla till en annan språkkö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="74"/>
+        <location filename="../views/call_view.py" line="80"/>
         <source>Transfer to queue</source>
         <translation>Koppla till kö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="76"/>
-        <source>Adviser ID</source>
-        <translation>Rådgivarens id</translation>
+        <location filename="../views/call_view.py" line="86"/>
+        <source>No colleague available</source>
+        <translation>Ingen kollega är ledig</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="77"/>
-        <source>Transfer to adviser</source>
-        <translation>Koppla till rådgivare</translation>
+        <location filename="../views/call_view.py" line="87"/>
+        <source>Transfer to an available colleague</source>
+        <translation>Koppla till en ledig kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="79"/>
+        <location filename="../views/call_view.py" line="88"/>
+        <source>Transfer to colleague</source>
+        <translation>Koppla till kollega</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="90"/>
         <source>What the resident types appears here.</source>
         <translation>Det invånaren skriver visas här.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="82"/>
+        <location filename="../views/call_view.py" line="93"/>
         <source>Type to the resident; Enter sends the line</source>
         <translation>Skriv till invånaren; Enter skickar raden</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="98"/>
+        <location filename="../views/call_view.py" line="111"/>
         <source>Transfer:</source>
         <translation>Koppla vidare:</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="113"/>
+        <location filename="../views/call_view.py" line="124"/>
         <source>Resident (live text)</source>
         <translation>Invånaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="115"/>
+        <location filename="../views/call_view.py" line="126"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="175"/>
+        <location filename="../views/call_view.py" line="185"/>
         <source>Quality: %1</source>
         <translation>Kvalitet: %1</translation>
     </message>

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
 from agent_console.quality import QualityLevel
 from agent_console.state import ActiveCall, ConsoleState
 from agent_console.timefmt import clock_text
-from agent_console.views.labels import language_name, quality_name, topic_name
+from agent_console.views.labels import language_name, level_name, quality_name, topic_name
 from agent_console.views.parts import button, card, label
 from agent_console.views.style import FAIR, GOOD, MUTED, POOR
 from agent_console.views.video_widget import VideoWidget
+from signaling.messages import AdviserSummary
 
 _QUALITY_COLOURS = {
     QualityLevel.UNKNOWN: MUTED,
@@ -76,15 +78,21 @@ class CallView(QWidget):
         self.transfer_language.setMinimumContentsLength(10)
         self.transfer_language.setToolTip(self.tr("Transfer to another language queue"))
         self.transfer_to_queue = QPushButton(self.tr("Transfer to queue"))
-        self.transfer_adviser = QLineEdit()
-        self.transfer_adviser.setPlaceholderText(self.tr("Adviser ID"))
-        self.transfer_to_adviser = QPushButton(self.tr("Transfer to adviser"))
+        self.transfer_adviser = QComboBox()
+        self.transfer_adviser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.transfer_adviser.setMinimumContentsLength(18)
+        self.transfer_adviser.setPlaceholderText(self.tr("No colleague available"))
+        self.transfer_adviser.setToolTip(self.tr("Transfer to an available colleague"))
+        self.transfer_to_adviser = QPushButton(self.tr("Transfer to colleague"))
         self.remote_text = QPlainTextEdit(readOnly=True)
         self.remote_text.setPlaceholderText(self.tr("What the resident types appears here."))
         self.own_lines = QPlainTextEdit(readOnly=True)
         self.own_text = QLineEdit()
         self.own_text.setPlaceholderText(self.tr("Type to the resident; Enter sends the line"))
         self._call_id = ""
+        self._colleague_items: list[tuple[str, str]] = []  # (adviser id, text) shown in the picker
         self._build()
         self._connect()
 
@@ -98,15 +106,14 @@ class CallView(QWidget):
         controls.addWidget(self.camera)
         controls.addStretch(1)
         controls.addWidget(self.end)
-        transfer = QHBoxLayout()
-        transfer.addWidget(QLabel(self.tr("Transfer:")))
-        for widget in (
-            self.transfer_language,
-            self.transfer_to_queue,
-            self.transfer_adviser,
-            self.transfer_to_adviser,
-        ):
-            transfer.addWidget(widget)
+        # Two rows, queue above colleague: one row of four would widen the window in Swedish.
+        transfer = QGridLayout()
+        transfer.addWidget(QLabel(self.tr("Transfer:")), 0, 0)
+        transfer.addWidget(self.transfer_language, 0, 1)
+        transfer.addWidget(self.transfer_to_queue, 0, 2)
+        transfer.addWidget(self.transfer_adviser, 1, 1)
+        transfer.addWidget(self.transfer_to_adviser, 1, 2)
+        transfer.setColumnStretch(1, 1)
         left = QVBoxLayout()
         left.addLayout(head)
         left.addWidget(_Stage(self.remote_video, self.local_video), 1)
@@ -142,7 +149,6 @@ class CallView(QWidget):
         self.camera.clicked.connect(self.camera_toggled)
         self.transfer_to_queue.clicked.connect(self._transfer_to_queue)
         self.transfer_to_adviser.clicked.connect(self._transfer_to_adviser)
-        self.transfer_adviser.returnPressed.connect(self._transfer_to_adviser)
         self.own_text.textEdited.connect(self.text_changed)
         self.own_text.returnPressed.connect(self._commit_text)
 
@@ -152,8 +158,8 @@ class CallView(QWidget):
             self.transfer_requested.emit("language", code)
 
     def _transfer_to_adviser(self) -> None:
-        target = self.transfer_adviser.text().strip()
-        if target:
+        target = self.transfer_adviser.currentData()
+        if isinstance(target, str) and target:
             self.transfer_requested.emit("adviser", target)
 
     def _commit_text(self) -> None:
@@ -188,8 +194,8 @@ class CallView(QWidget):
         own = "\n".join(call.own_lines)
         if self.own_lines.toPlainText() != own:
             self.own_lines.setPlainText(own)
-        for widget in (self.transfer_to_queue, self.transfer_to_adviser):
-            widget.setEnabled(not call.transferring)
+        self.transfer_to_queue.setEnabled(not call.transferring)
+        self._render_colleagues(state.transfer_candidates(), call)
 
     def _start(self, call: ActiveCall, state: ConsoleState) -> None:
         """A new call: clear what the last one left behind."""
@@ -197,9 +203,39 @@ class CallView(QWidget):
         self.remote_video.set_image(None)
         self.own_text.clear()
         self.transfer_adviser.clear()
+        self._colleague_items = []
         self.transfer_language.clear()
         codes = [q.language for q in state.queues] or [c for c, _ in state.languages]
         for code in codes:
             if code != call.language:
                 self.transfer_language.addItem(language_name(code), code)
         self.own_text.setFocus()
+
+    def _render_colleagues(self, candidates: tuple[AdviserSummary, ...], call: ActiveCall) -> None:
+        """Refill the picker only when the list changed: the view renders every tick, and a
+        refill would close an open drop-down and lose the adviser's choice."""
+        items = [(c.adviser_id, _colleague_text(c, call.language)) for c in candidates]
+        if items != self._colleague_items:
+            chosen = self.transfer_adviser.currentData()
+            self.transfer_adviser.clear()
+            for adviser_id, text in items:
+                self.transfer_adviser.addItem(text, adviser_id)
+                # The closed picker may cut a long line of languages short.
+                self.transfer_adviser.setItemData(
+                    self.transfer_adviser.count() - 1, text, Qt.ItemDataRole.ToolTipRole
+                )
+            self.transfer_adviser.setCurrentIndex(max(0, self.transfer_adviser.findData(chosen)))
+            self._colleague_items = items
+        usable = bool(items) and not call.transferring
+        self.transfer_adviser.setEnabled(usable)
+        self.transfer_to_adviser.setEnabled(usable)
+
+
+def _colleague_text(colleague: AdviserSummary, call_language: str) -> str:
+    """The picker's line, e.g. "Omar Said · Arabic (fluent), Swedish (native)": the call's
+    language first, since that is what the adviser is choosing by."""
+    codes = sorted(colleague.languages, key=lambda code: (code != call_language, code))
+    langs = ", ".join(
+        f"{language_name(code)} ({level_name(colleague.languages[code])})" for code in codes
+    )
+    return f"{colleague.display_name} · {langs}"

@@ -271,3 +271,65 @@ def test_transfer_to_a_language_queue(rig: Rig) -> None:
     assert not call.transfer_to_queue.isEnabled()
     rig.server(m.CallEnded(call_id="c1", reason="transferred"))
     assert rig.phase() is Phase.WRAP_UP
+
+
+def colleague(adviser_id: str, name: str, status: str, **languages: str) -> m.AdviserSummary:
+    return m.AdviserSummary.model_validate(
+        {"adviser_id": adviser_id, "display_name": name, "languages": languages, "status": status}
+    )
+
+
+def team(bo_status: str = "available") -> m.QueueOverview:
+    return m.QueueOverview(
+        queues=[m.QueueStat(language="ar", waiting=0, longest_wait_s=0, advisers_available=1)],
+        advisers=[
+            colleague("a1", "Anna Adviser", "in_call", ar="native"),  # this console
+            colleague("b2", "Bo Berg", bo_status, sv="native", ar="basic"),
+            colleague("c3", "Cem Demir", "available", ti="native"),
+            colleague("d4", "Dana Ali", "in_call", ar="native"),
+        ],
+    )
+
+
+def test_transfer_to_a_colleague_chosen_with_the_keyboard(rig: Rig) -> None:
+    rig.sign_in("available")
+    rig.server(team())
+    rig.server(offer())
+    rig.key(Qt.Key.Key_F2)
+    rig.server(started())
+    picker = rig.window.call.transfer_adviser
+    shown = [(picker.itemData(i), picker.itemText(i)) for i in range(picker.count())]
+    assert shown == [
+        ("b2", "Bo Berg · Arabic (basic), Swedish (native)"),
+        ("c3", "Cem Demir · Tigrinya (native)"),
+    ]
+    picker.setFocus()
+    rig.key(Qt.Key.Key_Down)
+    assert picker.currentData() == "c3"
+    rig.key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is rig.window.call.transfer_to_adviser
+    rig.key(Qt.Key.Key_Space)
+    assert rig.backend.last_sent() == m.Transfer(call_id="c1", adviser="c3")
+    assert not picker.isEnabled() and not rig.window.call.transfer_to_adviser.isEnabled()
+    rig.server(m.CallEnded(call_id="c1", reason="transferred"))
+    assert rig.phase() is Phase.WRAP_UP
+
+
+def test_colleague_picker_follows_who_is_available(rig: Rig) -> None:
+    rig.sign_in("available")
+    rig.server(offer())
+    rig.key(Qt.Key.Key_F2)
+    rig.server(started())
+    call = rig.window.call
+    assert call.transfer_adviser.count() == 0
+    assert call.transfer_adviser.placeholderText() == "No colleague available"
+    assert not call.transfer_adviser.isEnabled() and not call.transfer_to_adviser.isEnabled()
+
+    rig.server(team(bo_status="away"))
+    assert [call.transfer_adviser.itemData(i) for i in range(call.transfer_adviser.count())] == [
+        "c3"
+    ]
+    assert call.transfer_to_adviser.isEnabled()
+    rig.server(team(bo_status="available"))  # Bo comes back: listed first, Cem stays chosen
+    assert call.transfer_adviser.count() == 2
+    assert call.transfer_adviser.currentData() == "c3"

@@ -264,6 +264,47 @@ def test_transfer_needs_exactly_one_target() -> None:
         flow.transfer(T0, language="ti", adviser="b2")
 
 
+def colleague(adviser_id: str, status: str = "available", **languages: str) -> m.AdviserSummary:
+    return m.AdviserSummary.model_validate(
+        {
+            "adviser_id": adviser_id,
+            "display_name": adviser_id.title(),
+            "languages": languages,
+            "status": status,
+        }
+    )
+
+
+def test_transfer_candidates_are_available_colleagues_call_language_first() -> None:
+    flow = in_call()  # an Arabic call, taken by a1
+    team = [
+        colleague("a1", ar="native"),  # this adviser
+        colleague("bo", sv="native"),
+        colleague("cem", ar="basic", sv="fluent"),
+        colleague("dana", "in_call", ar="native"),
+        colleague("ebba", ar="native"),
+        colleague("fred", "away", ar="fluent"),
+        colleague("gul", ti="native"),
+    ]
+    flow.receive(m.QueueOverview(queues=[], advisers=team), T0 + 4)
+    assert flow.state.colleagues == tuple(team)
+    names = [c.adviser_id for c in flow.state.transfer_candidates()]
+    assert names == ["ebba", "cem", "bo", "gul"]  # Arabic speakers by level, then by name
+
+
+def test_transfer_candidates_follow_the_server_and_need_a_call() -> None:
+    flow = signed_in("available")
+    flow.receive(m.QueueOverview(queues=[], advisers=[colleague("bo", ar="native")]), T0)
+    assert flow.state.transfer_candidates() == ()  # no call, nothing to transfer
+    flow.receive(offer(), T0 + 1)
+    flow.accept(T0 + 2)
+    flow.receive(started(), T0 + 3)
+    assert [c.adviser_id for c in flow.state.transfer_candidates()] == ["bo"]
+    busy = m.QueueOverview(queues=[], advisers=[colleague("bo", "offered", ar="native")])
+    flow.receive(busy, T0 + 4)
+    assert flow.state.transfer_candidates() == ()  # someone else's caller rings at Bo now
+
+
 def test_lost_link_keeps_the_call_and_the_session() -> None:
     flow = in_call()
     assert flow.disconnected("connection lost", 0.5, T0) == []
