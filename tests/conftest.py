@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +30,19 @@ def make_settings(tmp_path: Path, **sections: dict[str, Any]) -> Settings:
     for name, fields in sections.items():
         data[name] = {**data.get(name, {}), **fields}
     return Settings.model_validate(data)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """Run the cycle collector only here, on the main thread, between tests.
+
+    Servers, asyncio loops and aiortc run on other threads in these tests; left automatic, the
+    collector runs on whichever thread happens to allocate, and freeing a Qt object's cycle from a
+    non-GUI thread crashed the process (seen once as a segfault in the console tests).
+    """
+    gc.disable()
+    yield
+    gc.collect()
 
 
 @pytest.fixture
