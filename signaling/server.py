@@ -34,7 +34,7 @@ from signaling.ice import ice_servers, probe_ice_servers
 from signaling.peer import Peer
 from signaling.session import ConnectionState
 from signaling.store import Store
-from signaling.switchboard import Switchboard, error_reply, illegal_reply
+from signaling.switchboard import Switchboard
 from signaling.today import local_midnight, service_timezone, summarize_day
 
 log = logging.getLogger(__name__)
@@ -376,3 +376,11 @@ def _reply_to_error(peer: Peer, exc: RemoteProtocolError, ref_type: str | None) 
     """Answer a bad message with a typed error. Returns whether the connection must close."""
     peer.post(error_reply(exc.code, exc.detail, ref_type))
     return exc.fatal
+
+
+def error_reply(code: ErrorCode, text: str, ref_type: str | None = None) -> m.Error:
+    return m.Error(code=code, message=text[:500], ref_type=ref_type)
+
+
+def illegal_reply(exc: IllegalTransition, ref_type: str) -> m.Error:
+    return m.Error(code=ErrorCode.CONFLICT, message=str(exc)[:500], ref_type=ref_type)

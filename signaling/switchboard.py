@@ -17,71 +17,26 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import logging
 import secrets
 import time
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from signaling import messages as m
 from signaling import routing as r
 from signaling.config import Settings
-from signaling.errors import CLOSE_SILENT, ErrorCode, IllegalTransition, OutOfRole
+from signaling.errors import CLOSE_SILENT, OutOfRole
 from signaling.hours import OpeningHours
 from signaling.ice import ice_servers
+from signaling.links import AdviserLink, Caller, KioskLink, hash_resume_token
+from signaling.overview import Overview
 from signaling.peer import Peer
 from signaling.store import AdviserRecord, KioskRecord, Store
 
 log = logging.getLogger(__name__)
 
-# What colleagues see of an adviser in the transfer picker; one lost (DISCONNECTED, inside its
-# grace) or SIGNED_OUT is left out, since nobody can be transferred to them.
-_COLLEAGUE_STATUS: dict[r.AdviserState, m.ColleagueStatus] = {
-    r.AdviserState.AVAILABLE: "available",
-    r.AdviserState.AWAY: "away",
-    r.AdviserState.OFFERED: "offered",
-    r.AdviserState.IN_CALL: "in_call",
-    r.AdviserState.WRAP_UP: "wrap_up",
-}
-
 Clock = Callable[[], float]
-
-
-def hash_resume_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-@dataclass
-class Caller:
-    """One resident's visit, from join to the end of their call. Holds no personal data."""
-
-    id: r.CallerId
-    kiosk_id: str
-    site: str
-    language: r.Language
-    topic: str | None
-    fallbacks: tuple[r.Language, ...]
-    joined_at: float
-    resume_token: str | None  # plaintext only in memory; the store keeps the hash
-    resume_hash: str
-    answered: bool = False
-
-
-@dataclass
-class KioskLink:
-    peer: Peer
-    kiosk: KioskRecord
-    caller: r.CallerId | None = None
-    last_call: r.CallerId | None = None
-
-
-@dataclass
-class AdviserLink:
-    peer: Peer
-    adviser: AdviserRecord
-    pending_wrap_up: set[str] = field(default_factory=set)
 
 
 class Switchboard:
@@ -98,6 +53,7 @@ class Switchboard:
         self.clock = clock
         self.router = router or r.Router(rules_from_settings(settings))
         self.hours = hours_from_settings(settings)
+        self.overview = Overview(settings, self.router, self.hours)
         self.kiosks: dict[str, KioskLink] = {}
         self.advisers: dict[str, AdviserLink] = {}
         self.callers: dict[r.CallerId, Caller] = {}
@@ -162,7 +118,7 @@ class Switchboard:
         await self.store.touch_kiosk(kiosk.id, at=self.clock(), app_version=hello.app_version)
         self._tell_observers(lambda o: o.kiosk_connected(kiosk, hello.app_version, self.clock()))
         resumed = self._resume(link, hello.resume_token)
-        peer.post(self._kiosk_welcome(kiosk, resumed=resumed is not None))
+        peer.post(self.overview.kiosk_welcome(kiosk, resumed=resumed is not None, now=self.clock()))
         if resumed is not None:
             # The router answers with the caller's PositionChanged: a fresh ``queued``.
             await self.perform(self.router.caller_resumed(resumed.id, now=self.clock()))
@@ -287,7 +243,7 @@ class Switchboard:
         if old is not None:
             self._spawn(old.peer.close(4003, "replaced by a newer connection"))
         state = self.router.adviser_state(r.AdviserId(adviser.id))
-        peer.post(self._adviser_welcome(adviser, state))
+        peer.post(self.overview.adviser_welcome(adviser, state, now=now))
         if state is None or state is r.AdviserState.SIGNED_OUT:
             langs = {r.Language(k): v for k, v in adviser.languages.items()}
             topics = frozenset(adviser.topics) if adviser.topics is not None else None
@@ -295,7 +251,7 @@ class Switchboard:
         else:
             effects = self.router.adviser_reconnected(r.AdviserId(adviser.id), now=now)
         await self.perform(effects)
-        peer.post(self._overview(now))
+        peer.post(self.overview.queue_overview(self.advisers, now))
 
     async def adviser_message(self, link: AdviserLink, msg: m.AdviserMessage) -> None:
         now = self.clock()
@@ -602,51 +558,16 @@ class Switchboard:
     # --- overview, welcome ---------------------------------------------------------------------
 
     def hours_for(self, language: str) -> OpeningHours:
-        return self.hours.get(language) or self.hours.get("default") or OpeningHours.always_open()
+        return self.overview.hours_for(language)
 
-    def _queue_stats(self, now: float) -> list[m.QueueStat]:
-        stats = {s.language: s for s in self.router.queue_stats(now=now)}
-        result = []
-        for lang in self.settings.service.languages:
-            s = stats.get(r.Language(lang))
-            result.append(
-                m.QueueStat(
-                    language=lang,
-                    waiting=s.waiting if s else 0,
-                    longest_wait_s=round(s.longest_wait_s, 1) if s else 0.0,
-                    advisers_available=s.advisers_available if s else 0,
-                    open=self.hours_for(lang).is_open(now),
-                )
-            )
-        return result
-
-    def _adviser_summaries(self) -> list[m.AdviserSummary]:
-        """The signed-in advisers for the transfer picker (docs/protocol.md §Transfer): what the
-        links and the router already hold in memory, so a broadcast costs no store access."""
-        result = []
-        for aid, link in self.advisers.items():
-            state = self.router.adviser_state(r.AdviserId(aid))
-            status = _COLLEAGUE_STATUS.get(state) if state is not None else None
-            if status is None:
-                continue
-            result.append(
-                m.AdviserSummary(
-                    adviser_id=aid,
-                    display_name=link.adviser.display_name,
-                    languages=dict(link.adviser.languages),
-                    status=status,
-                )
-            )
-        result.sort(key=lambda a: (a.display_name.casefold(), a.adviser_id))
-        return result
-
-    def _overview(self, now: float) -> m.QueueOverview:
-        return m.QueueOverview(queues=self._queue_stats(now), advisers=self._adviser_summaries())
+    def queue_stats(self, now: float) -> list[m.QueueStat]:
+        """Per offered language: waiting, longest wait, advisers available, open now."""
+        return self.overview.queue_stats(now)
 
     def _broadcast_overview(self, now: float) -> None:
         if not self.advisers:
             return
-        overview = self._overview(now)
+        overview = self.overview.queue_overview(self.advisers, now)
         # Waits grow every second; re-send on changes in counts or in who is available, not on
         # every tick.
         key = overview.model_copy(
@@ -659,52 +580,6 @@ class Switchboard:
         self._last_overview = key
         for link in self.advisers.values():
             link.peer.post(overview)
-
-    def _kiosk_welcome(self, kiosk: KioskRecord, *, resumed: bool) -> m.KioskWelcome:
-        now = self.clock()
-        languages = []
-        for stat in self._queue_stats(now):
-            hours = self.hours_for(stat.language)
-            low, high = self.router.estimate_for_new(r.Language(stat.language), now=now)
-            languages.append(
-                m.LanguageInfo(
-                    code=stat.language,
-                    open=stat.open,
-                    opens_at=None if stat.open else hours.next_opening(now),
-                    advisers_available=stat.advisers_available,
-                    waiting=stat.waiting,
-                    wait=m.WaitEstimate(low_s=low, high_s=high),
-                )
-            )
-        server = self.settings.server
-        return m.KioskWelcome(
-            protocol=m.PROTOCOL_VERSION,
-            kiosk_id=kiosk.id,
-            site=kiosk.site,
-            ice_servers=ice_servers(self.settings.ice, now=now),
-            languages=languages,
-            topics=list(self.settings.service.topics),
-            heartbeat_interval_s=server.kiosk_heartbeat_interval_s,
-            health_interval_s=server.kiosk_health_interval_s,
-            idle_timeout_s=self.settings.service.idle_timeout_s,
-            resumed=resumed,
-        )
-
-    def _adviser_welcome(
-        self, adviser: AdviserRecord, state: r.AdviserState | None
-    ) -> m.AdviserWelcome:
-        now = self.clock()
-        status = state.value if state and state is not r.AdviserState.DISCONNECTED else "away"
-        return m.AdviserWelcome(
-            protocol=m.PROTOCOL_VERSION,
-            adviser_id=adviser.id,
-            display_name=adviser.display_name,
-            languages=dict(adviser.languages),
-            ice_servers=ice_servers(self.settings.ice, now=now),
-            status=status,
-            outcomes=list(self.settings.service.outcomes),
-            heartbeat_interval_s=self.settings.server.adviser_heartbeat_interval_s,
-        )
 
     # --- time ----------------------------------------------------------------------------------
 
@@ -760,14 +635,6 @@ class KioskObserver(Protocol):
     def kiosk_message(self, kiosk_id: str, message: m.KioskMessage, at: float) -> None: ...
 
     def kiosk_disconnected(self, kiosk_id: str, at: float) -> None: ...
-
-
-def error_reply(code: ErrorCode, text: str, ref_type: str | None = None) -> m.Error:
-    return m.Error(code=code, message=text[:500], ref_type=ref_type)
-
-
-def illegal_reply(exc: IllegalTransition, ref_type: str) -> m.Error:
-    return m.Error(code=ErrorCode.CONFLICT, message=str(exc)[:500], ref_type=ref_type)
 
 
 def rules_from_settings(settings: Settings) -> r.RoutingRules:

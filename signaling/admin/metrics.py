@@ -220,7 +220,7 @@ def queue_families(board: Switchboard, now: float) -> list[Metric]:
     }
     signed_in = _gauge("advisers_signed_in", "Advisers signed in per language, in any state.", lang)
     counts = adviser_counts(board)
-    for stat in board._queue_stats(now):
+    for stat in board.queue_stats(now):
         labels = [stat.language]
         depth.add_metric(labels, stat.waiting)
         longest.add_metric(labels, stat.longest_wait_s)

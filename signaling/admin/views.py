@@ -132,7 +132,7 @@ def queues_json(board: Switchboard, now: float) -> list[dict[str, Any]]:
             "advisers_available": s.advisers_available,
             "advisers": counts.get(s.language, dict.fromkeys(ADVISER_STATES, 0)),
         }
-        for s in board._queue_stats(now)
+        for s in board.queue_stats(now)
     ]
 
 

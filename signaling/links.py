@@ -1,0 +1,49 @@
+"""Who is on the line: one resident's visit, and the connections of kiosks and advisers.
+
+The switchboard keeps these in memory; the routing engine knows only the ids. A ``Caller`` holds no
+personal data: kiosk, site, language, topic and times, nothing about the person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from signaling import routing as r
+from signaling.peer import Peer
+from signaling.store import AdviserRecord, KioskRecord
+
+
+def hash_resume_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass
+class Caller:
+    """One resident's visit, from join to the end of their call. Holds no personal data."""
+
+    id: r.CallerId
+    kiosk_id: str
+    site: str
+    language: r.Language
+    topic: str | None
+    fallbacks: tuple[r.Language, ...]
+    joined_at: float
+    resume_token: str | None  # plaintext only in memory; the store keeps the hash
+    resume_hash: str
+    answered: bool = False
+
+
+@dataclass
+class KioskLink:
+    peer: Peer
+    kiosk: KioskRecord
+    caller: r.CallerId | None = None
+    last_call: r.CallerId | None = None
+
+
+@dataclass
+class AdviserLink:
+    peer: Peer
+    adviser: AdviserRecord
+    pending_wrap_up: set[str] = field(default_factory=set)
