@@ -51,6 +51,7 @@ from agent_console.views.console_window import ConsoleWindow
 from rtc import text as rtt
 from rtc.call import CallEvents, CallSession
 from rtc.frames import frame_rgb
+from rtc.ice_choice import reachable_first
 from rtc.loop_thread import LoopThread
 from rtc.media import LocalMedia, MediaConfig, open_local_media
 from rtc.signaling_client import (
@@ -345,7 +346,7 @@ class AsyncBackend(QObject):
         session = CallSession(
             call_id=started.call_id,
             role=started.role,
-            ice_servers=started.ice_servers,
+            ice_servers=await reachable_first(started.ice_servers),
             local=call.session_media(),
             send=self._send_signal,
             events=CallEvents(

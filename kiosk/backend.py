@@ -53,6 +53,7 @@ from kiosk.state import (
 )
 from rtc.call import CallEvents, CallSession
 from rtc.frames import frame_rgb
+from rtc.ice_choice import reachable_first
 from rtc.media import LocalMedia, MediaConfig, open_local_media
 from rtc.signaling_client import AuthFailed, Connected, Disconnected, NotConnected, SignalingClient
 from rtc.text import RttUpdate
@@ -303,7 +304,7 @@ class KioskBackend:
         self.session = CallSession(
             call_id=effect.call_id,
             role=role,
-            ice_servers=list(effect.ice_servers),
+            ice_servers=await reachable_first(effect.ice_servers),
             local=for_call,
             send=self._send,
             events=CallEvents(

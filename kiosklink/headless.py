@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import av
 
 from rtc.call import CallEvents, CallSession
+from rtc.ice_choice import reachable_first
 from rtc.media import LocalMedia, MediaConfig, open_local_media
 from rtc.quality import QualityMonitor
 from rtc.signaling_client import (
@@ -199,7 +200,7 @@ class HeadlessParty:
         session = CallSession(
             call_id=started.call_id,
             role=started.role,
-            ice_servers=started.ice_servers,
+            ice_servers=await reachable_first(started.ice_servers),
             local=self.local,
             send=self.client.send,
             events=CallEvents(

@@ -75,11 +75,13 @@ async def probe_ice_servers(servers: list[IceServer], timeout_s: float) -> list[
     """One warning per STUN/TURN URL that does not answer a STUN binding request over UDP within
     ``timeout_s`` seconds (probed concurrently). URLs a UDP probe cannot check are skipped."""
     urls = [url for server in servers for url in server.urls]
-    results = await asyncio.gather(*(_probe(url, timeout_s) for url in urls))
+    results = await asyncio.gather(*(probe_url(url, timeout_s) for url in urls))
     return [warning for warning in results if warning is not None]
 
 
-async def _probe(url: str, timeout_s: float) -> str | None:
+async def probe_url(url: str, timeout_s: float) -> str | None:
+    """A warning if ``url`` does not answer a STUN binding request over UDP; None if it does, or
+    if it cannot be probed over UDP (TLS, TCP)."""
     try:
         target = udp_target(url)
     except ValueError as exc:

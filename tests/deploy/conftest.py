@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.deploy.certs import self_signed
 from tests.deploy.coturn import TURNSERVER, Coturn
+
+if TYPE_CHECKING:
+    from tests.deploy.test_turn_relay import RelayedCall
 
 TURN_SECRET = "kiosklink-test-secret-0123456789abcdef"
 
@@ -27,3 +31,13 @@ def coturn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Coturn]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+async def relayed_call() -> AsyncIterator[RelayedCall]:
+    """Two relay-only call parties joined in memory; closed at the end whatever happened."""
+    from tests.deploy.test_turn_relay import RelayedCall
+
+    call = RelayedCall()
+    yield call
+    await call.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
@@ -106,13 +106,6 @@ class RelayedCall:
         for party in self.parties.values():
             await party.session.close()
             await party.local.close()
-
-
-@pytest.fixture
-async def relayed_call() -> AsyncIterator[RelayedCall]:
-    call = RelayedCall()
-    yield call
-    await call.close()
 
 
 async def _until(predicate: Callable[[], bool], what: str, timeout_s: float = 30.0) -> None:
