@@ -19,6 +19,13 @@ PASSWORD = "correct horse battery"
 MIN_FRAMES = 20
 
 
+def negotiated_codec(sdp: str, kind: str) -> str:
+    """The codec the answer chose for ``kind``: the first payload type on its m= line."""
+    media = sdp.split(f"m={kind} ", 1)[1]
+    first_payload = media.split("\r\n", 1)[0].split()[2]  # port, proto, then payload types
+    return media.split(f"a=rtpmap:{first_payload} ", 1)[1].split("\r\n", 1)[0]
+
+
 def connected(party: HeadlessParty) -> bool:
     return any(isinstance(e, Connected) for e in party.events)
 
@@ -79,6 +86,12 @@ async def test_call_media_both_ways_quality_and_record(
         assert meter.out_of_order == 0, "frames must arrive in order"
         quality = party.calls[0].last_quality
         assert quality is not None and quality.width == 640 and quality.height == 480
+
+    # EN 301 549 clause 6: wideband audio. Opus at 48 kHz is what the answer settled on.
+    assert kiosk.session is not None
+    answer = kiosk.session.pc.remoteDescription.sdp
+    assert negotiated_codec(answer, "audio").lower() == "opus/48000/2"
+    assert negotiated_codec(answer, "video").split("/")[0] in ("VP8", "H264")
 
     call_id = kiosk.calls[0].call_id
     assert adviser.calls[0].call_id == call_id
