@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TypeAlias, assert_never
 
-from agent_console.notes import personal_data_in
 from agent_console.quality import rate
 from agent_console.state import (
     ActiveCall,
@@ -36,6 +35,7 @@ from agent_console.state import (
 )
 from signaling import messages as m
 from signaling.errors import IllegalTransition
+from signaling.privacy import personal_data_in
 
 # Grace after an offer's ring time before the console gives up on it by itself; normally the
 # server's ``offer_revoked`` comes first.

@@ -26,12 +26,13 @@ from typing import Any, Protocol
 from signaling import messages as m
 from signaling import routing as r
 from signaling.config import Settings
-from signaling.errors import CLOSE_SILENT, OutOfRole
+from signaling.errors import CLOSE_SILENT, MalformedMessage, OutOfRole
 from signaling.hours import OpeningHours
 from signaling.ice import ice_servers
 from signaling.links import AdviserLink, Caller, KioskLink, hash_resume_token
 from signaling.overview import Overview
 from signaling.peer import Peer
+from signaling.privacy import personal_data_in
 from signaling.store import AdviserRecord, KioskRecord, Store
 
 log = logging.getLogger(__name__)
@@ -289,6 +290,11 @@ class Switchboard:
             raise OutOfRole("wrap-up is for a call you have just ended")
         if outcome not in self.settings.service.outcomes:
             raise OutOfRole(f"unknown outcome {outcome!r}")
+        found = personal_data_in(note)
+        if found:
+            # Call records hold no personal data (docs/architecture.md §Settings, storage, privacy).
+            kinds = ", ".join(kind.value.replace("_", " ") for kind in found)
+            raise MalformedMessage(f"wrap_up: note seems to hold personal data ({kinds})")
         link.pending_wrap_up.discard(call_id)
         await self.store.set_wrap_up(call_id, category=outcome, note=note)
 

@@ -410,3 +410,27 @@ async def test_silent_adviser_is_taken_out_of_routing_and_disconnected(
     with pytest.raises(TimeoutError):
         await k.expect(m.CallStarted, timeout=1.0)
     await k.close()
+
+
+async def test_wrap_up_note_with_personal_data_is_refused(running_server: EmbeddedServer) -> None:
+    server = running_server
+    add_adviser(server, "amal", ar="native")
+    a = await adviser(server, "amal")
+    k = await kiosk(server, server.add_kiosk())
+    await k.send(m.Join(language="ar"))
+    offer = await a.expect(m.Offer)
+    await a.send(m.Accept(call_id=offer.call_id))
+    await k.expect(m.CallStarted)
+    await a.send(m.Hangup(call_id=offer.call_id))
+    await a.expect(m.CallEnded)
+    await a.send(m.WrapUp(call_id=offer.call_id, outcome="resolved", note="pnr 19811218-9876"))
+    error = await a.expect(m.Error)
+    assert error.code == ErrorCode.BAD_MESSAGE and "personal data" in error.message
+    await a.send(m.WrapUp(call_id=offer.call_id, outcome="resolved", note="explained the letter"))
+    await a.send(m.Ping(seq=1))
+    await a.expect(m.Pong)
+    assert not [x for x in a.seen[a.seen.index(error) + 1 :] if isinstance(x, m.Error)]
+    row = call_row(server, offer.call_id)
+    assert row["wrap_up_note"] == "explained the letter"
+    await a.close()
+    await k.close()

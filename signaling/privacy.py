@@ -1,9 +1,10 @@
-"""Guard the wrap-up note against personal data (pure).
+"""Guard free text against personal data (pure): the adviser's wrap-up note.
 
-The note is free text that ends up in the server's statistics, and it must not identify a
-resident (issue #5, protocol ``WrapUp``). We cannot prove a text is anonymous, but the usual slips
-are easy to catch: a personal identity number, a phone number, an e-mail address. The console
-refuses to send a note that holds one and says why.
+The note is free text that ends up in the call records, and it must not identify a resident
+(protocol ``wrap_up``). We cannot prove a text is anonymous, but the usual slips are easy to catch:
+a personal identity number, a phone number, an e-mail address. The console refuses to send a note
+that holds one and says why; the server refuses to store one all the same (a console is a client,
+and clients are not trusted to keep the rules).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 import pytest
 
-from agent_console.notes import PersonalData, personal_data_in
+from signaling.privacy import PersonalData, personal_data_in
 
 
 @pytest.mark.parametrize(
