@@ -243,15 +243,19 @@ class Switchboard:
         self.advisers[adviser.id] = AdviserLink(peer=peer, adviser=adviser)
         if old is not None:
             self._spawn(old.peer.close(4003, "replaced by a newer connection"))
-        state = self.router.adviser_state(r.AdviserId(adviser.id))
-        peer.post(self.overview.adviser_welcome(adviser, state, now=now))
+        aid = r.AdviserId(adviser.id)
+        state = self.router.adviser_state(aid)
         if state is None or state is r.AdviserState.SIGNED_OUT:
             langs = {r.Language(k): v for k, v in adviser.languages.items()}
             topics = frozenset(adviser.topics) if adviser.topics is not None else None
-            effects = self.router.sign_in(r.AdviserId(adviser.id), langs, topics=topics, now=now)
+            effects = self.router.sign_in(aid, langs, topics=topics, now=now)
         else:
-            effects = self.router.adviser_reconnected(r.AdviserId(adviser.id), now=now)
-        await self.perform(effects)
+            effects = self.router.adviser_reconnected(aid, now=now)
+        # The welcome carries the status after sign-in; a separate ``status`` saying the same
+        # could arrive after the adviser's first click and undo it on their screen.
+        state = self.router.adviser_state(aid)
+        peer.post(self.overview.adviser_welcome(adviser, state, now=now))
+        await self.perform([e for e in effects if not _restates(e, aid, state)])
         peer.post(self.overview.queue_overview(self.advisers, now))
 
     async def adviser_message(self, link: AdviserLink, msg: m.AdviserMessage) -> None:
@@ -641,6 +645,16 @@ class KioskObserver(Protocol):
     def kiosk_message(self, kiosk_id: str, message: m.KioskMessage, at: float) -> None: ...
 
     def kiosk_disconnected(self, kiosk_id: str, at: float) -> None: ...
+
+
+def _restates(effect: r.Effect, adviser: r.AdviserId, state: r.AdviserState | None) -> bool:
+    """Whether ``effect`` only repeats the adviser's state that their welcome already told."""
+    return (
+        isinstance(effect, r.AdviserStateChanged)
+        and effect.adviser == adviser
+        and effect.state is state
+        and effect.until is None
+    )
 
 
 def rules_from_settings(settings: Settings) -> r.RoutingRules:
