@@ -53,7 +53,7 @@ from kiosk.state import (
 )
 from rtc.call import CallEvents, CallSession
 from rtc.frames import frame_rgb
-from rtc.ice_choice import reachable_first
+from rtc.ice_choice import ice_warnings, reachable_first
 from rtc.media import LocalMedia, MediaConfig, open_local_media
 from rtc.signaling_client import AuthFailed, Connected, Disconnected, NotConnected, SignalingClient
 from rtc.text import RttUpdate
@@ -135,6 +135,8 @@ class KioskBackend:
         self._gain: GainSink | None = None
         self._volume = 80
         self._last_quality: m.Quality | None = None
+        self._ice_warnings: list[str] = []
+        self._probe: asyncio.Task[None] | None = None
         self._health_interval_s = settings.health_interval_s
 
     # --- life cycle (on the loop) ---------------------------------------------------------------
@@ -168,6 +170,7 @@ class KioskBackend:
                 case Connected(welcome=welcome):
                     if isinstance(welcome, m.KioskWelcome):
                         self._health_interval_s = welcome.health_interval_s
+                        self._probe = asyncio.create_task(self._check_ice(welcome.ice_servers))
                         self._emit(ServerUp(welcome))
                 case Disconnected(retry_in_s=retry):
                     self._emit(ServerDown(retry))
@@ -354,6 +357,13 @@ class KioskBackend:
                 report = await asyncio.to_thread(self.health_report)
                 await self._send(m.Health(report=report))
 
+    async def _check_ice(self, servers: list[m.IceServer]) -> None:
+        """Probe the STUN/TURN servers the server handed out; unreachable ones go into every
+        health report (a silent 5 s stall per dead server in each call otherwise)."""
+        self._ice_warnings = await ice_warnings(servers)
+        for warning in self._ice_warnings:
+            log.warning("ICE server check: %s", warning)
+
     def health_report(self) -> m.HealthReport:
         """Figures only: devices, load, disk, the last call's quality. Nothing about anyone."""
         devices = self.local.health() if self.local is not None else {}
@@ -368,6 +378,7 @@ class KioskBackend:
             memory_ratio=min(1.0, psutil.virtual_memory().percent / 100),
             disk_free_bytes=disk.free,
             last_call_quality=self._last_quality,
+            ice_warnings=self._ice_warnings[:10],
         )
 
     def _idle_camera_health(self) -> m.DeviceHealth:

@@ -52,6 +52,18 @@ async def reachable_first(
     return list(servers)
 
 
+async def ice_warnings(servers: Sequence[IceServer], *, timeout_s: float = 2.0) -> list[str]:
+    """One line per STUN/TURN URL this machine cannot reach, for the kiosk's health report: IT
+    sees a dead or firewalled relay on the dashboard before residents see failed calls."""
+    urls = [url for server in servers for url in server.urls]
+    answers = await asyncio.gather(*(reachable(url, timeout_s) for url in urls))
+    return [
+        f"{url}: unreachable from this kiosk"
+        for url, ok in zip(urls, answers, strict=True)
+        if not ok
+    ]
+
+
 def forget() -> None:
     """Forget earlier choices, e.g. after the network changed."""
     _chosen.clear()

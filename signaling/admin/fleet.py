@@ -13,7 +13,8 @@ offline   not connected, or silent for longer than ``offline_after_s``
 
 Faults, two families with different endings:
 
-* **Self-clearing** (``no_heartbeat``, ``disk_low``): open while the condition holds, gone the
+* **Self-clearing** (``no_heartbeat``, ``disk_low``, ``relay_unreachable``: the kiosk cannot reach
+  a STUN/TURN server it was given): open while the condition holds, gone the
   moment it stops (the kiosk is back, space was freed). Acknowledging one only records that IT has
   seen it.
 * **Device** (``camera``, ``microphone``, ``speaker``): open when a health report says the device is
@@ -36,12 +37,14 @@ from typing import Literal, get_args
 from signaling.messages import DeviceHealth, HealthReport, Quality
 
 KioskState = Literal["online", "stale", "offline"]
-FaultKind = Literal["no_heartbeat", "disk_low", "camera", "microphone", "speaker"]
+FaultKind = Literal[
+    "no_heartbeat", "disk_low", "relay_unreachable", "camera", "microphone", "speaker"
+]
 Device = Literal["camera", "microphone", "speaker"]
 
 STATES: tuple[KioskState, ...] = get_args(KioskState)
 DEVICES: tuple[Device, ...] = get_args(Device)
-SELF_CLEARING: frozenset[FaultKind] = frozenset({"no_heartbeat", "disk_low"})
+SELF_CLEARING: frozenset[FaultKind] = frozenset({"no_heartbeat", "disk_low", "relay_unreachable"})
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,10 @@ class FaultBook:
         free = report.disk_free_bytes
         changed = self._condition(
             kiosk_id, "disk_low", free < rules.disk_low_bytes, f"{free} bytes free", now
+        )
+        warnings = "; ".join(report.ice_warnings)[:500]
+        changed |= self._condition(
+            kiosk_id, "relay_unreachable", bool(report.ice_warnings), warnings, now
         )
         for device in DEVICES:
             health: DeviceHealth = getattr(report, device)

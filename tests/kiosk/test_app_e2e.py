@@ -178,7 +178,12 @@ def test_call_dropped_puts_the_resident_back_in_line(qtbot: QtBot, server_factor
 
 
 def test_health_reports_reach_the_server(qtbot: QtBot, server_factory: Factory) -> None:
-    server = server_factory(server={"kiosk_health_interval_s": 0.2})
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead_stun = f"stun:127.0.0.1:{probe.getsockname()[1]}"
+    server = server_factory(server={"kiosk_health_interval_s": 0.2}, ice={"stun_url": dead_stun})
     with make_rig(qtbot, server) as rig:
         rig.wait(lambda: rig.state.online)
         kiosk_id = rig.app.backend.client.welcome.kiosk_id  # type: ignore[union-attr]
@@ -193,3 +198,7 @@ def test_health_reports_reach_the_server(qtbot: QtBot, server_factory: Factory) 
         assert report.camera.present is False  # camera="none" in this rig
         assert 0 <= report.cpu_ratio <= 1 and report.disk_free_bytes > 0
         assert report.app_version == rig.app.backend.app_version
+        # The STUN server it was handed does not answer: IT reads that in the health report.
+        rig.wait(lambda: bool((r := latest()) and r.report.ice_warnings))
+        warnings = latest().report.ice_warnings  # type: ignore[union-attr]
+        assert len(warnings) == 1 and dead_stun in warnings[0]

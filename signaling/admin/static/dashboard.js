@@ -168,6 +168,7 @@ function renderKioskFacts(k) {
 const FAULT_TEXT = {
   no_heartbeat: "No heartbeat",
   disk_low: "Disk almost full",
+  relay_unreachable: "STUN/TURN server unreachable",
   camera: "Camera",
   microphone: "Microphone",
   speaker: "Speaker",

@@ -192,3 +192,19 @@ def test_select_filters_by_site_and_state_and_puts_offline_first() -> None:
 def test_rules_are_adjustable() -> None:
     rules = FleetRules(online_within_s=5, offline_after_s=10)
     assert kiosk_state(connected=True, last_heard=0, now=6, rules=rules) == "stale"
+
+
+def test_unreachable_relay_is_a_self_clearing_fault() -> None:
+    from signaling.admin.fleet import FaultBook
+    from signaling.messages import DeviceHealth, HealthReport
+
+    ok = DeviceHealth(present=True, working=True)
+    base = dict(app_version="1", uptime_s=1, camera=ok, microphone=ok, speaker=ok,
+                cpu_ratio=0.1, memory_ratio=0.1, disk_free_bytes=10**11)  # fmt: skip
+    book = FaultBook()
+    warning = "turn:turn.example.se:3478?transport=udp: unreachable from this kiosk"
+    assert book.observe_health("k1", HealthReport(**base, ice_warnings=[warning]), 10.0)
+    (fault,) = book.faults("k1")
+    assert fault.kind == "relay_unreachable" and warning in fault.detail
+    assert book.observe_health("k1", HealthReport(**base), 20.0)  # the relay answers again
+    assert book.faults("k1") == []
