@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.state import KioskState
 
@@ -23,15 +24,26 @@ class ScreenView(QWidget):
         self.info = QVBoxLayout(self.info_box)
         self.info.setContentsMargins(0, 0, 0, 0)
         self.info.setSpacing(20)
+        # On a short screen (a landscape kiosk, a window) the information scrolls rather than
+        # squeezing wrapped lines into each other; on the usual portrait screen it never needs to.
+        self.info_area = QScrollArea()
+        self.info_area.setWidget(self.info_box)
+        self.info_area.setWidgetResizable(True)
+        self.info_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.info_area.setObjectName("info_area")
+        self.info_area.setStyleSheet(
+            "#info_area, #info_area > QWidget > QWidget { background: transparent; }"
+        )
         self.controls_box = QWidget()
         self.controls = QVBoxLayout(self.controls_box)
         self.controls.setContentsMargins(0, 0, 0, 0)
         self.controls.setSpacing(20)
-        outer.addWidget(self.info_box, 1)
+        outer.addWidget(self.info_area, 1)
         outer.addWidget(self.controls_box, 0)
 
     def show_state(self, state: KioskState) -> None:
         raise NotImplementedError
 
     def set_reach_top(self, pixels: int) -> None:
-        self.info_box.setMinimumHeight(max(0, pixels - 32))
+        self.info_area.setMinimumHeight(max(0, pixels - 32))

@@ -79,6 +79,34 @@ def test_call_critical_text_is_at_least_18_pt(window: KioskWindow, qtbot: QtBot,
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_text_is_clipped(window: KioskWindow, qtbot: QtBot, lang: str) -> None:
+    assert_nothing_clipped(window, qtbot, lang)
+
+
+# A landscape touchscreen and a narrow window: wrapped lines must not be squeezed into each other
+# when the screen is short (the information part scrolls instead).
+NARROW_ARABIC = pytest.param(
+    "ar",
+    (800, 1000),
+    marks=pytest.mark.xfail(
+        strict=True,
+        reason="known: in a window narrower than a kiosk screen, the confirm screen's two-line "
+        "topic buttons are squeezed in the control band (full-screen kiosks are not affected)",
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "size"),
+    [("sv", (1920, 1080)), ("ar", (1920, 1080)), ("sv", (800, 1000)), NARROW_ARABIC],
+)
+def test_no_text_is_clipped_on_short_screens(
+    window: KioskWindow, qtbot: QtBot, lang: str, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    assert_nothing_clipped(window, qtbot, lang)
+
+
+def assert_nothing_clipped(window: KioskWindow, qtbot: QtBot, lang: str) -> None:
     for name in rendered(window, qtbot, lang):
         for widget in visible(window, QLabel):
             assert isinstance(widget, QLabel)
