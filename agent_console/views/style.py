@@ -29,10 +29,11 @@ QPushButton {{ padding: 8px 16px; border-radius: 6px; border: 1px solid {LINE};
                background: {CARD}; }}
 QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton:disabled {{ color: #9aa5b1; }}
-QPushButton#primary {{ background: {ACCENT}; color: white; border: none; }}
-QPushButton#accept {{ background: {GOOD}; color: white; border: none; font-size: 18px;
-                      padding: 14px 28px; }}
-QPushButton#danger {{ background: {POOR}; color: white; border: none; }}
+QPushButton#primary {{ background: {ACCENT}; color: white; border: 3px solid transparent; }}
+QPushButton#accept {{ background: {GOOD}; color: white; border: 3px solid transparent;
+                      font-size: 18px; padding: 14px 28px; }}
+QPushButton#danger {{ background: {POOR}; color: white; border: 3px solid transparent; }}
+/* The focus ring replaces a transparent border of the same width: focus never shrinks the text. */
 QPushButton#accept:focus, QPushButton#danger:focus, QPushButton#primary:focus {{
     border: 3px solid {INK}; }}
 QPushButton:checked {{ background: {INK}; color: white; }}
