@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from math import ceil
 from typing import Any, Literal
 
 from aiohttp import WSMsgType, web
@@ -33,8 +34,9 @@ from signaling.errors import (
 from signaling.ice import ice_servers, probe_ice_servers
 from signaling.peer import Peer
 from signaling.session import ConnectionState
-from signaling.store import Store
+from signaling.store import AdviserRecord, Store
 from signaling.switchboard import Switchboard
+from signaling.throttle import LoginThrottle, login_keys
 from signaling.today import local_midnight, service_timezone, summarize_day
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ SWITCHBOARD = web.AppKey("switchboard", Switchboard)
 Clock = Callable[[], float]
 CLOCK: web.AppKey[Clock] = web.AppKey("clock")
 ICE_WARNINGS: web.AppKey[list[str]] = web.AppKey("ice_warnings")
+THROTTLE: web.AppKey[LoginThrottle] = web.AppKey("login_throttle")
 
 # aiohttp closes the socket (1009) above this; between MAX_MESSAGE_BYTES and this we answer with a
 # typed too_large error and keep the connection (docs/protocol.md §Limits).
@@ -55,6 +58,7 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
     app = web.Application(client_max_size=256 * 1024)
     app[SETTINGS] = settings
     app[CLOCK] = clock
+    app[THROTTLE] = LoginThrottle()
     app.cleanup_ctx.append(_store_and_switchboard)
     app.add_routes(
         [
@@ -140,9 +144,9 @@ async def login(request: web.Request) -> web.Response:
     except (ValueError, KeyError, TypeError):
         return json_error(400, ErrorCode.BAD_MESSAGE, "send JSON with 'username' and 'password'")
     store, settings, now = request.app[STORE], request.app[SETTINGS], request.app[CLOCK]()
-    adviser = await store.verify_password(username[:100], password[:1000])
-    if adviser is None:
-        return json_error(401, ErrorCode.UNAUTHORIZED, "wrong username or password")
+    adviser = await check_password(request, username, password)
+    if isinstance(adviser, web.Response):
+        return adviser
     ttl = settings.auth.session_ttl_s
     token = await store.create_session(adviser.id, ttl_s=ttl, now=now)
     return web.json_response(
@@ -154,6 +158,28 @@ async def login(request: web.Request) -> web.Response:
             "is_admin": adviser.is_admin,
         }
     )
+
+
+async def check_password(
+    request: web.Request, username: str, password: str
+) -> AdviserRecord | web.Response:
+    """The adviser, or the refusal to send: 401 for a wrong password, 429 while locked out after
+    repeated failures (per account and per address, signaling/throttle.py)."""
+    throttle, now = request.app[THROTTLE], request.app[CLOCK]()
+    keys = login_keys(username[:100], request.remote)
+    wait = throttle.retry_after(keys, now)
+    if wait is not None:
+        refusal = json_error(
+            429, ErrorCode.RATE_LIMITED, f"too many failed sign-ins; try again in {ceil(wait)} s"
+        )
+        refusal.headers["Retry-After"] = str(ceil(wait))
+        return refusal
+    adviser = await request.app[STORE].verify_password(username[:100], password[:1000])
+    if adviser is None:
+        throttle.failed(keys, now)
+        return json_error(401, ErrorCode.UNAUTHORIZED, "wrong username or password")
+    throttle.succeeded(keys[0])
+    return adviser
 
 
 async def logout(request: web.Request) -> web.Response:

@@ -212,9 +212,9 @@ async def login(request: web.Request) -> web.Response:
         request.app[srv.SETTINGS],
         request.app[srv.CLOCK](),
     )
-    adviser = await store.verify_password(username, password)
-    if adviser is None:
-        return _error(401, ErrorCode.UNAUTHORIZED, "wrong username or password")
+    adviser = await srv.check_password(request, username, password)
+    if isinstance(adviser, web.Response):
+        return adviser
     if not adviser.is_admin:
         return _error(403, ErrorCode.UNAUTHORIZED, "this account is not an administrator")
     ttl = settings.auth.admin_session_ttl_s
