@@ -154,7 +154,9 @@ class Switchboard:
             case m.SessionDescription() | m.IceCandidate():
                 self._relay_from_kiosk(link, msg)
             case m.QualityReport(call_id=call_id, quality=quality):
-                self._own_call(link, call_id, allow_last=True)
+                # The last sample may arrive just after the call ended: the last call counts too.
+                if call_id != link.last_call:
+                    self._own_call(link, call_id)
                 await self.store.add_quality(call_id, side="kiosk", quality=quality, at=now)
             case m.Health(report=report):
                 await self.store.add_health(link.kiosk.id, at=now, report=report)
@@ -331,13 +333,9 @@ class Switchboard:
 
     # --- calls ---------------------------------------------------------------------------------
 
-    def _own_call(self, link: KioskLink, call_id: str, *, allow_last: bool = False) -> Caller:
+    def _own_call(self, link: KioskLink, call_id: str) -> Caller:
         if call_id == link.caller and call_id in self.callers:
             return self.callers[r.CallerId(call_id)]
-        if allow_last and call_id == link.last_call:
-            return Caller(
-                r.CallerId(call_id), link.kiosk.id, "", r.Language(""), None, (), 0, None, ""
-            )
         raise OutOfRole(f"call {call_id!r} is not this kiosk's")
 
     def _adviser_call(self, link: AdviserLink, call_id: str) -> Caller:
