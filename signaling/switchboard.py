@@ -59,7 +59,8 @@ class Switchboard:
         self.advisers: dict[str, AdviserLink] = {}
         self.callers: dict[r.CallerId, Caller] = {}
         self._by_resume_hash: dict[str, r.CallerId] = {}
-        self._end_reasons: dict[r.CallerId, str] = {}
+        # Calls ended because the kiosk vanished: the adviser hears "peer_left", not "hangup".
+        self._kiosk_left: set[r.CallerId] = set()
         self._wake = asyncio.Event()
         self._last_overview: m.QueueOverview | None = None
         self._persisted: set[r.CallerId] = set()
@@ -150,7 +151,7 @@ class Switchboard:
                 await self.perform(self.router.leave(link.caller, now=now))
             case m.Hangup(call_id=call_id):
                 caller = self._own_call(link, call_id)
-                await self._hang_up(caller, now, reason="hangup")
+                await self._hang_up(caller, now)
             case m.SessionDescription() | m.IceCandidate():
                 self._relay_from_kiosk(link, msg)
             case m.QualityReport(call_id=call_id, quality=quality):
@@ -234,7 +235,7 @@ class Switchboard:
             # Keeps its place for the grace period; the kiosk resumes with its token.
             await self.perform(self.router.caller_disconnected(caller_id, now=now))
         elif state in (r.CallerState.IN_CALL, r.CallerState.HELD):
-            self._end_reasons[caller_id] = "peer_left"
+            self._kiosk_left.add(caller_id)
             await self.perform(self.router.end_call(caller_id, now=now))
 
     # --- advisers ------------------------------------------------------------------------------
@@ -277,7 +278,7 @@ class Switchboard:
                 await self.perform(self.router.decline(me, r.CallerId(call_id), now=now))
             case m.Hangup(call_id=call_id):
                 caller = self._adviser_call(link, call_id)
-                await self._hang_up(caller, now, reason="hangup")
+                await self._hang_up(caller, now)
             case m.SessionDescription() | m.IceCandidate():
                 self._relay_from_adviser(link, msg)
             case m.QualityReport(call_id=call_id, quality=quality):
@@ -344,10 +345,9 @@ class Switchboard:
             raise OutOfRole(f"call {call_id!r} is not yours")
         return caller
 
-    async def _hang_up(self, caller: Caller, now: float, *, reason: str) -> None:
+    async def _hang_up(self, caller: Caller, now: float) -> None:
         state = self.router.caller_state(caller.id)
         if state in (r.CallerState.IN_CALL, r.CallerState.HELD):
-            self._end_reasons[caller.id] = reason
             await self.perform(self.router.end_call(caller.id, now=now))
         else:
             await self.perform(self.router.leave(caller.id, now=now))
@@ -452,8 +452,8 @@ class Switchboard:
         )
 
     async def _call_ended(self, cid: r.CallerId, aid: r.AdviserId, reason: str) -> None:
-        told = self._end_reasons.pop(cid, reason)
-        wire: m.CallEnded
+        kiosk_left = cid in self._kiosk_left
+        self._kiosk_left.discard(cid)
         if reason == "transferred":
             # The kiosk is told too: it says "connecting you to another adviser" and waits, camera
             # still open, for the next call_started (docs/protocol.md §Transfer).
@@ -463,9 +463,9 @@ class Switchboard:
         elif reason == "adviser_lost":
             pass  # the kiosk hears of it through CallerRequeued, which always follows
         else:
-            kiosk_reason = "hangup" if told == "hangup" else "peer_left"
-            self._to_kiosk(cid, m.CallEnded(call_id=cid, reason=kiosk_reason))
-            self._to_adviser(aid, m.CallEnded(call_id=cid, reason=kiosk_reason))
+            wire = m.CallEnded(call_id=cid, reason="peer_left" if kiosk_left else "hangup")
+            self._to_kiosk(cid, wire)
+            self._to_adviser(aid, wire)
         link = self.advisers.get(aid)
         if link is not None:
             link.pending_wrap_up.add(cid)
