@@ -182,8 +182,13 @@ async def check_password(
     return adviser
 
 
+def bearer_token(request: web.Request) -> str:
+    """The token from ``Authorization: Bearer ...``; empty when there is none."""
+    return request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+
+
 async def logout(request: web.Request) -> web.Response:
-    token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    token = bearer_token(request)
     if token:
         await request.app[STORE].revoke_session(token)
     return web.json_response({"status": "signed out"})
@@ -191,7 +196,7 @@ async def logout(request: web.Request) -> web.Response:
 
 async def adviser_today(request: web.Request) -> web.Response:
     """The console's "Today" panel: calls taken, average handle time, ratings, since midnight."""
-    token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    token = bearer_token(request)
     now = request.app[CLOCK]()
     adviser = await request.app[STORE].session(token, now=now) if token else None
     if adviser is None:
