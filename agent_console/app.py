@@ -490,8 +490,11 @@ class Console:
         self.window.close()
 
 
-def run(config: ConsoleConfig) -> int:
-    """Show the console until its window is closed; the exit code of the Qt event loop."""
+def run(config: ConsoleConfig, *, attach: Callable[[Console], object] | None = None) -> int:
+    """Show the console until its window is closed; the exit code of the Qt event loop.
+
+    ``attach`` is called with the assembled console before the event loop starts (``kiosklink
+    soak`` attaches its driver there, so the soak runs this very start-up)."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     translator = install_translator(app, config.ui_language)
@@ -500,6 +503,8 @@ def run(config: ConsoleConfig) -> int:
     app.aboutToQuit.connect(console.close)
     app.aboutToQuit.connect(collector.stop)
     console.window.show()
+    if attach is not None:
+        attach(console)
     try:
         return app.exec()
     finally:
