@@ -21,7 +21,7 @@ import av
 import cv2
 import numpy as np
 import numpy.typing as npt
-from aiortc.mediastreams import MediaStreamTrack
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from rtc.media.clock import MediaClock
 from rtc.media.synthetic import VIDEO_CLOCK_RATE
@@ -132,6 +132,8 @@ class CameraVideoTrack(MediaStreamTrack):
 
     async def recv(self) -> av.VideoFrame:
         image = await self._next_image()
+        if self.readyState != "live":  # stopped: end the consumers (a MediaRelay reader too)
+            raise MediaStreamError
         frame = av.VideoFrame.from_ndarray(image, format="bgr24")
         pts = round(self.clock.elapsed() * VIDEO_CLOCK_RATE)
         self._last_pts = max(pts, self._last_pts + 1)

@@ -20,7 +20,7 @@ import av
 import cv2
 import numpy as np
 import numpy.typing as npt
-from aiortc.mediastreams import MediaStreamTrack
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from rtc import framecode
 from rtc.media.clock import MediaClock, next_index
@@ -88,6 +88,7 @@ class SyntheticVideoTrack(MediaStreamTrack):
         wait = origin + self._index * period - self.clock.now()
         if wait > 0:
             await asyncio.sleep(wait)
+        _raise_if_ended(self)
         frame = av.VideoFrame.from_ndarray(self._draw(self._index), format="rgb24")
         frame.pts = round(self._index * VIDEO_CLOCK_RATE / self.fps)
         frame.time_base = Fraction(1, VIDEO_CLOCK_RATE)
@@ -102,6 +103,12 @@ class SyntheticVideoTrack(MediaStreamTrack):
         image[y : y + side, x : x + side] = 255
         framecode.stamp(image, index, self._wall_ms())
         return image
+
+
+def _raise_if_ended(track: MediaStreamTrack) -> None:
+    """A stopped track ends its consumers (aiortc's contract); a MediaRelay reader stops with it."""
+    if track.readyState != "live":
+        raise MediaStreamError
 
 
 def _one_second_of_tone() -> npt.NDArray[np.int16]:
@@ -133,6 +140,7 @@ class ToneAudioTrack(MediaStreamTrack):
         wait = origin + self._index * period - self.clock.now()
         if wait > 0:
             await asyncio.sleep(wait)
+        _raise_if_ended(self)
         start = (self._index * AUDIO_FRAME_SAMPLES) % AUDIO_RATE
         samples = self._second[start : start + AUDIO_FRAME_SAMPLES]
         frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
