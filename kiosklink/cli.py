@@ -5,6 +5,7 @@
     kiosklink kiosk [--server URL] [--token T] [--config F] the touchscreen app
     kiosklink console [--server URL] [--config FILE]        the adviser console
     kiosklink demo [--headless]                             a real call on this machine
+    kiosklink soak [--minutes N] [--screen WxH] [--out D]   the real apps in real calls, for minutes
     kiosklink schema                                        the protocol's JSON Schema
     kiosklink screenshots kiosk|console|dashboard [--out D]  PNGs of every screen
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seconds", type=float, default=6.0, help="how long the call lasts")
 
     sub.add_parser("schema", help="print the protocol's JSON Schema")
+    sub.add_parser("soak", help="the real kiosk and console apps in real calls for minutes")
 
     shots = sub.add_parser("screenshots", help="save PNGs of every screen", add_help=False)
     shots.add_argument("target", choices=sorted(SCREENSHOTS))
@@ -67,13 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["kiosk"] or argv[:1] == ["console"]:
         # The apps parse their own options (argparse's REMAINDER cannot start with "--x").
         return _run_app(argv[0], argv[1:])
+    if argv[:1] == ["soak"]:
+        from kiosklink.soak import main as soak_main
+
+        _quiet_logging(verbose=False)
+        return soak_main(argv[1:])
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # aioice logs every candidate pair at INFO: noise for operators, kept for --verbose.
-    logging.getLogger("aioice").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    _quiet_logging(verbose=args.verbose)
     match args.command:
         case "serve":
             return _serve(args)
@@ -97,6 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
             return 0
     return 2
+
+
+def _quiet_logging(*, verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # aioice logs every candidate pair at INFO: noise for operators, kept for --verbose.
+    logging.getLogger("aioice").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _run_app(name: str, app_args: list[str]) -> int:
