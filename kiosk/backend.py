@@ -1,4 +1,7 @@
-"""The kiosk's asyncio side: signaling client, local media, the call session, health reports.
+"""The kiosk's asyncio side: signaling client, effects, health reports, remote commands.
+
+The call's media (devices, the waiting-screen preview, the call session, volume, quality reports)
+are :class:`rtc.call_media.CallMedia`, shared with the console and the headless parties.
 
 No Qt here. It runs on a :class:`rtc.loop_thread.LoopThread` (AIORTC.md pitfall 7) and talks to the
 GUI only through the three callbacks it is given, which app.py turns into queued Qt signals:
@@ -10,20 +13,17 @@ carries them out in order, so an SDP relayed after ``StartCall`` always finds it
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import dataclasses
 import logging
 import os
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
 
+import av
 import numpy as np
 import numpy.typing as npt
 import psutil
-from aiortc.contrib.media import MediaRelay
 
 from kiosk.config import KioskSettings
 from kiosk.state import (
@@ -51,10 +51,10 @@ from kiosk.state import (
     StartCall,
     StopCall,
 )
-from rtc.call import CallEvents, CallSession
+from rtc.call_media import CallMedia, MediaEvents, Role
 from rtc.frames import frame_rgb
-from rtc.ice_choice import ice_warnings, reachable_first
-from rtc.media import LocalMedia, MediaConfig, open_local_media
+from rtc.ice_choice import ice_warnings
+from rtc.media import MediaConfig
 from rtc.signaling_client import AuthFailed, Connected, Disconnected, NotConnected, SignalingClient
 from rtc.text import RttUpdate
 from signaling import messages as m
@@ -65,28 +65,7 @@ Frame = npt.NDArray[np.uint8]
 PREVIEW_INTERVAL_S = 1 / 15  # the own picture needs no more; it saves the GUI thread work
 QUALITY_INTERVAL_S = 5.0
 MAX_LOG_CHARS = 60_000
-
-
-class GainSink:
-    """Wraps the speaker: the resident's volume buttons scale the adviser's voice."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.volume = 80
-
-    def play(self, frame: Any) -> None:
-        if self.volume != 100:
-            samples = frame.to_ndarray()
-            scaled = (samples.astype(np.float32) * (self.volume / 100)).astype(samples.dtype)
-            new = type(frame).from_ndarray(
-                scaled, format=frame.format.name, layout=frame.layout.name
-            )
-            new.sample_rate, new.pts, new.time_base = frame.sample_rate, frame.pts, frame.time_base
-            frame = new
-        self.inner.play(frame)
-
-    def close(self) -> None:
-        self.inner.close()
+DEFAULT_VOLUME = 80
 
 
 def media_config(settings: KioskSettings) -> MediaConfig:
@@ -126,15 +105,20 @@ class KioskBackend:
         self._effects: asyncio.Queue[Effect] | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._started_at = time.monotonic()
-        self.local: LocalMedia | None = None
-        self._media_task: asyncio.Task[LocalMedia] | None = None
-        self._relay: MediaRelay | None = None
-        self._preview_task: asyncio.Task[None] | None = None
-        self.session: CallSession | None = None
-        self._quality_task: asyncio.Task[None] | None = None
-        self._gain: GainSink | None = None
-        self._volume = 80
-        self._last_quality: m.Quality | None = None
+        self.media = CallMedia(
+            media_config(settings),
+            send=self._send,
+            events=MediaEvents(
+                on_state=self._on_call_state,
+                on_remote_frame=lambda frame: self._on_remote_frame(_rgb(frame)),
+                on_local_frame=lambda frame: self._on_local_frame(_rgb(frame)),
+                on_remote_text=self._on_remote_text,
+            ),
+            volume=DEFAULT_VOLUME,
+            preview_interval_s=PREVIEW_INTERVAL_S,
+            quality_interval_s=QUALITY_INTERVAL_S,
+        )
+        self._opening: asyncio.Task[None] | None = None
         self._ice_warnings: list[str] = []
         self._probe: asyncio.Task[None] | None = None
         self._health_interval_s = settings.health_interval_s
@@ -153,8 +137,10 @@ class KioskBackend:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
-        await self._stop_call()
-        await self._close_media()
+        if self._opening is not None:
+            self._opening.cancel()
+            await asyncio.gather(self._opening, return_exceptions=True)
+        await self.media.close()
         await self.client.close()
 
     def perform(self, effect: Effect) -> None:
@@ -198,29 +184,26 @@ class KioskBackend:
             case Send(message=message):
                 await self._send(message)
             case OpenMedia():
-                self._media_task = asyncio.create_task(self._open_media())
+                # Not awaited: the worker goes on (a StartCall waits for the same opening).
+                self._opening = asyncio.create_task(self._open_media())
             case CloseMedia():
-                await self._close_media()
-            case StartCall():
-                await self._start_call(effect)
+                await self.media.close()
+            case StartCall(call_id=call_id, role=role, ice_servers=ice_servers):
+                ours: Role = "offerer" if role == "offerer" else "answerer"
+                await self.media.start_call(call_id, ours, ice_servers)
             case StopCall():
-                await self._stop_call()
+                await self.media.end_call()
             case RelayCallMessage(message=message):
-                if self.session is not None and self.session.call_id == message.call_id:
-                    await self.session.handle(message)
+                await self.media.receive(message)
             case SendText(text=text, committed=committed):
-                if self.session is not None:
-                    if committed:
-                        await self.session.commit_text(text)
-                    else:
-                        await self.session.send_text(text)
+                if committed:
+                    await self.media.commit_text(text)
+                else:
+                    await self.media.send_text(text)
             case SetMuted(audio=audio, video=video):
-                if self.session is not None:
-                    self.session.set_muted(audio=audio, video=video)
+                self.media.set_muted(audio=audio, video=video)
             case SetVolume(volume=volume):
-                self._volume = volume
-                if self._gain is not None:
-                    self._gain.volume = volume
+                self.media.volume = volume
             case PlaySound():
                 await asyncio.to_thread(_beep)
             case Restart():
@@ -246,14 +229,10 @@ class KioskBackend:
 
     # --- media ----------------------------------------------------------------------------------
 
-    async def _open_media(self) -> LocalMedia:
-        local = await open_local_media(media_config(self.settings))
-        self.local = local
-        self._relay = MediaRelay()
-        self._preview_task = asyncio.create_task(
-            self._preview(self._relay.subscribe(local.video, buffered=False))
-        )
-        health = local.health()
+    async def _open_media(self) -> None:
+        """Camera and microphone for the waiting screen's preview and the call to come."""
+        await self.media.open()
+        health = self.media.health()
         camera, mic = health.get("camera"), health.get("microphone")
         self._emit(
             MediaOpened(
@@ -261,92 +240,15 @@ class KioskBackend:
                 microphone_ok=mic is None or mic.present,
             )
         )
-        return local
 
-    async def _media(self) -> LocalMedia:
-        if self._media_task is None:
-            self._media_task = asyncio.create_task(self._open_media())
-        return await self._media_task
-
-    async def _preview(self, track: Any) -> None:
-        last = 0.0
-        while True:
-            frame = await track.recv()
-            now = time.monotonic()
-            if now - last >= PREVIEW_INTERVAL_S:
-                last = now
-                self._on_local_frame(_rgb(frame))
-
-    async def _close_media(self) -> None:
-        await self._stop_call()
-        task, self._preview_task = self._preview_task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-        media_task, self._media_task = self._media_task, None
-        if media_task is not None:
-            with contextlib.suppress(Exception):
-                local = await media_task
-                await local.close()
-        self.local = None
-        self._relay = None
-
-    # --- the call -------------------------------------------------------------------------------
-
-    async def _start_call(self, effect: StartCall) -> None:
-        await self._stop_call()
-        local = await self._media()
-        assert self._relay is not None
-        self._gain = GainSink(local.speaker)
-        self._gain.volume = self._volume
-        for_call = dataclasses.replace(
-            local, video=self._relay.subscribe(local.video, buffered=False), speaker=self._gain
-        )
-        role: Literal["offerer", "answerer"] = "offerer" if effect.role == "offerer" else "answerer"
-        self.session = CallSession(
-            call_id=effect.call_id,
-            role=role,
-            ice_servers=await reachable_first(effect.ice_servers),
-            local=for_call,
-            send=self._send,
-            events=CallEvents(
-                on_state=self._on_call_state,
-                on_remote_video=lambda f: self._on_remote_frame(_rgb(f)),
-                on_remote_text=self._on_remote_text,
-            ),
-        )
-        await self.session.start()
-        self._quality_task = asyncio.create_task(self._report_quality(self.session))
-
-    def _on_call_state(self, state: str) -> None:
+    def _on_call_state(self, call_id: str, state: str) -> None:
         if state == "connected":
             self._emit(CallLive())
         elif state in ("failed", "stalled"):
             self._emit(CallLost())
 
-    def _on_remote_text(self, update: RttUpdate) -> None:
+    def _on_remote_text(self, update: RttUpdate, line: str) -> None:
         self._emit(RemoteText(update.text, committed=update.committed))
-
-    async def _stop_call(self) -> None:
-        task, self._quality_task = self._quality_task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        session, self.session = self.session, None
-        if session is not None:
-            with contextlib.suppress(Exception):
-                self._last_quality = await session.stats()
-            await session.close("hangup")
-        self._gain = None
-
-    async def _report_quality(self, session: CallSession) -> None:
-        while True:
-            await asyncio.sleep(QUALITY_INTERVAL_S)
-            quality = await session.stats()
-            self._last_quality = quality
-            await self._send(m.QualityReport(call_id=session.call_id, quality=quality))
 
     # --- health ---------------------------------------------------------------------------------
 
@@ -366,7 +268,7 @@ class KioskBackend:
 
     def health_report(self) -> m.HealthReport:
         """Figures only: devices, load, disk, the last call's quality. Nothing about anyone."""
-        devices = self.local.health() if self.local is not None else {}
+        devices = self.media.health()
         disk = shutil.disk_usage(Path.home())
         return m.HealthReport(
             app_version=self.app_version,
@@ -377,7 +279,7 @@ class KioskBackend:
             cpu_ratio=min(1.0, psutil.cpu_percent(None) / 100),
             memory_ratio=min(1.0, psutil.virtual_memory().percent / 100),
             disk_free_bytes=disk.free,
-            last_call_quality=self._last_quality,
+            last_call_quality=self.media.last_quality,
             ice_warnings=self._ice_warnings[:10],
         )
 
@@ -400,7 +302,7 @@ class KioskBackend:
             return f"cannot read log: {exc}"
 
 
-def _rgb(frame: Any) -> Frame:
+def _rgb(frame: av.VideoFrame) -> Frame:
     image: Frame = frame_rgb(frame)  # not to_ndarray("rgb24"): swscale can deadlock (rtc.frames)
     return image
 
