@@ -1,12 +1,11 @@
-"""The one module that knows both Qt and asyncio: the console's I/O backend and its start-up.
+"""The one module that knows both Qt and asyncio: the console's bridge and its start-up.
 
-:class:`AsyncBackend` runs the signaling client and the call session on a
-:class:`~rtc.loop_thread.LoopThread` (aiortc in its own thread, AIORTC.md pitfall 7). Its public
-methods are called on the GUI thread and return at once: each one queues a command, and a single
-worker on the asyncio loop runs the commands in the order they were given (so the SDP offer is
-never handled before the call session that answers it exists). Results come back as Qt signals,
-which Qt delivers to the controller on the GUI thread (queued connections, because they are
-emitted from the asyncio thread).
+:class:`AsyncBackend` runs the Qt-free :class:`~agent_console.backend.ConsoleBackend` (signaling,
+today's figures, the call media) on a :class:`~rtc.loop_thread.LoopThread` (aiortc in its own
+thread, AIORTC.md pitfall 7). Its public methods are called on the GUI thread and return at once:
+each one hands a command to the backend's worker on the asyncio loop, which runs the commands in the
+order they were given. Results come back as Qt signals, which Qt delivers to the controller on the
+GUI thread (queued connections, because they are emitted from the asyncio thread).
 
 Video reaches the GUI as QImage through a one-frame slot: the asyncio side replaces the slot's
 image and signals only when the GUI has taken the previous one, so a slow GUI sees fewer frames,
@@ -15,60 +14,31 @@ never older ones (pitfall 1).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import gc
-import json
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable
 
-import aiohttp
 import av
 import cv2
 import numpy as np
-from aiortc.contrib.media import MediaRelay
-from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from agent_console.config import ConsoleConfig, http_url, signaling_url
+from agent_console.backend import ConsoleBackend
+from agent_console.config import ConsoleConfig
 from agent_console.controller import ConsoleController
-from agent_console.events import (
-    Figures,
-    LoginError,
-    LoginOk,
-    MediaState,
-    RemoteText,
-    TodayFigures,
-)
 from agent_console.flow import ConsoleFlow
 from agent_console.ring import make_ring
 from agent_console.translation import install_translator
 from agent_console.views.console_window import ConsoleWindow
-from rtc import text as rtt
-from rtc.call import CallEvents, CallSession
 from rtc.frames import frame_rgb
-from rtc.ice_choice import reachable_first
 from rtc.loop_thread import LoopThread
-from rtc.media import LocalMedia, MediaConfig, open_local_media
-from rtc.signaling_client import (
-    Connected,
-    LoginFailed,
-    NotConnected,
-    SignalingClient,
-    login,
-)
 from signaling import messages as m
-from signaling.errors import KiosklinkError
 
 log = logging.getLogger(__name__)
 
-APP_VERSION = "0.1.0"
-STATS_EVERY_S = 2.0
-PREVIEW_EVERY_NTH = 3  # the own picture is small; 10 fps is plenty
 PREVIEW_SIZE = (240, 180)
 _Command = Callable[[], Awaitable[None]]
 
@@ -103,28 +73,10 @@ def to_qimage(frame: av.VideoFrame, size: tuple[int, int] | None = None) -> QIma
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
-class _Call:
-    """One call's media on the asyncio side: the session, local media and the preview."""
-
-    def __init__(self, started: m.CallStarted, local: LocalMedia) -> None:
-        self.started = started
-        self.local = local
-        self.relay = MediaRelay()
-        self.sent_video: MediaStreamTrack = self.relay.subscribe(local.video, buffered=False)
-        self.preview: MediaStreamTrack = self.relay.subscribe(local.video, buffered=False)
-        self.session: CallSession | None = None
-        self.tasks: list[asyncio.Task[None]] = []
-
-    def session_media(self) -> LocalMedia:
-        return LocalMedia(
-            video=self.sent_video,
-            audio=self.local.audio,
-            speaker=self.local.speaker,
-            sources=self.local.sources,
-        )
-
-
 class AsyncBackend(QObject):
+    """The controller's :class:`~agent_console.controller.Backend`: GUI-thread calls in, queued
+    signals out, the :class:`ConsoleBackend` on its own loop in between."""
+
     login_result = Signal(object)  # LoginOk | LoginError
     client_event = Signal(object)  # rtc.signaling_client.ClientEvent
     media_event = Signal(object)  # MediaState | RemoteText | Figures
@@ -138,87 +90,65 @@ class AsyncBackend(QObject):
         self.loop_thread = LoopThread("console-asyncio")
         self.remote_frames = FrameSlot()
         self.local_frames = FrameSlot()
-        self._commands: asyncio.Queue[_Command] | None = None
-        self._worker: asyncio.Task[None] | None = None
-        self._http_base = ""
-        self._token: str | None = None
-        self._client: SignalingClient | None = None
-        self._pump: asyncio.Task[None] | None = None
-        self._call: _Call | None = None
-        self._muted = (False, False)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self.core = ConsoleBackend(
+            config,
+            on_login=self.login_result.emit,
+            on_client_event=self.client_event.emit,
+            on_media_event=self.media_event.emit,
+            on_today=self.today_figures.emit,
+            on_remote_frame=self._remote_frame,
+            on_local_frame=self._local_frame,
+        )
 
     # --- lifecycle (GUI thread) ----------------------------------------------------------------
 
     def start(self) -> None:
         self.loop_thread.start()
-        self.loop_thread.submit(self._start_worker()).result(5)
+        self.loop_thread.submit(self.core.start()).result(5)
 
     def close(self, timeout_s: float = 10.0) -> None:
         """Hang up, disconnect and stop the asyncio thread; bounded by ``timeout_s``."""
         if not self.loop_thread.running:
             return
         try:
-            self.loop_thread.submit(self._shut_down()).result(timeout_s)
+            self.loop_thread.submit(self.core.stop()).result(timeout_s)
         except Exception as exc:  # a stuck peer must not keep the app from closing
             log.warning("backend did not shut down cleanly: %s", exc)
         self.loop_thread.stop()
 
-    async def _start_worker(self) -> None:
-        self._commands = asyncio.Queue()
-        self._worker = asyncio.create_task(self._work(self._commands), name="console-commands")
-
-    async def _work(self, commands: asyncio.Queue[_Command]) -> None:
-        while True:
-            command = await commands.get()
-            try:
-                await command()
-            except Exception:  # one failed command must not stop the console
-                log.exception("console command failed")
-
     def _enqueue(self, command: _Command) -> None:
-        queue = self._commands
-        if queue is None:
+        if not self.core.started:
             raise RuntimeError("AsyncBackend.start() was not called")
-        self.loop_thread.call_soon(queue.put_nowait, command)
-
-    async def _shut_down(self) -> None:
-        await self._end_media()
-        await self._disconnect()
-        await _cancel(list(self._tasks))
-        if self._worker is not None:
-            self._worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._worker
+        self.loop_thread.call_soon(self.core.submit, command)
 
     # --- the Backend protocol (GUI thread) -----------------------------------------------------
 
     def login(self, url: str, username: str, password: str) -> None:
-        self._enqueue(lambda: self._login(url, username, password))
+        self._enqueue(lambda: self.core.login(url, username, password))
 
     def open_link(self, url: str) -> None:
-        self._enqueue(lambda: self._connect(url))
+        self._enqueue(lambda: self.core.connect(url))
 
     def close_link(self) -> None:
-        self._enqueue(self._disconnect)
+        self._enqueue(self.core.disconnect)
 
     def send(self, message: m.Message) -> None:
-        self._enqueue(lambda: self._send(message))
+        self._enqueue(lambda: self.core.send(message))
 
     def start_media(self, call: m.CallStarted) -> None:
-        self._enqueue(lambda: self._start_media(call))
+        self._enqueue(lambda: self.core.start_media(call))
 
     def to_media(self, message: m.SessionDescription | m.IceCandidate) -> None:
-        self._enqueue(lambda: self._to_media(message))
+        self._enqueue(lambda: self.core.to_media(message))
 
     def end_media(self, call_id: str) -> None:
         self._enqueue(self._end_media)
 
     def send_text(self, text: str, committed: bool) -> None:
-        self._enqueue(lambda: self._send_text(text, committed))
+        self._enqueue(lambda: self.core.send_text(text, committed))
 
     def set_muted(self, audio: bool, video: bool) -> None:
-        self._enqueue(lambda: self._set_muted(audio, video))
+        self._enqueue(lambda: self.core.set_muted(audio, video))
 
     def take_remote_frame(self) -> QImage | None:
         return self.remote_frames.take()
@@ -226,240 +156,20 @@ class AsyncBackend(QObject):
     def take_local_frame(self) -> QImage | None:
         return self.local_frames.take()
 
-    # --- signing in and the link (asyncio thread) ----------------------------------------------
+    # --- frames (asyncio thread) ---------------------------------------------------------------
 
-    async def _login(self, url: str, username: str, password: str) -> None:
-        self._http_base = http_url(url)
-        try:
-            result = await login(self._http_base, username, password)
-        except LoginFailed as exc:
-            self.login_result.emit(LoginError(str(exc), unreachable=False))
-            return
-        except (aiohttp.ClientError, OSError, TimeoutError, ValueError, KeyError) as exc:
-            self.login_result.emit(LoginError(f"{type(exc).__name__}: {exc}", unreachable=True))
-            return
-        self._token = result.token
-        self.login_result.emit(LoginOk(result.adviser_id, result.display_name))
+    async def _end_media(self) -> None:
+        await self.core.end_media()
+        self.remote_frames.take()  # no picture of the call outlives it
+        self.local_frames.take()
 
-    async def _connect(self, url: str) -> None:
-        await self._close_client()
-        if self._token is None:
-            return
-        try:
-            ws_url = signaling_url(url)
-        except KiosklinkError as exc:
-            self.login_result.emit(LoginError(str(exc), unreachable=True))
-            return
-        client = SignalingClient(ws_url, role="adviser", token=self._token, app_version=APP_VERSION)
-        self._client = client
-        await client.start()
-        self._pump = asyncio.create_task(self._pump_events(client), name="console-events")
-
-    async def _pump_events(self, client: SignalingClient) -> None:
-        async for event in client.events():
-            self.client_event.emit(event)
-            if isinstance(event, Connected):
-                self._background(self._fetch_today())
-
-    async def _close_client(self) -> None:
-        if self._pump is not None:
-            self._pump.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._pump
-            self._pump = None
-        if self._client is not None:
-            await self._client.close()
-            self._client = None
-
-    async def _disconnect(self) -> None:
-        await self._end_media()
-        await self._close_client()
-        token, self._token = self._token, None
-        if token and self._http_base:
-            with contextlib.suppress(aiohttp.ClientError, OSError, TimeoutError):
-                await self._http("POST", "/api/logout", token)
-
-    async def _send(self, message: m.Message) -> None:
-        if self._client is None:
-            return
-        try:
-            await self._client.send(message)
-        except NotConnected:
-            # The flow already shows the console offline; the adviser repeats the action.
-            log.info("not sent while offline: %s", message.__class__.__name__)
-        if isinstance(message, m.Ready):
-            self._background(self._fetch_today())
-
-    def _background(self, coro: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def _http(self, method: str, path: str, token: str) -> tuple[int, str]:
-        timeout = aiohttp.ClientTimeout(total=5)
-        headers = {"Authorization": f"Bearer {token}"}
-        async with (
-            aiohttp.ClientSession(timeout=timeout) as http,
-            http.request(method, self._http_base + path, headers=headers) as resp,
-        ):
-            return resp.status, await resp.text()
-
-    async def _fetch_today(self) -> None:
-        """The proposed GET /api/adviser/today; silently nothing while the server lacks it."""
-        token = self._token
-        if not token or not self._http_base:
-            return
-        try:
-            status, body = await self._http("GET", "/api/adviser/today", token)
-            if status != 200:
-                return
-            data = json.loads(body)
-            figures = TodayFigures(
-                calls_taken=int(data["calls_taken"]),
-                average_handle_s=_optional_float(data.get("average_handle_s")),
-                ratings_count=int(data.get("ratings_count", 0)),
-                ratings_average=_optional_float(data.get("ratings_average")),
-            )
-        except (aiohttp.ClientError, OSError, TimeoutError, ValueError, KeyError, TypeError):
-            return
-        self.today_figures.emit(figures)
-
-    # --- the call (asyncio thread) -------------------------------------------------------------
-
-    async def _start_media(self, started: m.CallStarted) -> None:
-        await self._end_media()
-        media = MediaConfig(
-            camera=self.config.camera,
-            microphone=self.config.microphone,
-            speaker=self.config.speaker,
-            synthetic_label="ADVISER",
-        )
-        call = _Call(started, await open_local_media(media))
-        self._call = call
-        self._muted = (False, False)
-        call.tasks.append(asyncio.create_task(self._preview(call.preview)))
-        call.tasks.append(asyncio.create_task(self._poll_stats(call)))
-        await self._new_session(call)
-
-    async def _new_session(self, call: _Call) -> None:
-        started = call.started
-        session = CallSession(
-            call_id=started.call_id,
-            role=started.role,
-            ice_servers=await reachable_first(started.ice_servers),
-            local=call.session_media(),
-            send=self._send_signal,
-            events=CallEvents(
-                on_state=lambda state: self.media_event.emit(MediaState(started.call_id, state)),
-                on_remote_video=self._remote_video,
-                on_remote_text=lambda update: self._remote_text(started.call_id),
-            ),
-        )
-        call.session = session
-        session.set_muted(audio=self._muted[0], video=self._muted[1])
-        await session.start()
-
-    async def _send_signal(self, message: m.SessionDescription | m.IceCandidate) -> None:
-        if self._client is not None:
-            with contextlib.suppress(NotConnected):
-                await self._client.send(message)
-
-    def _remote_video(self, frame: av.VideoFrame) -> None:
+    def _remote_frame(self, frame: av.VideoFrame) -> None:
         if self.remote_frames.put(to_qimage(frame)):
             self.remote_frame_ready.emit()
 
-    def _remote_text(self, call_id: str) -> None:
-        call = self._call
-        if call is not None and call.session is not None:
-            self.media_event.emit(RemoteText(call_id, call.session.remote_text.text))
-
-    async def _to_media(self, message: m.SessionDescription | m.IceCandidate) -> None:
-        call = self._call
-        if call is None or call.session is None or message.call_id != call.started.call_id:
-            return
-        session = call.session
-        if (
-            isinstance(message, m.SessionDescription)
-            and message.sdp_type == "offer"
-            and session.pc.remoteDescription is not None
-        ):
-            # A fresh offer for a call we already answered: the kiosk is rebuilding a stalled or
-            # failed connection (AIORTC.md pitfall 3), so we answer with a fresh session too.
-            await session.close("rebuild")
-            await self._new_session(call)
-            session = call.session
-            assert session is not None
-        try:
-            await session.handle(message)
-        except KiosklinkError as exc:
-            log.warning("dropped signaling for the call: %s", exc)
-
-    async def _send_text(self, text: str, committed: bool) -> None:
-        call = self._call
-        if call is None or call.session is None:
-            return
-        line = text[: rtt.MAX_LINE]
-        if committed:
-            await call.session.commit_text(line)
-        else:
-            await call.session.send_text(line)
-
-    async def _set_muted(self, audio: bool, video: bool) -> None:
-        self._muted = (audio, video)
-        call = self._call
-        if call is not None and call.session is not None:
-            call.session.set_muted(audio=audio, video=video)
-
-    async def _end_media(self) -> None:
-        call, self._call = self._call, None
-        if call is None:
-            return
-        await _cancel(call.tasks)
-        if call.session is not None:
-            await call.session.close("hangup")
-        for track in (call.sent_video, call.preview):
-            track.stop()
-        await call.local.close()
-        self.remote_frames.take()
-        self.local_frames.take()
-
-    async def _preview(self, track: MediaStreamTrack) -> None:
-        count = 0
-        while True:
-            try:
-                frame = await track.recv()
-            except MediaStreamError:
-                return
-            count += 1
-            if not isinstance(frame, av.VideoFrame):
-                continue
-            if count % PREVIEW_EVERY_NTH == 0 and self.local_frames.put(
-                to_qimage(frame, PREVIEW_SIZE)
-            ):
-                self.local_frame_ready.emit()
-
-    async def _poll_stats(self, call: _Call) -> None:
-        while True:
-            await asyncio.sleep(STATS_EVERY_S)
-            session = call.session
-            if session is None:
-                continue
-            try:
-                quality = await session.stats()
-            except Exception as exc:  # aiortc stats can fail while a peer closes
-                log.debug("no stats: %s", exc)
-                continue
-            self.media_event.emit(Figures(call.started.call_id, quality))
-
-
-async def _cancel(tasks: Sequence[asyncio.Task[None]]) -> None:
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def _optional_float(value: object) -> float | None:
-    return None if value is None else float(str(value))
+    def _local_frame(self, frame: av.VideoFrame) -> None:
+        if self.local_frames.put(to_qimage(frame, PREVIEW_SIZE)):
+            self.local_frame_ready.emit()
 
 
 # --- start-up ------------------------------------------------------------------------------------

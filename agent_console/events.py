@@ -1,6 +1,6 @@
 """What the I/O side reports to the controller besides server messages (pure data, no Qt).
 
-The adapter (:mod:`agent_console.app`) produces these on its asyncio thread; they cross to the Qt
+The asyncio side (:mod:`agent_console.backend`) produces these; they cross to the Qt
 thread through queued signals and the controller feeds them to the flow.
 """
 
