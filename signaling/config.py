@@ -137,6 +137,8 @@ class RoutingSettings(_Section):
     adviser_grace_s: float = Field(default=15.0, ge=0)
     caller_grace_s: float = Field(default=60.0, ge=0)
     heartbeat_timeout_s: Seconds = 30.0
+    # After a side reports the other's media stalled (rtc.call: 3 s without video); docs §Faults.
+    media_grace_s: float = Field(default=8.0, ge=0)
     handle_time_window: int = Field(default=50, ge=1)
     prior_handle_time_s: Seconds = 300.0
     escalation: tuple[EscalationStep, ...] = Field(default_factory=_default_escalation)

@@ -170,6 +170,15 @@ class QualityReport(_Message):
     quality: Quality
 
 
+class MediaState(_Message):
+    """The media this side receives from the other party of its call (§Faults): ``stalled`` after
+    a few seconds without remote video, ``restored`` when it flows again. Kiosks and advisers."""
+
+    type: Literal["media_state"] = "media_state"
+    call_id: Tag
+    state: Literal["stalled", "restored"]
+
+
 # ------------------------------------------------------------------------------------------------
 # Kiosk to server
 
@@ -214,6 +223,7 @@ KioskMessage: TypeAlias = Annotated[
     | IceCandidate
     | Hangup
     | QualityReport
+    | MediaState
     | Health
     | Rating
     | CommandResult,
@@ -273,6 +283,7 @@ AdviserMessage: TypeAlias = Annotated[
     | IceCandidate
     | Hangup
     | QualityReport
+    | MediaState
     | WrapUp
     | Ready
     | Transfer,
@@ -368,11 +379,19 @@ class CallEnded(_Message):
 
 
 class Reconnecting(_Message):
-    """Told to a kiosk whose adviser vanished mid-call: wait, or be back in line (§Faults)."""
+    """The call is interrupted (§Faults): told to a kiosk whose adviser vanished mid-call, and to
+    both parties when one reports the other's media stopped. Wait up to ``grace_s``."""
 
     type: Literal["reconnecting"] = "reconnecting"
     call_id: Tag
     grace_s: float
+
+
+class Reconnected(_Message):
+    """The media interruption told by ``reconnecting`` is over: media flows again (§Faults)."""
+
+    type: Literal["reconnected"] = "reconnected"
+    call_id: Tag
 
 
 class AdviserStatus(_Message):
@@ -414,6 +433,7 @@ ServerToKiosk: TypeAlias = Annotated[
     | IceCandidate
     | CallEnded
     | Reconnecting
+    | Reconnected
     | Command
     | Error,
     Field(discriminator="type"),
@@ -428,6 +448,8 @@ ServerToAdviser: TypeAlias = Annotated[
     | SessionDescription
     | IceCandidate
     | CallEnded
+    | Reconnecting
+    | Reconnected
     | AdviserStatus
     | QueueOverview
     | Error,

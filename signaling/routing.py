@@ -32,6 +32,13 @@ The rules:
   signed out. A kiosk that disconnects keeps its place for ``caller_grace_s`` but is not offered
   meanwhile; after that it is removed as abandoned. :meth:`Router.restore` puts persisted callers
   back the same way.
+* **Silent media.** A process stopped or a cable pulled sends no FIN: the connection looks alive
+  for the heartbeat timeout. So each side reports when the other's media stalls
+  (:meth:`Router.media_stalled`): both are told at once (``MediaInterrupted``) and the call has
+  ``media_grace_s`` to recover (:meth:`Router.media_restored`). Past it, a silent adviser's caller
+  is requeued at once (original ``joined_at``) and the adviser set away; a silent kiosk is treated
+  as gone (the adviser's call ends; the caller keeps its place, not offered, for
+  ``caller_grace_s`` until :meth:`Router.caller_heard`). A held call ignores media reports.
 * **Position.** Every connected waiting caller gets a ``PositionChanged`` whenever their position or
   wait range changes (:mod:`signaling.estimate`); never when both are unchanged.
 
@@ -64,8 +71,11 @@ from signaling.routing_rules import (
     EscalationStep,
     Language,
     Level,
+    MediaInterrupted,
+    MediaRestored,
     OfferMade,
     OfferRevoked,
+    Party,
     PositionChanged,
     QueueStats,
     RoutingRules,
@@ -89,8 +99,11 @@ __all__ = [
     "EscalationStep",
     "Language",
     "Level",
+    "MediaInterrupted",
+    "MediaRestored",
     "OfferMade",
     "OfferRevoked",
+    "Party",
     "PositionChanged",
     "QueueStats",
     "Router",
@@ -319,6 +332,33 @@ class Router(RouterCore):
                 self._schedule_escalation(c, now)
         return self._settle(now)
 
+    def caller_heard(self, caller: CallerId, *, now: float) -> list[Effect]:
+        """Any message from the kiosk that holds ``caller``. A caller set aside because its media
+        went silent, while its connection stayed open, is connected again as on
+        :meth:`caller_resumed`; anyone else is left as is."""
+        c = self._callers.get(caller)
+        if c is None or c.connected:
+            return self._settle(now)
+        return self.caller_resumed(caller, now=now)
+
+    # --- media liveness ------------------------------------------------------------------------
+
+    def media_stalled(self, caller: CallerId, *, silent: Party, now: float) -> list[Effect]:
+        """The other party of ``caller``'s call receives no media from ``silent``. The first report
+        on a call yields ``MediaInterrupted`` and starts ``media_grace_s``; a report about the
+        other party while it runs only counts that party silent too. Ignored while the call is
+        held (the adviser grace decides). IllegalTransition unless in a call."""
+        c = self._in_call(caller, "media_stalled")
+        self._media_stalled(c, silent, now)
+        return self._settle(now)
+
+    def media_restored(self, caller: CallerId, *, silent: Party, now: float) -> list[Effect]:
+        """Media from ``silent`` flows again. Once no party is silent: ``MediaRestored`` and the
+        grace is off. A no-op if ``silent`` was not reported. IllegalTransition unless in a call."""
+        c = self._in_call(caller, "media_restored")
+        self._media_restored(c, silent)
+        return self._settle(now)
+
     def restore(
         self,
         caller: CallerId,
@@ -371,6 +411,11 @@ class Router(RouterCore):
     def caller_state(self, caller: CallerId) -> CallerState | None:
         c = self._callers.get(caller)
         return c.state if c else None
+
+    def media_grace_until(self, caller: CallerId) -> float | None:
+        """When an interrupted call ends unless its media comes back; None if not interrupted."""
+        c = self._callers.get(caller)
+        return c.media_until if c else None
 
     def caller_connected(self, caller: CallerId) -> bool | None:
         c = self._callers.get(caller)
@@ -449,4 +494,10 @@ class Router(RouterCore):
         c = self._callers.get(caller)
         if c is None:
             raise IllegalTransition("caller", CallerState.ENDED, event)
+        return c
+
+    def _in_call(self, caller: CallerId, event: str) -> Caller:
+        c = self._known_caller(caller, event)
+        if c.state not in (CallerState.IN_CALL, CallerState.HELD):
+            raise IllegalTransition("caller", c.state, event)
         return c

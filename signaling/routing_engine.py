@@ -39,8 +39,11 @@ from signaling.routing_rules import (
     CallResumed,
     Effect,
     Language,
+    MediaInterrupted,
+    MediaRestored,
     OfferMade,
     OfferRevoked,
+    Party,
     PositionChanged,
     RoutingRules,
 )
@@ -50,7 +53,9 @@ STAFFED = frozenset(
     {AdviserState.AVAILABLE, AdviserState.OFFERED, AdviserState.IN_CALL, AdviserState.WRAP_UP}
 )
 
-TimerKind = Literal["offer", "wrap", "heartbeat", "adviser_grace", "caller_grace", "escalate"]
+TimerKind = Literal[
+    "offer", "wrap", "heartbeat", "adviser_grace", "caller_grace", "escalate", "media_grace"
+]
 Timer = tuple[float, int, TimerKind, str]
 FIRST_KEY: QueueKey = (-(2**62), float("-inf"), 0, "")  # sorts before every caller
 RevokeReason = Literal["timeout", "caller_left", "declined", "disconnected"]
@@ -139,6 +144,9 @@ class RouterCore:
                 self._release_and_sign_out(a, "grace_expired", now)
         elif kind == "caller_grace" and c and not c.connected and c.grace_until == when:
             self._remove(c, "abandoned", now)
+        elif kind == "media_grace" and c and c.media_until == when:
+            if c.state is CallerState.IN_CALL:
+                self._media_lost(c, now)
         elif kind == "escalate" and c and c.escalates_at == when:
             c.escalates_at = None
             if c.state is CallerState.WAITING and c.connected:
@@ -205,6 +213,7 @@ class RouterCore:
             resume = AdviserState.AVAILABLE
         elif a.state is AdviserState.IN_CALL:
             c = self._caller_of(a)
+            self._clear_media(c)  # the adviser grace takes over
             c.state = CallerState.HELD
             self._out.append(CallHeld(c.id, a.id, now + self.rules.adviser_grace_s))
         a.resume = resume
@@ -289,6 +298,7 @@ class RouterCore:
         return c
 
     def _enqueue(self, c: Caller, now: float) -> None:
+        self._clear_media(c)
         c.state = CallerState.WAITING
         c.adviser = None
         c.offer_expires = None
@@ -351,6 +361,7 @@ class RouterCore:
         self, c: Caller, a: Adviser, reason: Literal["hangup", "transferred"], now: float
     ) -> None:
         """The call is over for the adviser, who goes to wrap-up (on return, if gone)."""
+        self._clear_media(c)
         self._out.append(CallEnded(c.id, a.id, reason))
         a.caller = None
         c.adviser = None
@@ -366,6 +377,59 @@ class RouterCore:
         a.call_started = None
         c.tried.clear()
         self._out.append(CallerRequeued(c.id, "adviser_lost"))
+        self._enqueue(c, now)
+
+    # --- media liveness (docs/protocol.md §Faults) ---------------------------------------------
+
+    def _media_stalled(self, c: Caller, silent: Party, now: float) -> None:
+        if c.state is not CallerState.IN_CALL or silent in c.silent:
+            return  # held: the adviser grace runs; a repeat changes nothing
+        first = not c.silent
+        c.silent = c.silent | {silent}
+        if first:
+            c.media_until = now + self.rules.media_grace_s
+            self._push(c.media_until, "media_grace", c.id)
+            self._out.append(MediaInterrupted(c.id, self._adviser_of(c).id, c.media_until))
+
+    def _media_restored(self, c: Caller, silent: Party) -> None:
+        if c.state is not CallerState.IN_CALL or silent not in c.silent:
+            return
+        c.silent = c.silent - {silent}
+        if not c.silent:
+            c.media_until = None
+            self._out.append(MediaRestored(c.id, self._adviser_of(c).id))
+
+    def _clear_media(self, c: Caller) -> None:
+        c.silent = frozenset()
+        c.media_until = None
+
+    def _media_lost(self, c: Caller, now: float) -> None:
+        """The media grace ran out. A silent adviser: the caller is back at the head of the line
+        at once, and the adviser is set away (``media_lost``) unless the kiosk was silent too (the
+        path between them failed, not one machine: wrap-up). A silent kiosk is treated as gone:
+        the adviser's call ends (wrap-up) and the caller keeps its place, not offered, for
+        ``caller_grace_s`` until the kiosk is heard from again."""
+        a = self._adviser_of(c)
+        silent = c.silent
+        if "adviser" in silent:
+            self._out.append(CallEnded(c.id, a.id, "adviser_silent"))
+            a.caller = None
+            if silent == {"adviser"}:
+                a.call_started = None
+                a.call_language = None
+                self._set_state(a, AdviserState.AWAY, "media_lost", now)
+            else:
+                self._start_wrap_up(a, now)
+            self._out.append(CallerRequeued(c.id, "adviser_silent"))
+        else:
+            self._out.append(CallEnded(c.id, a.id, "kiosk_silent"))
+            a.caller = None
+            self._start_wrap_up(a, now)
+            c.connected = False
+            c.grace_until = now + self.rules.caller_grace_s
+            self._push(c.grace_until, "caller_grace", c.id)
+            self._out.append(CallerRequeued(c.id, "kiosk_silent"))
+        c.tried.clear()
         self._enqueue(c, now)
 
     def _remove(self, c: Caller, reason: Literal["cancelled", "abandoned"], now: float) -> None:

@@ -29,6 +29,7 @@ from signaling.routing_rules import (
     EscalationStep,
     Language,
     Level,
+    Party,
     RoutingRules,
     level_at_least,
 )
@@ -85,6 +86,8 @@ class Caller:
     escalates_at: float | None = None  # the pending escalation timer
     tried: set[AdviserId] = field(default_factory=set)  # declined or missed, this round
     shown: tuple[int, int, int] | None = None  # last (position, low_s, high_s) emitted
+    silent: frozenset[Party] = frozenset()  # in a call: whose media the other side misses
+    media_until: float | None = None  # end of the media grace while ``silent``
 
     @property
     def key(self) -> QueueKey:

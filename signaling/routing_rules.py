@@ -17,6 +17,7 @@ CallerId = NewType("CallerId", str)
 AdviserId = NewType("AdviserId", str)
 Language = NewType("Language", str)
 Level = Literal["native", "fluent", "basic"]
+Party = Literal["kiosk", "adviser"]  # one side of a call
 
 LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}
 
@@ -56,6 +57,7 @@ class RoutingRules:
     adviser_grace_s: float = 15.0
     caller_grace_s: float = 60.0
     heartbeat_timeout_s: float = 30.0
+    media_grace_s: float = 8.0
     escalation: tuple[EscalationStep, ...] = DEFAULT_ESCALATION
     handle_time_window: int = 50
     prior_handle_time_s: float = 300.0
@@ -69,7 +71,7 @@ class RoutingRules:
         for name, value in positive.items():
             if not value > 0:
                 raise ConfigError(f"routing.{name} must be positive, not {value}")
-        for name in ("wrap_up_s", "adviser_grace_s", "caller_grace_s"):
+        for name in ("wrap_up_s", "adviser_grace_s", "caller_grace_s", "media_grace_s"):
             if not getattr(self, name) >= 0:
                 raise ConfigError(f"routing.{name} must not be negative")
         if self.max_missed_offers < 1 or self.handle_time_window < 1:
@@ -170,18 +172,40 @@ class CallResumed:
 
 
 @dataclass(frozen=True)
+class MediaInterrupted:
+    """One party of the call reported the other's media stopped: both are told, and the call
+    ends at ``until`` unless the media comes back (docs/protocol.md §Faults)."""
+
+    caller: CallerId
+    adviser: AdviserId
+    until: float
+
+
+@dataclass(frozen=True)
+class MediaRestored:
+    """The media of an interrupted call flows again, both ways."""
+
+    caller: CallerId
+    adviser: AdviserId
+
+
+# A silent adviser or kiosk: the media grace ran out (docs/protocol.md §Faults).
+SilentReason = Literal["adviser_silent", "kiosk_silent"]
+
+
+@dataclass(frozen=True)
 class CallerRequeued:
     """Back in a queue with the original joined_at, so near or at its head."""
 
     caller: CallerId
-    reason: Literal["adviser_lost", "transferred"]
+    reason: Literal["adviser_lost", "transferred"] | SilentReason
 
 
 @dataclass(frozen=True)
 class CallEnded:
     caller: CallerId
     adviser: AdviserId
-    reason: Literal["hangup", "adviser_lost", "transferred"]
+    reason: Literal["hangup", "adviser_lost", "transferred"] | SilentReason
 
 
 @dataclass(frozen=True)
@@ -213,6 +237,8 @@ Effect: TypeAlias = (
     | CallConnected
     | CallHeld
     | CallResumed
+    | MediaInterrupted
+    | MediaRestored
     | CallerRequeued
     | CallEnded
     | CallerRemoved

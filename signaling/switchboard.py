@@ -21,7 +21,7 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Coroutine
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from signaling import messages as m
 from signaling import routing as r
@@ -140,6 +140,11 @@ class Switchboard:
 
     async def kiosk_message(self, link: KioskLink, msg: m.KioskMessage) -> None:
         now = self.clock()
+        if link.caller is not None:
+            # A kiosk set aside as silent (its media stopped) that speaks is back (§Faults).
+            heard = self.router.caller_heard(link.caller, now=now)
+            if heard:
+                await self.perform(heard)
         match msg:
             case m.Ping(seq=seq):
                 link.peer.post(m.Pong(seq=seq))
@@ -159,6 +164,9 @@ class Switchboard:
                 if call_id != link.last_call:
                     self._own_call(link, call_id)
                 await self.store.add_quality(call_id, side="kiosk", quality=quality, at=now)
+            case m.MediaState(call_id=call_id, state=state):
+                caller = self._own_call(link, call_id)
+                await self._media_report(caller, silent="adviser", state=state, now=now)
             case m.Health(report=report):
                 await self.store.add_health(link.kiosk.id, at=now, report=report)
                 await self.store.touch_kiosk(link.kiosk.id, at=now, app_version=report.app_version)
@@ -283,6 +291,9 @@ class Switchboard:
                 self._relay_from_adviser(link, msg)
             case m.QualityReport(call_id=call_id, quality=quality):
                 await self.store.add_quality(call_id, side="adviser", quality=quality, at=now)
+            case m.MediaState(call_id=call_id, state=state):
+                caller = self._adviser_call(link, call_id)
+                await self._media_report(caller, silent="kiosk", state=state, now=now)
             case m.WrapUp(call_id=call_id, outcome=outcome, note=note):
                 await self._wrap_up(link, call_id, outcome, note)
             case m.Ready():
@@ -344,6 +355,16 @@ class Switchboard:
         if caller is None or self.router.adviser_of(caller.id) != link.adviser.id:
             raise OutOfRole(f"call {call_id!r} is not yours")
         return caller
+
+    async def _media_report(
+        self, caller: Caller, *, silent: r.Party, state: Literal["stalled", "restored"], now: float
+    ) -> None:
+        """One side's word on the media it receives from ``silent``, the other side (§Faults)."""
+        if state == "stalled":
+            effects = self.router.media_stalled(caller.id, silent=silent, now=now)
+        else:
+            effects = self.router.media_restored(caller.id, silent=silent, now=now)
+        await self.perform(effects)
 
     async def _hang_up(self, caller: Caller, now: float) -> None:
         state = self.router.caller_state(caller.id)
@@ -407,6 +428,13 @@ class Switchboard:
                 await self._start_call(cid, aid, now, first=False)
             case r.CallHeld(caller=cid, until=until):
                 self._to_kiosk(cid, m.Reconnecting(call_id=cid, grace_s=round(until - now, 1)))
+            case r.MediaInterrupted(caller=cid, adviser=aid, until=until):
+                wire: m.Message = m.Reconnecting(call_id=cid, grace_s=round(until - now, 1))
+                self._to_kiosk(cid, wire)
+                self._to_adviser(aid, wire)
+            case r.MediaRestored(caller=cid, adviser=aid):
+                self._to_kiosk(cid, m.Reconnected(call_id=cid))
+                self._to_adviser(aid, m.Reconnected(call_id=cid))
             case r.CallerRequeued(caller=cid, reason=reason):
                 if reason != "transferred":  # a transferred caller heard so in _call_ended
                     self._to_kiosk(cid, m.CallEnded(call_id=cid, reason="requeued"))
@@ -462,6 +490,11 @@ class Switchboard:
             self._to_adviser(aid, wire)
         elif reason == "adviser_lost":
             pass  # the kiosk hears of it through CallerRequeued, which always follows
+        elif reason in ("adviser_silent", "kiosk_silent"):
+            # The kiosk hears through CallerRequeued; the adviser, perhaps still there, is told
+            # the caller went back in line, or that the caller's side went silent (§Faults).
+            said = "requeued" if reason == "adviser_silent" else "peer_left"
+            self._to_adviser(aid, m.CallEnded(call_id=cid, reason=said))
         else:
             wire = m.CallEnded(call_id=cid, reason="peer_left" if kiosk_left else "hangup")
             self._to_kiosk(cid, wire)
@@ -664,6 +697,7 @@ def rules_from_settings(settings: Settings) -> r.RoutingRules:
         adviser_grace_s=s.adviser_grace_s,
         caller_grace_s=s.caller_grace_s,
         heartbeat_timeout_s=s.heartbeat_timeout_s,
+        media_grace_s=s.media_grace_s,
         escalation=tuple(
             r.EscalationStep(
                 after_s=step.after_s,

@@ -27,6 +27,8 @@ from signaling.routing import (
     EscalationStep,
     Language,
     Level,
+    MediaInterrupted,
+    MediaRestored,
     OfferMade,
     OfferRevoked,
     PositionChanged,
@@ -378,6 +380,151 @@ def test_caller_lost_while_ringing_revokes_and_the_adviser_keeps_their_turn() ->
     effects = router.caller_disconnected(cid("c"), now=T + 3)
     assert only(effects, OfferRevoked) == [OfferRevoked(cid("c"), aid("x"), "caller_left")]
     assert offers(router.join(cid("d"), SV, now=T + 4)) == [("d", "x")]
+
+
+# --- silent media (a stopped process, a pulled cable: no FIN) ------------------------------------
+
+
+def in_call(media_grace_s: float = 8.0, **overrides: float) -> Router:
+    """``c`` (joined at T) in a call with ``a`` since T + 1; ``b`` signed in but away."""
+    router = Router(rules(media_grace_s=media_grace_s, **overrides))
+    staff(router, "a", {SV: "native"})
+    router.sign_in(aid("b"), {SV: "native"}, now=T)
+    router.join(cid("c"), SV, now=T)
+    connect(router, "c", "a", at=1)
+    return router
+
+
+def test_a_stall_report_tells_both_at_once_and_starts_the_media_grace() -> None:
+    router = in_call()
+    effects = router.media_stalled(cid("c"), silent="adviser", now=T + 10)
+    assert effects == [MediaInterrupted(cid("c"), aid("a"), T + 18)]
+    assert router.media_grace_until(cid("c")) == T + 18
+    assert router.next_deadline() == T + 18
+    # A repeat, or the same from the other side, neither re-tells nor extends the grace.
+    assert router.media_stalled(cid("c"), silent="adviser", now=T + 12) == []
+    assert router.media_grace_until(cid("c")) == T + 18
+
+
+def test_restored_within_the_grace_cancels_it() -> None:
+    router = in_call()
+    router.media_stalled(cid("c"), silent="adviser", now=T + 10)
+    effects = router.media_restored(cid("c"), silent="adviser", now=T + 14)
+    assert effects == [MediaRestored(cid("c"), aid("a"))]
+    assert router.media_grace_until(cid("c")) is None
+    assert router.tick(now=T + 18) == []  # the stale grace timer does nothing
+    assert router.caller_state(cid("c")) is CallerState.IN_CALL
+    assert router.media_restored(cid("c"), silent="adviser", now=T + 19) == []  # nothing pending
+
+
+def test_a_silent_adviser_past_the_grace_requeues_the_caller_at_the_head() -> None:
+    router = in_call()
+    router.join(cid("later"), SV, now=T + 5)
+    router.media_stalled(cid("c"), silent="adviser", now=T + 10)
+    assert router.tick(now=T + 17.9) == []
+    effects = router.tick(now=T + 18)
+    assert only(effects, CallEnded) == [CallEnded(cid("c"), aid("a"), "adviser_silent")]
+    assert only(effects, CallerRequeued) == [CallerRequeued(cid("c"), "adviser_silent")]
+    assert only(effects, AdviserStateChanged)[0] == AdviserStateChanged(
+        aid("a"), AdviserState.AWAY, "media_lost", None
+    )
+    assert [(w.caller, w.joined_at) for w in router.waiting_callers()] == [
+        ("c", T),
+        ("later", T + 5),
+    ]
+    assert router.position_of(cid("c"), now=T + 18)[0] == 1  # type: ignore[index]
+    assert router.media_grace_until(cid("c")) is None
+
+
+def test_a_requeued_caller_is_offered_to_the_next_free_adviser_at_once() -> None:
+    router = in_call()
+    router.set_available(aid("b"), now=T + 2)
+    router.media_stalled(cid("c"), silent="adviser", now=T + 10)
+    effects = router.tick(now=T + 18)
+    assert offers(effects) == [("c", "b")]
+    assert router.adviser_state(aid("a")) is AdviserState.AWAY  # never offered it again
+
+
+def test_a_silent_kiosk_ends_the_call_and_keeps_its_place_until_heard_from() -> None:
+    router = in_call(caller_grace_s=60)
+    router.set_available(aid("b"), now=T + 2)
+    router.media_stalled(cid("c"), silent="kiosk", now=T + 10)
+    effects = router.tick(now=T + 18)
+    assert only(effects, CallEnded) == [CallEnded(cid("c"), aid("a"), "kiosk_silent")]
+    assert only(effects, CallerRequeued) == [CallerRequeued(cid("c"), "kiosk_silent")]
+    assert offers(effects) == []  # not offered while silent
+    assert router.adviser_state(aid("a")) is AdviserState.WRAP_UP
+    assert router.caller_state(cid("c")) is CallerState.WAITING
+    assert router.caller_connected(cid("c")) is False
+    assert router.caller_heard(cid("other"), now=T + 19) == []
+    assert offers(router.caller_heard(cid("c"), now=T + 20)) == [("c", "b")]
+    assert router.caller_heard(cid("c"), now=T + 21) == []  # connected: nothing to do
+
+
+def test_a_silent_kiosk_that_resumes_on_a_new_connection_is_offered() -> None:
+    router = in_call()
+    router.media_stalled(cid("c"), silent="kiosk", now=T + 10)
+    router.tick(now=T + 18)
+    router.caller_disconnected(cid("c"), now=T + 19)  # its socket closes at last: no change
+    effects = router.caller_resumed(cid("c"), now=T + 30)
+    assert [(e.caller, e.position) for e in only(effects, PositionChanged)] == [("c", 1)]
+
+
+def test_a_silent_kiosk_never_heard_from_is_abandoned_after_the_caller_grace() -> None:
+    router = in_call(caller_grace_s=60)
+    router.media_stalled(cid("c"), silent="kiosk", now=T + 10)
+    router.tick(now=T + 18)
+    assert only(router.tick(now=T + 78), CallerRemoved) == [CallerRemoved(cid("c"), "abandoned")]
+
+
+def test_both_silent_is_a_path_failure_the_adviser_goes_to_wrap_up() -> None:
+    router = in_call()
+    router.media_stalled(cid("c"), silent="adviser", now=T + 10)
+    assert router.media_stalled(cid("c"), silent="kiosk", now=T + 11) == []
+    effects = router.tick(now=T + 18)
+    assert only(effects, CallerRequeued) == [CallerRequeued(cid("c"), "adviser_silent")]
+    assert router.adviser_state(aid("a")) is AdviserState.WRAP_UP
+    # One side restored is not enough to end an interruption both reported.
+    router2 = in_call()
+    router2.media_stalled(cid("c"), silent="adviser", now=T + 10)
+    router2.media_stalled(cid("c"), silent="kiosk", now=T + 11)
+    assert router2.media_restored(cid("c"), silent="kiosk", now=T + 12) == []
+    assert router2.media_restored(cid("c"), silent="adviser", now=T + 13) == [
+        MediaRestored(cid("c"), aid("a"))
+    ]
+
+
+def test_media_reports_outside_a_call_raise_and_change_nothing() -> None:
+    router = Router(rules())
+    router.join(cid("c"), SV, now=T)
+    deadline = router.next_deadline()
+    with pytest.raises(IllegalTransition):
+        router.media_stalled(cid("c"), silent="adviser", now=T + 1)
+    with pytest.raises(IllegalTransition):
+        router.media_restored(cid("nobody"), silent="kiosk", now=T + 1)
+    assert router.next_deadline() == deadline
+    assert router.media_grace_until(cid("c")) is None
+
+
+def test_a_held_call_ignores_media_reports_and_a_hold_cancels_the_media_grace() -> None:
+    router = in_call()
+    router.media_stalled(cid("c"), silent="adviser", now=T + 10)
+    held = router.adviser_disconnected(aid("a"), now=T + 11)  # the socket closed after all
+    assert only(held, CallHeld) == [CallHeld(cid("c"), aid("a"), T + 26)]
+    assert router.media_grace_until(cid("c")) is None
+    assert router.media_stalled(cid("c"), silent="adviser", now=T + 12) == []
+    assert router.tick(now=T + 18) == []  # the media grace no longer applies
+    router.adviser_reconnected(aid("a"), now=T + 20)
+    assert router.caller_state(cid("c")) is CallerState.IN_CALL
+    assert router.media_grace_until(cid("c")) is None
+
+
+def test_a_hangup_during_the_media_grace_ends_it() -> None:
+    router = in_call()
+    router.media_stalled(cid("c"), silent="kiosk", now=T + 10)
+    router.end_call(cid("c"), now=T + 12)
+    assert router.tick(now=T + 18) == []
+    assert router.adviser_state(aid("a")) is AdviserState.WRAP_UP
 
 
 def test_restore_puts_callers_back_disconnected_with_original_joined_at() -> None:

@@ -11,6 +11,7 @@ and checks the router's public answers against them:
 * fair order: an adviser is never offered a caller while an older one (by priority, joined_at,
   arrival) they qualify for, and have not passed on, is waiting;
 * no stale adviser: nobody heard from for the heartbeat timeout is left in a live state;
+* no interrupted call outlives its media grace, and only a call in progress is interrupted;
 * positions shown to connected waiting callers are the router's current ones, and no
   PositionChanged repeats what the caller was last told;
 * an event the state forbids raises IllegalTransition and changes nothing.
@@ -51,6 +52,7 @@ RULES = RoutingRules(
     adviser_grace_s=15,
     caller_grace_s=60,
     heartbeat_timeout_s=100,
+    media_grace_s=8,
 )
 T0 = 1_000_000.0
 
@@ -159,6 +161,12 @@ def check(m: Model, effects: list[Effect], *, direct_offer_to: AdviserId | None)
         state = r.adviser_state(a)
         if state not in (None, AdviserState.DISCONNECTED):
             assert m.heard[a] + RULES.heartbeat_timeout_s > m.now
+    # Media: an interruption belongs to a call in progress and never outlives its grace.
+    for c in m.order:
+        until = r.media_grace_until(c)
+        if until is not None:
+            assert r.caller_state(c) is CallerState.IN_CALL
+            assert until > m.now, f"{c}'s media grace ended at {until} but it is still in a call"
     # Positions: told when changed, and what was told is current.
     for c in waiting:
         if r.caller_state(c) is CallerState.WAITING and r.caller_connected(c):
@@ -215,6 +223,13 @@ def draw_event(m: Model, data: st.DataObject) -> Event:
                 "to_adviser": data.draw(st.none() | st.sampled_from(ADVISERS), label="to"),
                 "language": data.draw(st.none() | st.sampled_from(LANGS), label="to_language"),
             }
+    elif kind in ("media_stalled", "media_restored"):
+        # Mostly on a call in progress, from either side.
+        talking = [a for a in ADVISERS if r.adviser_state(a) is AdviserState.IN_CALL]
+        if talking and data.draw(st.integers(0, 4), label="legal") > 0:
+            talker = data.draw(st.sampled_from(talking), label="talker")
+            event.caller = r.caller_of(talker) or event.caller
+        event.args = {"silent": data.draw(st.sampled_from(["kiosk", "adviser"]), label="silent")}
     return event
 
 
@@ -235,6 +250,9 @@ def perform(r: Router, e: Event, now: float) -> list[Effect]:
         return r.tick(now=now)
     if e.kind == "tick":
         return r.tick(now=now)
+    if e.kind in ("media_stalled", "media_restored"):
+        result = getattr(r, e.kind)(e.caller, now=now, **e.args)
+        return result
     target = e.caller if e.kind in CALLER_EVENTS else e.adviser
     result = getattr(r, e.kind)(target, now=now)
     return result
@@ -265,13 +283,13 @@ def step(m: Model, data: st.DataObject) -> None:
     )
     if heard and r.adviser_state(e.adviser) not in (None, AdviserState.DISCONNECTED):
         m.heard[e.adviser] = m.now
-    resumed = e.caller if e.kind == "caller_resumed" else None
+    resumed = e.caller if e.kind in ("caller_resumed", "caller_heard") else None
     record(m, effects, resumed=resumed)
     direct = e.args.get("to_adviser") if e.kind == "transfer" else None
     check(m, effects, direct_offer_to=direct)  # type: ignore[arg-type]
 
 
-CALLER_EVENTS = {"leave", "end_call", "caller_disconnected", "caller_resumed"}
+CALLER_EVENTS = {"leave", "end_call", "caller_disconnected", "caller_resumed", "caller_heard"}
 ADVISER_MESSAGES = {"set_available", "set_away", "accept", "decline", "ready", "transfer"}
 EVENTS = [
     "sign_in",
@@ -295,6 +313,10 @@ EVENTS = [
     "end_call",
     "caller_disconnected",
     "caller_resumed",
+    "caller_heard",
+    "media_stalled",
+    "media_stalled",
+    "media_restored",
     "tick",
 ]
 
