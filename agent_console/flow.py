@@ -11,6 +11,8 @@ Rules:
    :class:`~signaling.errors.IllegalTransition`. The controller asks :meth:`ConsoleFlow.allows`
    first, so a stray shortcut is ignored rather than fatal.
 3. Server messages are never illegal: a late message for a call that is already over is ignored.
+   ``reconnecting`` during a call means the resident's connection is interrupted (their media
+   stopped, or ours did; §Faults): a notice says so until ``reconnected`` or the call ends.
 4. A lost link does not sign the adviser out (issue #5: the session survives a short network loss):
    the flow marks the console offline, keeps the phase and the call media, and takes the server's
    ``welcome`` after reconnecting as the truth.
@@ -383,6 +385,17 @@ class ConsoleFlow:
         self._set(now=now, call=replace(call, media_state=state))
         return []
 
+    def _interrupted(self, call_id: str, interrupted: bool) -> list[Effect]:
+        """The server says the resident's connection is interrupted, or back (§Faults)."""
+        call = self.state.call
+        if call is None or call.call_id != call_id:
+            return []
+        if interrupted:
+            self._set(notice=Notice.CALLER_INTERRUPTED)
+        elif self.state.notice is Notice.CALLER_INTERRUPTED:
+            self._set(notice=None)
+        return []
+
     def remote_text(self, call_id: str, text: str, now: float) -> list[Effect]:
         call = self.state.call
         if call is None or call.call_id != call_id:
@@ -442,6 +455,10 @@ class ConsoleFlow:
                 return [ToMedia(msg)] if call is not None and call.call_id == msg.call_id else []
             case m.CallEnded():
                 return self._call_ended(msg, now)
+            case m.Reconnecting():
+                return self._interrupted(msg.call_id, True)
+            case m.Reconnected():
+                return self._interrupted(msg.call_id, False)
             case m.AdviserStatus():
                 return self._apply_status(msg.status, msg.reason, msg.wrap_up_ends_at, now)
             case m.QueueOverview():

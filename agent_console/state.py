@@ -41,6 +41,7 @@ class Notice(StrEnum):
     CALLER_HUNG_UP = "caller_hung_up"
     TRANSFERRED = "transferred"
     CALL_FAILED = "call_failed"
+    CALLER_INTERRUPTED = "caller_interrupted"  # the resident's media stopped (§Faults)
     SERVER_ERROR = "server_error"
     PERSONAL_DATA_IN_NOTE = "personal_data_in_note"
 

@@ -14,7 +14,9 @@ Rules
   kiosk forgets the resident: back to WELCOME, language, topic, transcript and place in line gone.
 * The server decides routing; the flow only follows: ``Queued`` updates the place in line,
   ``CallStarted`` starts the call, ``Reconnecting`` / ``CallEnded(requeued)`` tell the resident
-  their call dropped and they are being reconnected or put back in line (§Faults).
+  their call dropped and they are being reconnected or put back in line (§Faults). The call
+  session's own stall report (``CallLost``, 3 s without the adviser's video) shows the same alert
+  at once; ``CallLive`` or the server's ``Reconnected`` (with media live) clears it.
 * Losing the server never throws the resident out: the screen stays, a banner says the kiosk is
   retrying; on reconnect without a resumed place, a waiting resident is put back in line.
 * Remote commands: ``show_message`` sets the welcome notice; ``restart`` waits until no resident is
@@ -377,8 +379,13 @@ class KioskFlow:
                     )
                 return []
             case CallLost():
-                if self.state.screen is Screen.CALL:
-                    self.state = replace(self.state, alerts=self._with(Alert.CALL_DROPPED))
+                # The adviser's media stopped (3 s without video, rtc.call): the resident is told
+                # at once; the backend tells the server, which decides (§Faults).
+                if self.state.screen is Screen.CALL and self.state.call is not None:
+                    call = replace(self.state.call, connected=False)
+                    self.state = replace(
+                        self.state, call=call, alerts=self._with(Alert.CALL_DROPPED)
+                    )
                 return []
             case RemoteText():
                 return self._remote_text(event)
@@ -400,8 +407,17 @@ class KioskFlow:
                 if self.state.screen is Screen.CALL:
                     self.state = replace(self.state, alerts=self._with(Alert.CALL_DROPPED))
                 return []
+            case m.Reconnected():
+                # The interruption is over on the server's word; the alert goes once this
+                # kiosk's own media is live again too (CallLive clears it then).
+                call = self.state.call
+                if call is not None and call.call_id == msg.call_id and call.connected:
+                    self.state = replace(self.state, alerts=self._without(Alert.CALL_DROPPED))
+                return []
             case m.Command():
                 return self._command(msg)
+            case m.Error(ref_type="media_state"):
+                return []  # a late word on a call that is over: never a reason to leave the line
             case m.Error():
                 return self._error(now)
             case m.KioskWelcome() | m.Pong():

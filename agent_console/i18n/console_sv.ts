@@ -4,82 +4,82 @@
 <context>
     <name>CallView</name>
     <message>
-        <location filename="../views/call_view.py" line="66"/>
+        <location filename="../views/call_view.py" line="72"/>
         <source>Waiting for the resident&apos;s video…</source>
         <translation>Väntar på invånarens video…</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="67"/>
+        <location filename="../views/call_view.py" line="75"/>
         <source>Your camera</source>
         <translation>Din kamera</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="71"/>
+        <location filename="../views/call_view.py" line="79"/>
         <source>Mute (F7)</source>
         <translation>Stäng av mikrofonen (F7)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="72"/>
+        <location filename="../views/call_view.py" line="80"/>
         <source>Camera off (F8)</source>
         <translation>Stäng av kameran (F8)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="73"/>
+        <location filename="../views/call_view.py" line="81"/>
         <source>End call (F4)</source>
         <translation>Avsluta samtalet (F4)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="79"/>
+        <location filename="../views/call_view.py" line="87"/>
         <source>Transfer to another language queue</source>
         <translation>Koppla till en annan språkkö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="80"/>
+        <location filename="../views/call_view.py" line="88"/>
         <source>Transfer to queue</source>
         <translation>Koppla till kö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="86"/>
+        <location filename="../views/call_view.py" line="94"/>
         <source>No colleague available</source>
         <translation>Ingen kollega är ledig</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="87"/>
+        <location filename="../views/call_view.py" line="95"/>
         <source>Transfer to an available colleague</source>
         <translation>Koppla till en ledig kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="88"/>
+        <location filename="../views/call_view.py" line="96"/>
         <source>Transfer to colleague</source>
         <translation>Koppla till kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="90"/>
+        <location filename="../views/call_view.py" line="98"/>
         <source>What the resident types appears here.</source>
         <translation>Det invånaren skriver visas här.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="93"/>
+        <location filename="../views/call_view.py" line="101"/>
         <source>Type to the resident; Enter sends the line</source>
         <translation>Skriv till invånaren; Enter skickar raden</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="111"/>
+        <location filename="../views/call_view.py" line="119"/>
         <source>Transfer:</source>
         <translation>Koppla vidare:</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="124"/>
+        <location filename="../views/call_view.py" line="132"/>
         <source>Resident (live text)</source>
         <translation>Invånaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="126"/>
+        <location filename="../views/call_view.py" line="134"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="185"/>
+        <location filename="../views/call_view.py" line="193"/>
         <source>Quality: %1</source>
         <translation>Kvalitet: %1</translation>
     </message>
@@ -285,11 +285,16 @@
     </message>
     <message>
         <location filename="../views/labels.py" line="118"/>
+        <source>The caller&apos;s connection is interrupted. Waiting for it to come back.</source>
+        <translation>Uppringarens anslutning är bruten. Vi väntar på att den kommer tillbaka.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="121"/>
         <source>The server refused that.</source>
         <translation>Servern nekade det.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="119"/>
+        <location filename="../views/labels.py" line="122"/>
         <source>The note seems to hold personal data (an ID number, phone number or e-mail). Remove it before you continue.</source>
         <translation>Anteckningen verkar innehålla personuppgifter (personnummer, telefonnummer eller e-post). Ta bort dem innan du fortsätter.</translation>
     </message>

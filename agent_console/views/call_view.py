@@ -19,9 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from agent_console.quality import QualityLevel
-from agent_console.state import ActiveCall, ConsoleState
+from agent_console.state import ActiveCall, ConsoleState, Notice
 from agent_console.timefmt import clock_text
-from agent_console.views.labels import language_name, level_name, quality_name, topic_name
+from agent_console.views.labels import (
+    language_name,
+    level_name,
+    notice_text,
+    quality_name,
+    topic_name,
+)
 from agent_console.views.parts import button, card, label
 from agent_console.views.style import FAIR, GOOD, MUTED, POOR
 from agent_console.views.video_widget import VideoWidget
@@ -63,7 +69,9 @@ class CallView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.remote_video = VideoWidget(self.tr("Waiting for the resident's video…"))
+        self._waiting_text = self.tr("Waiting for the resident's video…")
+        self._interrupted = False
+        self.remote_video = VideoWidget(self._waiting_text)
         self.local_video = VideoWidget(self.tr("Your camera"))
         self.who = label("", "title")
         self.timer = label("0:00", "title")
@@ -196,6 +204,18 @@ class CallView(QWidget):
             self.own_lines.setPlainText(own)
         self.transfer_to_queue.setEnabled(not call.transferring)
         self._render_colleagues(state.transfer_candidates(), call)
+        self._render_interrupted(state.notice is Notice.CALLER_INTERRUPTED)
+
+    def _render_interrupted(self, interrupted: bool) -> None:
+        """The resident's connection is interrupted (§Faults): say so where their video was."""
+        if interrupted == self._interrupted:
+            return
+        self._interrupted = interrupted
+        if interrupted:
+            self.remote_video.set_image(None)  # a frozen last frame would look like a live call
+            self.remote_video.set_placeholder(notice_text(Notice.CALLER_INTERRUPTED))
+        else:
+            self.remote_video.set_placeholder(self._waiting_text)
 
     def _start(self, call: ActiveCall, state: ConsoleState) -> None:
         """A new call: clear what the last one left behind."""

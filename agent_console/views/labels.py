@@ -115,6 +115,9 @@ def notice_text(notice: Notice) -> str:
         Notice.CALLER_HUNG_UP: QCoreApplication.translate("Notice", "The caller ended the call."),
         Notice.TRANSFERRED: QCoreApplication.translate("Notice", "The caller was transferred."),
         Notice.CALL_FAILED: QCoreApplication.translate("Notice", "The call was cut off."),
+        Notice.CALLER_INTERRUPTED: QCoreApplication.translate(
+            "Notice", "The caller's connection is interrupted. Waiting for it to come back."
+        ),
         Notice.SERVER_ERROR: QCoreApplication.translate("Notice", "The server refused that."),
         Notice.PERSONAL_DATA_IN_NOTE: QCoreApplication.translate(
             "Notice",

@@ -189,6 +189,25 @@ def test_signaling_for_the_call_goes_to_media_and_other_calls_do_not() -> None:
     assert flow.receive(other, T0) == []
 
 
+def test_the_residents_connection_interrupted_is_told_until_back() -> None:
+    flow = in_call()
+    assert flow.receive(m.Reconnecting(call_id="other", grace_s=8), T0 + 5) == []
+    assert flow.state.notice is None
+    assert flow.receive(m.Reconnecting(call_id="c1", grace_s=8), T0 + 6) == []
+    assert flow.state.notice is Notice.CALLER_INTERRUPTED
+    assert phase(flow) is Phase.IN_CALL  # the call stays until the server ends it
+    flow.receive(m.Reconnected(call_id="c1"), T0 + 8)
+    assert flow.state.notice is None
+
+
+def test_an_interruption_that_ends_the_call_says_why() -> None:
+    flow = in_call()
+    flow.receive(m.Reconnecting(call_id="c1", grace_s=8), T0 + 6)
+    effects = flow.receive(m.CallEnded(call_id="c1", reason="peer_left"), T0 + 14)
+    assert effects == [EndMedia("c1")]
+    assert phase(flow) is Phase.WRAP_UP and flow.state.notice is Notice.CALLER_HUNG_UP
+
+
 def test_mute_camera_and_text() -> None:
     flow = in_call()
     assert flow.toggle_mute(T0) == [SetMuted(audio=True, video=False)]

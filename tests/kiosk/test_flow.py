@@ -248,6 +248,43 @@ def test_call_dropped_then_requeued_keeps_media_and_tells_the_resident(flow: Kio
     assert screen(flow) is Screen.CALL and Alert.REQUEUED not in flow.state.alerts
 
 
+def test_adviser_media_stopping_is_told_at_once_and_cleared_when_back(flow: KioskFlow) -> None:
+    to_call(flow)
+    flow.feed(CallLive(), 3.5)
+    # The call session's stall report (3 s without the adviser's video) comes first ...
+    assert flow.feed(CallLost(), 6.5) == []
+    assert Alert.CALL_DROPPED in flow.state.alerts
+    assert flow.state.call is not None and not flow.state.call.connected
+    # ... then the server's word; "reconnected" alone does not clear it while our media is down.
+    flow.feed(m.Reconnecting(call_id="c1", grace_s=8), 6.6)
+    flow.feed(m.Reconnected(call_id="c1"), 7.0)
+    assert Alert.CALL_DROPPED in flow.state.alerts
+    flow.feed(CallLive(), 7.1)
+    assert Alert.CALL_DROPPED not in flow.state.alerts
+
+
+def test_server_says_the_interruption_is_over(flow: KioskFlow) -> None:
+    to_call(flow)
+    flow.feed(CallLive(), 3.5)
+    flow.feed(m.Reconnecting(call_id="c1", grace_s=8), 5.0)  # the adviser stopped hearing us
+    assert Alert.CALL_DROPPED in flow.state.alerts
+    flow.feed(m.Reconnected(call_id="other"), 6.0)
+    assert Alert.CALL_DROPPED in flow.state.alerts
+    flow.feed(m.Reconnected(call_id="c1"), 6.5)
+    assert Alert.CALL_DROPPED not in flow.state.alerts
+
+
+def test_a_late_media_state_refusal_never_takes_the_resident_out_of_line(
+    flow: KioskFlow,
+) -> None:
+    to_call(flow)
+    flow.feed(m.CallEnded(call_id="c1", reason="requeued"), 5.0)
+    assert flow.state.position is None
+    err = m.Error(code="conflict", message="not in a call", ref_type="media_state")
+    assert flow.feed(err, 5.1) == []
+    assert screen(flow) is Screen.WAITING and flow.state.media_live
+
+
 def test_call_ended_for_another_call_is_ignored(flow: KioskFlow) -> None:
     to_call(flow)
     assert flow.feed(m.CallEnded(call_id="old", reason="hangup"), 5.0) == []
