@@ -360,7 +360,7 @@ def _summary(run: Run, apps: dict[str, App]) -> None:
                 f"{last.open_files} (after the first call -> at the end)",
             )
     for note in sorted(run.unreachable):
-        say(f"  note: a button outside the visible window was pressed: {note}")
+        say(f"  note: the driver pressed a button a person could not see on the screen: {note}")
     _write_summary(run, apps, completed, by_side)
     if run.problems:
         say("soak: FAILED")

@@ -201,7 +201,7 @@ class Driver(QObject):
         if not (button.isVisible() and button.isEnabled()):
             return False
         if not _on_screen(button, self.window):
-            self.journal.write("unreachable", widget=button.text()[:60])
+            self.journal.write("unreachable", widget=_caption(button))
         button.click()
         return True
 
@@ -281,9 +281,17 @@ def type_character(widget: QWidget, char: str) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, NO_MODIFIER, char))
 
 
+def _caption(button: QAbstractButton) -> str:
+    """What the button says (the kiosk's wrapping buttons draw their own text)."""
+    shown = getattr(button, "text_shown", None)
+    text = shown() if callable(shown) else button.text()
+    return " ".join(str(text).split())[:60] or type(button).__name__
+
+
 def _on_screen(widget: QWidget, window: QWidget) -> bool:
-    """Whether the widget lies inside the window's visible area (not scrolled or pushed off)."""
-    top_left = widget.mapTo(window, widget.rect().topLeft())
-    bottom_right = widget.mapTo(window, widget.rect().bottomRight())
-    area = window.rect()
-    return area.contains(top_left) and area.contains(bottom_right)
+    """Whether the widget lies inside the visible screen (a window taller than the screen, or a
+    control scrolled away, hides it from a person even though Qt can still click it)."""
+    screen = window.screen().geometry()
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    bottom_right = widget.mapToGlobal(widget.rect().bottomRight())
+    return screen.contains(top_left) and screen.contains(bottom_right)
