@@ -12,14 +12,12 @@ that cannot be known yet are None, never 0.
 * Bitrate: from the transport's ``bytesReceived`` delta between two samples.
 * fps, resolution, A/V skew: from :mod:`rtc.receive_meter`, since aiortc reports none of them.
 
-:class:`QualityMonitor` is the small adapter that samples every ``interval_s`` and calls back.
+The sampling every few seconds, during a call, is :class:`rtc.call_media.CallMedia`'s.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rtc.receive_meter import VideoFigures
@@ -117,41 +115,3 @@ def quality_from_stats(
         audio_video_skew_ms=skew_ms,
     )
     return quality, current
-
-
-class QualityMonitor:
-    """Calls ``sample()`` (e.g. ``CallSession.stats``) every ``interval_s`` and hands the result on.
-
-    ``start()`` once, ``await stop()`` once; a failing sample is skipped, never fatal.
-    """
-
-    def __init__(
-        self,
-        sample: Callable[[], Awaitable[Quality]],
-        on_quality: Callable[[Quality], None],
-        *,
-        interval_s: float = 5.0,
-    ) -> None:
-        self._sample, self._on_quality, self._interval_s = sample, on_quality, interval_s
-        self._task: asyncio.Task[None] | None = None
-        self.last: Quality | None = None
-
-    def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._run(), name="quality-monitor")
-
-    async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self._interval_s)
-            try:
-                self.last = await self._sample()
-            except Exception:  # a closing peer connection: the next sample, or stop(), follows
-                continue
-            self._on_quality(self.last)
-
-    async def stop(self) -> None:
-        if self._task is None:
-            return
-        self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
-        self._task = None
