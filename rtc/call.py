@@ -1,6 +1,6 @@
 """One WebRTC call over aiortc: audio, video and a real-time-text channel, liveness and stats.
 
-Public API (used by both apps; the signaling client carries the SDP)::
+Public API (used only by :mod:`rtc.call_media`; the signaling client carries the SDP)::
 
     session = CallSession(call_id=..., role="offerer" | "answerer",
                           ice_servers=call.ice_servers, local=await open_local_media(config),
