@@ -80,7 +80,9 @@ def test_installed_versions_are_the_locked_ones() -> None:
         for name, version in pins.items()
         if metadata.version(name) != version
     }
-    assert not wrong, f"installed versions differ from requirements.lock (locked, installed): {wrong}"
+    assert not wrong, (
+        f"installed versions differ from requirements.lock (locked, installed): {wrong}"
+    )
 
 
 def test_the_lock_satisfies_the_declared_ranges() -> None:
