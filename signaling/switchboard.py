@@ -64,6 +64,9 @@ class Switchboard:
         self._wake = asyncio.Event()
         self._last_overview: m.QueueOverview | None = None
         self._persisted: set[r.CallerId] = set()
+        # perform() runs from message handlers and the timer at once; two syncs interleaving
+        # their awaits would both insert a newly waiting caller (UNIQUE constraint failed).
+        self._sync_lock = asyncio.Lock()
         self._background: set[asyncio.Task[None]] = set()
         self._observers: list[KioskObserver] = []  # fleet health (signaling.admin)
 
@@ -576,6 +579,10 @@ class Switchboard:
 
     async def _sync_persisted_queue(self) -> None:
         """Keep the store's copy of the queue equal to the router's, so a restart loses no one."""
+        async with self._sync_lock:
+            await self._sync_persisted_queue_now()
+
+    async def _sync_persisted_queue_now(self) -> None:
         waiting = {w.caller: w for w in self.router.waiting_callers()}
         for cid in sorted(self._persisted - waiting.keys()):
             await self.store.delete_waiting(cid)
