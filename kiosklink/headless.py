@@ -182,7 +182,9 @@ class HeadlessParty:
                 if self.ready_after_call:
                     await self._send_quietly(m.Ready())
             case m.Reconnecting(grace_s=grace):
-                self._step("reconnecting", f"the adviser's link dropped; waiting up to {grace} s")
+                self._step("reconnecting", f"the call is interrupted; waiting up to {grace} s")
+            case m.Reconnected():
+                self._step("reconnected", "media flows again")
             case m.Error(code=code, message=message):
                 self._step("error", f"{code}: {message}")
             case _:
@@ -193,6 +195,8 @@ class HeadlessParty:
         if state == "connected" and figures is not None and self._told_connected is not figures:
             self._told_connected = figures
             self._step("media connected", "WebRTC peer connection is up")
+        elif state == "stalled":
+            self._step("media stalled", "no video from the other side; the server is told")
         self._changed.set()
 
     def _on_frame(self, frame: av.VideoFrame) -> None:

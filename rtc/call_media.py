@@ -26,6 +26,11 @@ Rules:
   remembered (:attr:`CallMedia.last_quality`, the kiosk's health report), sent to the server as a
   ``QualityReport`` (unless ``report_quality`` is False) and handed to ``on_quality``.
 * Events from a session that is no longer current (closed, or replaced by a rebuild) are dropped.
+* The server hears when the peer's media stops and comes back (docs/protocol.md §Faults): a
+  ``media_state`` ``stalled`` when the session reports "stalled" (no remote video for
+  ``stall_after_s``), once per stall, and ``restored`` with the first remote frame after it (a
+  rebuilt session's "connected" is not yet media). A party stopped without a FIN is noticed in
+  seconds this way instead of after the heartbeat timeout.
 """
 
 from __future__ import annotations
@@ -36,8 +41,8 @@ import dataclasses
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 import av
 import numpy as np
@@ -122,6 +127,8 @@ class _Call:
     sent_video: MediaStreamTrack | None = None
     frames_before: int = 0  # decoded by sessions this call had before a rebuild
     quality_task: asyncio.Task[None] | None = None
+    stalled: bool = False  # told the server the peer's media stopped, not yet that it is back
+    reports: set[asyncio.Task[None]] = field(default_factory=set)
 
 
 class CallMedia:
@@ -357,11 +364,17 @@ class CallMedia:
             return
         if state == "connected" and call.figures.connected_at is None:
             call.figures.connected_at = self._now()
+        if state == "stalled" and not call.stalled:
+            call.stalled = True
+            self._report_media(call, "stalled")
         self.events.on_state(call.call_id, state)
 
     def _on_remote_frame(self, call: _Call, session: CallSession, frame: av.VideoFrame) -> None:
         if session is not call.session or call is not self._call:
             return
+        if call.stalled:
+            call.stalled = False
+            self._report_media(call, "restored")
         figures = call.figures
         figures.frames = call.frames_before + session.remote_video_frames
         if figures.first_frame_at is None:
@@ -373,6 +386,20 @@ class CallMedia:
             return
         call.figures.texts_received += 1
         self.events.on_remote_text(update, session.remote_text.text)
+
+    def _report_media(self, call: _Call, state: Literal["stalled", "restored"]) -> None:
+        """Tell the server, in the background (called from the session's callbacks)."""
+        task = asyncio.get_running_loop().create_task(
+            self._send_media_state(call.call_id, state), name=f"call-media-{state}"
+        )
+        call.reports.add(task)
+        task.add_done_callback(call.reports.discard)
+
+    async def _send_media_state(self, call_id: str, state: Literal["stalled", "restored"]) -> None:
+        try:
+            await self._send(m.MediaState(call_id=call_id, state=state))
+        except Exception as exc:  # offline: the server notices a lost link by itself
+            log.info("media %s for call %s not sent: %s", state, call_id, exc)
 
     async def _sample_quality(self, call: _Call, interval_s: float) -> None:
         while True:
