@@ -217,3 +217,33 @@ async def test_a_stopped_kiosk_is_noticed_by_the_adviser(
     )
     assert told <= TOLD_WITHIN_S
     assert ended <= BACK_IN_LINE_WITHIN_S
+
+
+async def test_an_adviser_back_within_the_media_grace_keeps_the_call(
+    running_server: EmbeddedServer, cleanup: list[HeadlessParty | FarParty]
+) -> None:
+    server = running_server
+    server.add_adviser("amal", PASSWORD, {"ar": "native"})
+    far = await FarParty.start("adviser", server.http_url, server.adviser_url, "amal", PASSWORD)
+    cleanup.append(far)
+    await far.wait_for("amal: ready", 30)
+    kiosk = await headless_kiosk(server.kiosk_url, server.add_kiosk("K1", "Rinkeby bibliotek"))
+    cleanup.append(kiosk)
+    await kiosk.wait_until(lambda: any(isinstance(e, Connected) for e in kiosk.events), 20)
+    await kiosk.join("ar")
+    await kiosk.wait_until(lambda: in_media(kiosk), 40)
+
+    since, stopped = len(kiosk.events), time.monotonic()
+    far.stop()
+    await seconds_until(lambda: received(kiosk, since, m.Reconnecting), stopped, 10, "told")
+    await asyncio.sleep(max(0.0, stopped + 6.0 - time.monotonic()))
+    os.kill(far.proc.pid, signal.SIGCONT)  # a 6 s hiccup: back within the 8 s media grace
+    back = await seconds_until(
+        lambda: received(kiosk, since, m.Reconnected), stopped, 20, "kiosk told reconnected"
+    )
+    frames = kiosk.calls[0].frames
+    await kiosk.wait_until(lambda: kiosk.calls[0].frames >= frames + 30, 20)
+    await asyncio.sleep(10)  # past any grace the interruption started
+    print(f"\nadviser stopped for 6 s: kiosk told reconnected {back:.1f} s after the stop")
+    assert not received(kiosk, since, m.CallEnded)
+    assert len(kiosk.calls) == 1 and kiosk.in_call
