@@ -193,9 +193,9 @@ class Event:
     args: dict[str, object] = field(default_factory=dict)
 
 
-def draw_event(m: Model, data: st.DataObject) -> Event:
+def draw_event(m: Model, data: st.DataObject, kinds: list[str]) -> Event:
     r = m.router
-    kind = data.draw(st.sampled_from(EVENTS), label="event")
+    kind = data.draw(st.sampled_from(kinds), label="event")
     adviser = data.draw(st.sampled_from(ADVISERS), label="adviser")
     # Callers are new on join (now and then an id already used, which must be refused).
     known = sorted(m.order)
@@ -258,10 +258,14 @@ def perform(r: Router, e: Event, now: float) -> list[Effect]:
     return result
 
 
-def step(m: Model, data: st.DataObject) -> None:
-    r = m.router
+def step(m: Model, data: st.DataObject, kinds: list[str] | None = None) -> None:
     m.now += data.draw(st.sampled_from([0.0, 1.0, 5.0, 19.0, 40.0, 130.0]), label="wait")
-    e = draw_event(m, data)
+    apply(m, draw_event(m, data, kinds or EVENTS))
+
+
+def apply(m: Model, e: Event) -> None:
+    """Feed ``e`` to the router at ``m.now``, keep the model in step, check every invariant."""
+    r = m.router
     before = snapshot(m)
     was_alive = r.adviser_state(e.adviser) not in (None, AdviserState.DISCONNECTED)
     try:
@@ -327,3 +331,46 @@ def test_invariants_hold_after_every_event(data: st.DataObject) -> None:
     m = Model(Router(RULES))
     for _ in range(data.draw(st.integers(5, 60), label="steps")):
         step(m, data)
+
+
+# Random sequences rarely get as far as a call in progress, so interrupted calls get their own
+# test: two calls to start from, then events weighted towards what can happen during a call.
+DURING_CALLS = [
+    "media_stalled",
+    "media_stalled",
+    "media_stalled",
+    "media_restored",
+    "media_restored",
+    "tick",
+    "tick",
+    "heartbeat",
+    "heartbeat",
+    "caller_heard",
+    "end_call",
+    "transfer",
+    "adviser_disconnected",
+    "adviser_reconnected",
+    "caller_disconnected",
+    "caller_resumed",
+    "set_available",
+    "ready",
+    "join",
+    "accept",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_invariants_hold_around_interrupted_calls(data: st.DataObject) -> None:
+    m = Model(Router(RULES))
+    sv = {LANGS[0]: "native"}
+    for n, adviser in enumerate(ADVISERS[:3]):
+        apply(m, Event("sign_in", adviser, CallerId("-"), {"languages": sv, "topics": None}))
+        apply(m, Event("set_available", adviser, CallerId("-")))
+        if n < 2:
+            join = {"language": LANGS[0], "fallbacks": [], "topic": None, "priority": 0}
+            apply(m, Event("join", adviser, CallerId(f"c{n}"), join))
+            apply(m, Event("accept", adviser, CallerId(f"c{n}")))
+    assert [m.router.adviser_state(a) for a in ADVISERS[:2]] == [AdviserState.IN_CALL] * 2
+    for _ in range(data.draw(st.integers(3, 40), label="steps")):
+        step(m, data, DURING_CALLS)
