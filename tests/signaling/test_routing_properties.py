@@ -363,12 +363,12 @@ DURING_CALLS = [
 @given(st.data())
 def test_invariants_hold_around_interrupted_calls(data: st.DataObject) -> None:
     m = Model(Router(RULES))
-    sv = {LANGS[0]: "native"}
+    sv: dict[str, object] = {"languages": {LANGS[0]: "native"}, "topics": None}
     for n, adviser in enumerate(ADVISERS[:3]):
-        apply(m, Event("sign_in", adviser, CallerId("-"), {"languages": sv, "topics": None}))
+        apply(m, Event("sign_in", adviser, CallerId("-"), sv))
         apply(m, Event("set_available", adviser, CallerId("-")))
         if n < 2:
-            join = {"language": LANGS[0], "fallbacks": [], "topic": None, "priority": 0}
+            join: dict[str, object] = {"language": LANGS[0], "fallbacks": [], "priority": 0}
             apply(m, Event("join", adviser, CallerId(f"c{n}"), join))
             apply(m, Event("accept", adviser, CallerId(f"c{n}")))
     assert [m.router.adviser_state(a) for a in ADVISERS[:2]] == [AdviserState.IN_CALL] * 2
