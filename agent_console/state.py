@@ -13,10 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from agent_console.quality import QualityLevel
-from signaling.messages import AdviserSummary, Level, Quality, QueueStat
-
-# Best first, for ordering transfer candidates who speak the caller's language.
-_LEVEL_RANK: dict[str, int] = {"native": 0, "fluent": 1, "basic": 2}
+from signaling.messages import LEVEL_RANK, AdviserSummary, Level, Quality, QueueStat
 
 
 class Phase(StrEnum):
@@ -171,4 +168,10 @@ class ConsoleState:
             for c in self.colleagues
             if c.status == "available" and c.adviser_id != self.adviser_id
         ]
-        return tuple(sorted(free, key=lambda c: _LEVEL_RANK.get(c.languages.get(language, ""), 3)))
+        return tuple(sorted(free, key=lambda c: -_rank(c.languages.get(language))))
+
+
+def _rank(level: Level | None) -> int:
+    """The server's rank of a level (signaling.messages.LEVEL_RANK, higher is better); 0 for a
+    language the adviser does not speak."""
+    return LEVEL_RANK[level] if level is not None else 0

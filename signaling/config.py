@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -40,15 +40,14 @@ from pydantic import (
 )
 
 from signaling.errors import ConfigError
+from signaling.messages import LEVEL_RANK, Level
 
 ENV_PREFIX = "KIOSKLINK_"
 # Lets an operator point at a file without a command-line flag (systemd units, containers).
 CONFIG_PATH_ENV = "KIOSKLINK_CONFIG"
 
-Level = Literal["native", "fluent", "basic"]
 Code = Annotated[str, Field(min_length=1, max_length=35, pattern=r"^[A-Za-z0-9_.-]+$")]
 Seconds = Annotated[float, Field(gt=0)]
-_RANK = {"basic": 1, "fluent": 2, "native": 3}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-4]):[0-5]\d$")
 
@@ -154,7 +153,7 @@ class RoutingSettings(_Section):
         for before, after in pairwise(steps):
             if after.after_s <= before.after_s:
                 raise ValueError("after_s must strictly increase from step to step")
-            if _RANK[after.min_level] > _RANK[before.min_level]:
+            if LEVEL_RANK[after.min_level] > LEVEL_RANK[before.min_level]:
                 raise ValueError("min_level may only go down over time (native > fluent > basic)")
             if before.include_fallbacks and not after.include_fallbacks:
                 raise ValueError("include_fallbacks, once true, must stay true in later steps")

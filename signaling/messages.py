@@ -36,7 +36,16 @@ MAX_MESSAGE_BYTES = 64 * 1024
 Tag = Annotated[str, Field(min_length=1, max_length=35, pattern=r"^[A-Za-z0-9_.-]+$")]
 Text = Annotated[str, Field(max_length=500)]
 Sdp = Annotated[str, Field(min_length=1, max_length=60_000)]
+# How well an adviser speaks a language. The one definition: the server's routing, settings and
+# store and the console all use these.
 Level = Literal["native", "fluent", "basic"]
+LEVELS: tuple[Level, ...] = ("native", "fluent", "basic")  # best first
+LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}  # higher is better
+
+
+def level_at_least(level: Level, minimum: Level) -> bool:
+    """Whether ``level`` meets ``minimum``: native > fluent > basic."""
+    return LEVEL_RANK[level] >= LEVEL_RANK[minimum]
 
 
 class _Message(BaseModel):

@@ -51,11 +51,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from signaling.errors import ConfigError, IllegalTransition, LocalProtocolError
+from signaling.messages import LEVEL_RANK, Level
 from signaling.routing_engine import RouterCore
 from signaling.routing_match import Adviser, Caller
 from signaling.routing_rules import (
     DEFAULT_ESCALATION,
-    LEVEL_RANK,
     AdviserId,
     AdviserState,
     AdviserStateChanged,
@@ -70,7 +70,6 @@ from signaling.routing_rules import (
     Effect,
     EscalationStep,
     Language,
-    Level,
     MediaInterrupted,
     MediaRestored,
     OfferMade,

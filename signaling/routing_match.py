@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from signaling.messages import Level, level_at_least
 from signaling.routing_rules import (
     AdviserId,
     AdviserState,
@@ -28,10 +29,8 @@ from signaling.routing_rules import (
     CallerState,
     EscalationStep,
     Language,
-    Level,
     Party,
     RoutingRules,
-    level_at_least,
 )
 
 # (-priority, joined_at, seq, caller id): higher priority first, then FIFO, then insertion order.

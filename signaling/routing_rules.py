@@ -12,19 +12,12 @@ from enum import StrEnum
 from typing import Literal, NewType, TypeAlias
 
 from signaling.errors import ConfigError
+from signaling.messages import LEVEL_RANK, Level
 
 CallerId = NewType("CallerId", str)
 AdviserId = NewType("AdviserId", str)
 Language = NewType("Language", str)
-Level = Literal["native", "fluent", "basic"]
 Party = Literal["kiosk", "adviser"]  # one side of a call
-
-LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}
-
-
-def level_at_least(level: Level, minimum: Level) -> bool:
-    """native > fluent > basic."""
-    return LEVEL_RANK[level] >= LEVEL_RANK[minimum]
 
 
 @dataclass(frozen=True)

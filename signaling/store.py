@@ -33,7 +33,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import StaticPool
 
 from signaling import auth
-from signaling.messages import HealthReport, Level, Quality
+from signaling.messages import LEVELS, HealthReport, Level, Quality
 from signaling.store_records import (
     AdviserRecord,
     AuditRecord,
@@ -83,7 +83,6 @@ __all__ = [
 ]
 
 MAX_NOTE_CHARS = 500
-LEVELS: tuple[Level, ...] = ("native", "fluent", "basic")
 RowT = TypeVar("RowT", bound=Base)
 
 

@@ -311,6 +311,15 @@ def test_transfer_candidates_are_available_colleagues_call_language_first() -> N
     assert names == ["ebba", "cem", "bo", "gul"]  # Arabic speakers by level, then by name
 
 
+def test_transfer_candidates_are_ordered_as_the_server_ranks_levels() -> None:
+    flow = in_call()  # an Arabic call
+    team = [colleague(f"x{n}", ar=level) for n, level in enumerate(reversed(m.LEVELS))]
+    flow.receive(m.QueueOverview(queues=[], advisers=team), T0 + 4)
+    levels = [c.languages["ar"] for c in flow.state.transfer_candidates()]
+    assert levels == sorted(m.LEVELS, key=lambda level: m.LEVEL_RANK[level], reverse=True)
+    assert levels == ["native", "fluent", "basic"]
+
+
 def test_transfer_candidates_follow_the_server_and_need_a_call() -> None:
     flow = signed_in("available")
     flow.receive(m.QueueOverview(queues=[], advisers=[colleague("bo", ar="native")]), T0)

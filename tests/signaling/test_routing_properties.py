@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signaling.errors import IllegalTransition
+from signaling.messages import LEVEL_RANK
 from signaling.routing import (
     AdviserId,
     AdviserState,
@@ -41,7 +42,6 @@ from signaling.routing import (
     RoutingRules,
     WaitingCaller,
 )
-from signaling.routing_rules import LEVEL_RANK
 
 LANGS = [Language("sv"), Language("ar"), Language("ti")]
 ADVISERS = [AdviserId(f"a{n}") for n in range(4)]
