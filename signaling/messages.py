@@ -15,7 +15,6 @@ honest.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -49,7 +48,8 @@ def level_at_least(level: Level, minimum: Level) -> bool:
 
 
 class _Message(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinities are not JSON; a client that sends them gets bad_message (§Errors).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -484,53 +484,62 @@ TO_KIOSK_TYPES = _tags_of(_to_kiosk_adapter)
 TO_ADVISER_TYPES = _tags_of(_to_adviser_adapter)
 
 
-def _decode(text: str | bytes, known: frozenset[str]) -> dict[str, Any]:
-    """Check size, JSON-ness and the type tag before pydantic sees the message."""
-    size = len(text.encode() if isinstance(text, str) else text)
+# Nesting deeper than this is refused by pydantic's JSON parser (jiter) as it reads, before any
+# recursion can hurt; no message nests more than four levels (docs/protocol.md §Limits).
+MAX_NESTING = 200
+
+
+def _parse(adapter: TypeAdapter[Any], text: str | bytes) -> Any:
+    """Size check, then one pass of pydantic's JSON parser straight into the message classes.
+
+    The text is parsed once (no ``json.loads`` first): the parser refuses nesting past
+    ``MAX_NESTING``, lone surrogates, numbers out of range and non-finite numbers, and the
+    discriminated union names an unknown ``type`` for us.
+    """
+    size = len(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
     if size > MAX_MESSAGE_BYTES:
         raise MessageTooLarge(f"message of {size} bytes is over the {MAX_MESSAGE_BYTES}-byte limit")
     try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise MalformedMessage(f"not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise MalformedMessage("a message must be a JSON object")
-    kind = data.get("type")
-    if not isinstance(kind, str):
-        raise MalformedMessage("a message needs a string 'type'")
-    if kind not in known:
-        raise UnknownMessageType(f"unknown message type {kind[:40]!r}")
-    return data
-
-
-def _validate(adapter: TypeAdapter[Any], data: dict[str, Any]) -> Any:
-    try:
-        return adapter.validate_python(data)
+        return adapter.validate_json(text)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"][1:]) or "message"
-        raise MalformedMessage(f"{data['type']}: {where}: {first['msg']}") from None
+        raise _protocol_error(exc) from None
+
+
+def _protocol_error(exc: ValidationError) -> MalformedMessage | UnknownMessageType:
+    """The wire error for the first thing pydantic found wrong (docs/protocol.md §Errors)."""
+    first = exc.errors(include_url=False, include_input=False)[0]
+    kind, loc, ctx = first["type"], first["loc"], first.get("ctx") or {}
+    if kind == "union_tag_invalid":
+        return UnknownMessageType(f"unknown message type {str(ctx.get('tag', ''))[:40]!r}")
+    if kind == "union_tag_not_found":
+        return MalformedMessage("a message needs a string 'type'")
+    if kind in ("json_invalid", "string_unicode"):
+        return MalformedMessage(f"not valid JSON: {ctx.get('error', first['msg'])}")
+    if not loc:
+        return MalformedMessage("a message must be a JSON object")
+    where = ".".join(str(p) for p in loc[1:]) or "message"
+    return MalformedMessage(f"{loc[0]}: {where}: {first['msg']}")
 
 
 def parse_from_kiosk(text: str | bytes) -> KioskMessage:
     """Parse one kiosk message. Raises RemoteProtocolError (with its reply code) on bad input."""
-    result: KioskMessage = _validate(_kiosk_adapter, _decode(text, KIOSK_TYPES))
+    result: KioskMessage = _parse(_kiosk_adapter, text)
     return result
 
 
 def parse_from_adviser(text: str | bytes) -> AdviserMessage:
-    result: AdviserMessage = _validate(_adviser_adapter, _decode(text, ADVISER_TYPES))
+    result: AdviserMessage = _parse(_adviser_adapter, text)
     return result
 
 
 def parse_to_kiosk(text: str | bytes) -> ServerToKiosk:
     """Client side: parse what the server sent a kiosk."""
-    result: ServerToKiosk = _validate(_to_kiosk_adapter, _decode(text, TO_KIOSK_TYPES))
+    result: ServerToKiosk = _parse(_to_kiosk_adapter, text)
     return result
 
 
 def parse_to_adviser(text: str | bytes) -> ServerToAdviser:
-    result: ServerToAdviser = _validate(_to_adviser_adapter, _decode(text, TO_ADVISER_TYPES))
+    result: ServerToAdviser = _parse(_to_adviser_adapter, text)
     return result
 
 

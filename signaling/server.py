@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from math import ceil
 from typing import Any, Literal
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSMessage, WSMsgType, web
 
 from signaling import messages as m
 from signaling.config import Settings
@@ -28,7 +27,6 @@ from signaling.errors import (
     IllegalTransition,
     KiosklinkError,
     MalformedMessage,
-    MessageTooLarge,
     RemoteProtocolError,
 )
 from signaling.ice import ice_servers, probe_ice_servers
@@ -253,12 +251,9 @@ async def _await_hello(
             continue
         if frame.type in _CLOSING:
             return None
-        if frame.type != WSMsgType.TEXT:
-            _reply_bad_frame(peer)
-            continue
         try:
-            _admit(state, frame.data)
-            msg = _parse(role, frame.data)
+            msg = _receive(state, role, frame)
+            state.check_role(msg.type)
             if isinstance(msg, m.Hello):
                 m.check_version(msg)
                 return msg
@@ -269,10 +264,6 @@ async def _await_hello(
 
 
 _CLOSING = (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED, WSMsgType.ERROR)
-
-
-def _reply_bad_frame(peer: Peer) -> None:
-    peer.post(error_reply(ErrorCode.BAD_MESSAGE, "send text frames with JSON"))
 
 
 async def _session(
@@ -352,14 +343,12 @@ async def _read_loop(
     handle: Callable[[Any], Awaitable[None]],
 ) -> None:
     async for frame in ws:
-        if frame.type != WSMsgType.TEXT:
-            if frame.type == WSMsgType.BINARY:
-                _reply_bad_frame(peer)
-            continue
+        if frame.type in _CLOSING:  # ERROR: aiohttp has closed the socket (e.g. 1009)
+            return
         msg: Any = None
         try:
-            _admit(state, frame.data)
-            msg = _parse(role, frame.data)
+            msg = _receive(state, role, frame)
+            state.check_role(msg.type)
             await handle(msg)
         except RemoteProtocolError as exc:
             if _reply_to_error(peer, exc, getattr(msg, "type", None)) or state.should_close:
@@ -375,32 +364,16 @@ async def _read_loop(
             peer.post(error_reply(ErrorCode.INTERNAL, "internal error", getattr(msg, "type", None)))
 
 
-def _admit(state: ConnectionState, data: str) -> None:
-    """Charge the rate limit and check the role before the full parse; garbage costs too."""
-    now = time.monotonic()
-    try:
-        kind = _peek_type(data)
-    except RemoteProtocolError:
-        state.admit_unparsed(now)
-        raise
-    state.receive(kind, now)
+def _receive(state: ConnectionState, role: str, frame: WSMessage) -> Any:
+    """Charge one frame to the rate limit, whatever it holds, then parse it, once.
 
-
-def _peek_type(data: str) -> str:
-    """The message type for rate limiting and role checks, before full validation."""
-    if len(data) > m.MAX_MESSAGE_BYTES:
-        raise MessageTooLarge(
-            f"message of {len(data)} bytes is over the {m.MAX_MESSAGE_BYTES}-byte limit"
-        )
-    try:
-        kind = json.loads(data).get("type")
-    except (ValueError, AttributeError):
-        raise MalformedMessage("not a JSON object") from None
-    return kind if isinstance(kind, str) else ""
-
-
-def _parse(role: str, data: str) -> Any:
-    return m.parse_from_kiosk(data) if role == "kiosk" else m.parse_from_adviser(data)
+    Raises the RemoteProtocolError to answer with (docs/protocol.md §Limits, §Errors): every
+    rejected frame (binary, malformed, too deep, too large, unknown type) has been paid for.
+    """
+    state.charge(time.monotonic())
+    if frame.type != WSMsgType.TEXT:
+        raise MalformedMessage("send text frames with JSON")
+    return m.parse_from_kiosk(frame.data) if role == "kiosk" else m.parse_from_adviser(frame.data)
 
 
 def _reply_to_error(peer: Peer, exc: RemoteProtocolError, ref_type: str | None) -> bool:

@@ -8,9 +8,12 @@ Rules (docs/protocol.md §Handshake, §Limits):
    the state becomes ``OPEN``. A second ``hello`` is ``out_of_role``.
 3. In ``OPEN`` every message of the role's union is allowed; which ones make sense in the current
    call state is the routing engine's business, not this module's.
-4. Each message costs one token from a bucket refilled at ``rate_per_s`` up to ``burst``. A message
-   with no token left is refused with ``rate_limited``; after ``max_strikes`` refusals in a row the
-   adapter closes the connection, so a flooding client cannot keep the server busy.
+4. Each frame costs one token from a bucket refilled at ``rate_per_s`` up to ``burst``, before it
+   is parsed: binary frames, garbage, oversized, unknown and out-of-role messages cost as much as
+   valid ones (:meth:`ConnectionState.charge`). A frame with no token left is refused with
+   ``rate_limited``; after ``max_strikes`` refusals in a row the adapter closes the connection
+   (1008), so a flooding client cannot keep the server busy, whatever it floods with.
+5. The role check (:meth:`ConnectionState.check_role`) runs on the parsed message's type.
 
 The clock is an argument: ``now`` is any monotonic float in seconds.
 """
@@ -52,7 +55,7 @@ class TokenBucket:
 
 @dataclass
 class ConnectionState:
-    """What one WebSocket connection may do next. Feed it every message type before acting on it."""
+    """What one WebSocket connection may do next: charge every frame, check every message's type."""
 
     rate_per_s: float = 20.0
     burst: float = 40.0
@@ -64,24 +67,21 @@ class ConnectionState:
     def __post_init__(self) -> None:
         self._bucket = TokenBucket(self.rate_per_s, self.burst)
 
-    def receive(self, message_type: str, now: float) -> None:
-        """Admit one message or raise the RemoteProtocolError to answer it with."""
+    def charge(self, now: float) -> None:
+        """Charge one frame, whatever it holds, or raise :class:`RateLimited` (rule 4)."""
         if not self._bucket.take(now):
             self.strikes += 1
             raise RateLimited(f"more than {self.rate_per_s:g} messages per second")
         self.strikes = 0
+
+    def check_role(self, message_type: str) -> None:
+        """Raise :class:`OutOfRole` for a message this phase does not allow (rules 1-3)."""
         if self.phase is Phase.AWAITING_HELLO and message_type != "hello":
             raise OutOfRole(f"send 'hello' first, not {message_type!r}")
         if self.phase is Phase.OPEN and message_type == "hello":
             raise OutOfRole("already said hello on this connection")
         if self.phase is Phase.CLOSED:
             raise OutOfRole("connection is closing")
-
-    def admit_unparsed(self, now: float) -> None:
-        """Charge a message that failed to parse: garbage must cost as much as valid traffic."""
-        if not self._bucket.take(now):
-            self.strikes += 1
-            raise RateLimited(f"more than {self.rate_per_s:g} messages per second")
 
     @property
     def should_close(self) -> bool:
