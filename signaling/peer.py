@@ -14,6 +14,7 @@ import logging
 from aiohttp import web
 
 from signaling import messages as m
+from signaling.errors import CLOSE_NORMAL, CLOSE_POLICY
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,9 @@ class Peer:
         except asyncio.QueueFull:
             log.warning("%s: outbox full, disconnecting a client that does not read", self.label)
             self.closed = True
-            self._closer = asyncio.create_task(self.ws.close(code=1008, message=b"too slow"))
+            self._closer = asyncio.create_task(
+                self.ws.close(code=CLOSE_POLICY, message=b"too slow")
+            )
 
     async def _drain(self) -> None:
         while True:
@@ -49,7 +52,7 @@ class Peer:
                 self.closed = True
                 return
 
-    async def close(self, code: int = 1000, reason: str = "") -> None:
+    async def close(self, code: int = CLOSE_NORMAL, reason: str = "") -> None:
         """Flush what is queued, then close the socket."""
         if not self.closed:
             self.closed = True

@@ -26,7 +26,7 @@ from typing import Any, Literal, Protocol
 from signaling import messages as m
 from signaling import routing as r
 from signaling.config import Settings
-from signaling.errors import CLOSE_SILENT, MalformedMessage, OutOfRole
+from signaling.errors import CLOSE_REPLACED, CLOSE_SILENT, MalformedMessage, OutOfRole
 from signaling.hours import OpeningHours
 from signaling.ice import ice_servers
 from signaling.links import AdviserLink, Caller, KioskLink, hash_resume_token
@@ -117,7 +117,7 @@ class Switchboard:
         if old is not None:
             # One connection per kiosk: the newer one wins (the old one is a half-dead socket).
             await self._detach_kiosk(old, reason="replaced")
-            self._spawn(old.peer.close(4003, "replaced by a newer connection"))
+            self._spawn(old.peer.close(CLOSE_REPLACED, "replaced by a newer connection"))
         link = KioskLink(peer=peer, kiosk=kiosk)
         self.kiosks[kiosk.id] = link
         await self.store.touch_kiosk(kiosk.id, at=self.clock(), app_version=hello.app_version)
@@ -256,7 +256,7 @@ class Switchboard:
         old = self.advisers.get(adviser.id)
         self.advisers[adviser.id] = AdviserLink(peer=peer, adviser=adviser)
         if old is not None:
-            self._spawn(old.peer.close(4003, "replaced by a newer connection"))
+            self._spawn(old.peer.close(CLOSE_REPLACED, "replaced by a newer connection"))
         aid = r.AdviserId(adviser.id)
         state = self.router.adviser_state(aid)
         if state is None or state is r.AdviserState.SIGNED_OUT:
