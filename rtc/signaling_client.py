@@ -28,7 +28,13 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from signaling import messages as m
-from signaling.errors import CLOSE_UNAUTHORIZED, ErrorCode, RemoteProtocolError
+from signaling.errors import (
+    CLOSE_UNAUTHORIZED,
+    AuthError,
+    ClientError,
+    ErrorCode,
+    RemoteProtocolError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +61,9 @@ class AuthFailed:
 ClientEvent: TypeAlias = Connected | Disconnected | AuthFailed | m.ServerToKiosk | m.ServerToAdviser
 
 
-class NotConnected(ConnectionError):
-    """Sending while the link is down; the caller decides whether to wait or give up."""
+class NotConnected(ClientError, ConnectionError):
+    """The link is down (or the server did not welcome us); the caller decides whether to wait
+    or give up. Still a ConnectionError, so the reconnect loop treats it as any lost link."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,8 @@ class Backoff:
         return base * (1 - self.jitter_ratio * rng.random())
 
 
-class _AuthRefused(Exception):
-    pass
+class AuthRefused(AuthError):
+    """The server refused our hello (unknown token, expired session, unsupported version)."""
 
 
 class SignalingClient:
@@ -162,7 +169,7 @@ class SignalingClient:
                     await self._handshake(ws)
                     attempt = 0
                     await self._read(ws)
-            except _AuthRefused as exc:
+            except AuthRefused as exc:
                 self._events.put_nowait(AuthFailed(str(exc)))
                 return
             except (OSError, InvalidHandshake, TimeoutError, ConnectionClosed) as exc:
@@ -198,14 +205,14 @@ class SignalingClient:
             first = self._parse(await ws.recv())
         except ConnectionClosed as exc:
             if exc.rcvd is not None and exc.rcvd.code == CLOSE_UNAUTHORIZED:
-                raise _AuthRefused(exc.rcvd.reason or "unauthorized") from None
+                raise AuthRefused(exc.rcvd.reason or "unauthorized") from None
             raise
         if isinstance(first, m.Error):
             if first.code in (ErrorCode.UNAUTHORIZED, ErrorCode.UNSUPPORTED_VERSION):
-                raise _AuthRefused(first.message)
-            raise ConnectionError(first.message)
+                raise AuthRefused(first.message)
+            raise NotConnected(first.message)
         if not isinstance(first, m.KioskWelcome | m.AdviserWelcome):
-            raise ConnectionError(f"expected welcome, got {first.type}")
+            raise NotConnected(f"expected welcome, got {first.type}")
         self.welcome = first
         if isinstance(first, m.KioskWelcome) and not first.resumed:
             self.resume_token = None
@@ -251,8 +258,8 @@ class LoginResult:
     expires_at: float
 
 
-class LoginFailed(Exception):
-    pass
+class LoginFailed(ClientError):
+    """POST /api/login refused the adviser (wrong password, locked out, server error)."""
 
 
 async def login(http_base_url: str, username: str, password: str) -> LoginResult:

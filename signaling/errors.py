@@ -13,7 +13,21 @@
     │   ├── OutOfRole            valid, but not for this role or state      (out_of_role)
     │   └── RateLimited          too many messages too fast                 (rate_limited)
     ├── AuthError                unknown token, wrong password, expired     (unauthorized)
-    └── IllegalTransition        a state machine got an event its state forbids
+    │   └── AuthRefused          rtc.signaling_client: the server refused our hello
+    ├── IllegalTransition        a state machine got an event its state forbids
+    ├── StoreError               signaling.store_records: a store operation cannot be done
+    │   ├── NotFound             no such record                             (not_found)
+    │   └── Conflict             a record with that key already exists      (conflict)
+    ├── ClientError              a client (rtc) cannot do what its app asked
+    │   ├── NotConnected         rtc.signaling_client: the link is down (also a ConnectionError)
+    │   └── LoginFailed          rtc.signaling_client: POST /api/login refused the adviser
+    ├── DeviceUnavailable        rtc.media.camera: a camera, microphone or speaker cannot be opened
+    ├── KioskNotConnected        signaling.admin.monitor: a remote action for an offline kiosk
+    └── UnknownFault             signaling.admin.fleet: no such fault (also a LookupError)
+
+Every exception class the project defines is in this tree (tests/signaling/test_errors.py walks
+them). Arguments that break a function's contract (a rating of 7 passed by our own code) raise
+ValueError, as pydantic validators must.
 
 Normal outcomes (no adviser free, queue closed) are never exceptions: the routing engine returns
 them as effects. See docs/protocol.md §Errors for the codes on the wire.
@@ -41,6 +55,7 @@ class ErrorCode(StrEnum):
 
 # WebSocket close codes (RFC 6455 §7.4 plus the private 4000-4999 range).
 CLOSE_NORMAL = 1000
+CLOSE_GOING_AWAY = 1001  # the server is shutting down; clients reconnect and resume
 CLOSE_POLICY = 1008
 CLOSE_TOO_LARGE = 1009
 CLOSE_UNAUTHORIZED = 4001
@@ -106,6 +121,10 @@ class AuthError(KiosklinkError):
     """Unknown kiosk token, wrong password, expired or revoked session."""
 
     code = ErrorCode.UNAUTHORIZED
+
+
+class ClientError(KiosklinkError):
+    """A client (the kiosk's or the console's ``rtc`` side) cannot do what its app asked."""
 
 
 class IllegalTransition(KiosklinkError):

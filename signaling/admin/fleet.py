@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from statistics import fmean
 from typing import Literal, get_args
 
+from signaling.errors import KiosklinkError
 from signaling.messages import DeviceHealth, HealthReport, Quality
 
 KioskState = Literal["online", "stale", "offline"]
@@ -90,7 +91,7 @@ class Fault:
         return self.acknowledged_at is None
 
 
-class UnknownFault(LookupError):
+class UnknownFault(KiosklinkError, LookupError):
     """Acknowledging a fault that is not (or no longer) listed."""
 
 

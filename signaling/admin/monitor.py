@@ -33,6 +33,7 @@ from signaling.admin.fleet import (
     kiosk_state,
     summarize_quality,
 )
+from signaling.errors import KiosklinkError
 from signaling.store import KioskRecord, Store
 
 TIMELINE_LENGTH = 200  # connection events kept per kiosk
@@ -56,7 +57,7 @@ class CommandOutcome:
     answered_at: float | None = None
 
 
-class KioskNotConnected(Exception):
+class KioskNotConnected(KiosklinkError):
     """A remote action for a kiosk that is not connected: nothing was sent."""
 
 
