@@ -149,7 +149,7 @@ class RoutingSettings(_Section):
             raise ValueError("needs at least one step")
         if steps[0].after_s != 0:
             raise ValueError("the first step must start at after_s = 0")
-        # Escalation only ever loosens; the router relies on it (signaling.routing_rules).
+        # Escalation only ever loosens; the router relies on it (signaling.routing.vocabulary).
         for before, after in pairwise(steps):
             if after.after_s <= before.after_s:
                 raise ValueError("after_s must strictly increase from step to step")

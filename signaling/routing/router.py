@@ -1,49 +1,9 @@
-"""The queue and routing engine: events in, effects out (docs/protocol.md §Routing).
+"""The router facade: the public API of :mod:`signaling.routing` (the rules are in its docstring).
 
-Pure and deterministic: no clock (every method takes ``now``, a UNIX time), no randomness, no I/O.
-The adapter (signaling/switchboard.py) feeds it events, carries out the returned effects in order,
-and calls :meth:`Router.tick` at :meth:`Router.next_deadline`.
-
-The rules:
-
-* **Queues.** One per language, ordered by priority (higher first), then ``joined_at``, then arrival
-  order. A caller keeps ``joined_at`` through declines, timeouts, a lost adviser and a transfer, so
-  they never start over. Their position counts everyone ahead in their language's queue, connected
-  or not.
-* **Who gets whom.** A pair may be matched when the adviser qualifies for the caller under the
-  caller's active escalation step (:func:`signaling.routing_match.qualifies`). Whenever matches are
-  possible the oldest caller (by the queue order, across languages) who has a free qualifying
-  adviser goes first, to the qualifying adviser idle longest (since sign-in, becoming available, or
-  the end of wrap-up).
-* **Work-conserving.** After every call into the router no available adviser qualifies for any
-  waiting, connected caller. Every method ends by running due timers (escalation steps included)
-  and matching, so this holds even if the adapter's timer fires late.
-* **Offers and rounds.** An offer rings ``ring_timeout_s``. On decline or timeout the caller keeps
-  its place and the adviser joins the caller's *round* (``tried``): tried advisers are passed over
-  while the caller has another free qualifying adviser, and the adviser is given another caller
-  first if one qualifies. Only when a tried adviser is the one possible match is the caller offered
-  to them again, and the round starts over. So "decline" means "not me right now", never "never":
-  an adviser who wants no calls sets away. ``max_missed_offers`` timeouts in a row set an adviser
-  away with reason ``missed_offers``.
-* **Wrap-up.** After a call the adviser is in wrap-up for ``wrap_up_s`` or until ``ready``.
-* **Faults.** An adviser who disconnects (or whose heartbeat stops for ``heartbeat_timeout_s``)
-  loses a pending offer at once; a call in progress is held for ``adviser_grace_s``. Back in time,
-  the call resumes; otherwise the caller is requeued (original ``joined_at``) and the adviser is
-  signed out. A kiosk that disconnects keeps its place for ``caller_grace_s`` but is not offered
-  meanwhile; after that it is removed as abandoned. :meth:`Router.restore` puts persisted callers
-  back the same way.
-* **Silent media.** A process stopped or a cable pulled sends no FIN: the connection looks alive
-  for the heartbeat timeout. So each side reports when the other's media stalls
-  (:meth:`Router.media_stalled`): both are told at once (``MediaInterrupted``) and the call has
-  ``media_grace_s`` to recover (:meth:`Router.media_restored`). Past it, a silent adviser's caller
-  is requeued at once (original ``joined_at``) and the adviser set away; a silent kiosk is treated
-  as gone (the adviser's call ends; the caller keeps its place, not offered, for
-  ``caller_grace_s`` until :meth:`Router.caller_heard`). A held call ignores media reports.
-* **Position.** Every connected waiting caller gets a ``PositionChanged`` whenever their position or
-  wait range changes (:mod:`signaling.estimate`); never when both are unchanged.
-
-An event the current state forbids raises :class:`~signaling.errors.IllegalTransition` before
-anything changes. Heartbeat and disconnect of unknown ids are no-ops.
+Each method checks its event against the current state, raising
+:class:`~signaling.errors.IllegalTransition` before anything changes; has
+:class:`~signaling.routing.transitions.Transitions` carry it out; and settles: due timers, then
+matching, then position updates.
 """
 
 from __future__ import annotations
@@ -52,77 +12,66 @@ from collections.abc import Mapping, Sequence
 
 from signaling.errors import ConfigError, IllegalTransition, LocalProtocolError
 from signaling.messages import LEVEL_RANK, Level
-from signaling.routing_engine import RouterCore
-from signaling.routing_match import Adviser, Caller
-from signaling.routing_rules import (
-    DEFAULT_ESCALATION,
+from signaling.routing.match import MatchIndex
+from signaling.routing.positions import Positions
+from signaling.routing.records import Adviser, Caller
+from signaling.routing.timers import Timers
+from signaling.routing.transitions import Transitions
+from signaling.routing.vocabulary import (
     AdviserId,
     AdviserState,
-    AdviserStateChanged,
-    CallConnected,
-    CallEnded,
     CallerId,
-    CallerRemoved,
-    CallerRequeued,
     CallerState,
-    CallHeld,
-    CallResumed,
     Effect,
-    EscalationStep,
     Language,
-    MediaInterrupted,
-    MediaRestored,
-    OfferMade,
-    OfferRevoked,
     Party,
-    PositionChanged,
     QueueStats,
     RoutingRules,
     WaitingCaller,
 )
-
-__all__ = [
-    "DEFAULT_ESCALATION",
-    "AdviserId",
-    "AdviserState",
-    "AdviserStateChanged",
-    "CallConnected",
-    "CallEnded",
-    "CallHeld",
-    "CallResumed",
-    "CallerId",
-    "CallerRemoved",
-    "CallerRequeued",
-    "CallerState",
-    "Effect",
-    "EscalationStep",
-    "Language",
-    "Level",
-    "MediaInterrupted",
-    "MediaRestored",
-    "OfferMade",
-    "OfferRevoked",
-    "Party",
-    "PositionChanged",
-    "QueueStats",
-    "Router",
-    "RoutingRules",
-    "WaitingCaller",
-]
 
 DEFAULT_RULES = RoutingRules()
 _AWAY, _AVAILABLE, _OFFERED = AdviserState.AWAY, AdviserState.AVAILABLE, AdviserState.OFFERED
 _IN_CALL, _WRAP_UP = AdviserState.IN_CALL, AdviserState.WRAP_UP
 
 
-class Router(RouterCore):
+class Router:
     """The routing engine. Every mutating method returns the effects to carry out, in order.
 
-    The state and the transitions behind these methods live in :class:`RouterCore`.
+    It composes four parts, each the one owner of its state: the records and every change to
+    them (:class:`~signaling.routing.transitions.Transitions`), the deadlines
+    (:class:`~signaling.routing.timers.Timers`), who may be offered whom
+    (:class:`~signaling.routing.match.MatchIndex`), and the queues and what waiting callers are
+    told (:class:`~signaling.routing.positions.Positions`).
     """
 
     def __init__(self, rules: RoutingRules = DEFAULT_RULES) -> None:
-        super().__init__(rules)
+        self.rules = rules
+        callers: dict[CallerId, Caller] = {}
+        advisers: dict[AdviserId, Adviser] = {}
+        self._callers, self._advisers = callers, advisers
+        self._timers = Timers()
+        self._positions = Positions(rules, callers)
+        self._index = MatchIndex(
+            rules, callers=callers, advisers=advisers, queues=self._positions.queues
+        )
+        self._t = Transitions(
+            rules,
+            callers=callers,
+            advisers=advisers,
+            timers=self._timers,
+            index=self._index,
+            positions=self._positions,
+        )
+        self.estimator = self._positions.estimator
+
+    def _settle(self, now: float) -> list[Effect]:
+        for when, kind, ident in self._timers.due(now):
+            self._t.fire(kind, ident, when, now)
+        self._t.dispatch(now)
+        out = self._t.take_effects()
+        out.extend(self._positions.emit())
+        return out
 
     # --- advisers ------------------------------------------------------------------------------
 
@@ -141,38 +90,26 @@ class Router(RouterCore):
         for level in languages.values():
             if level not in LEVEL_RANK:
                 raise ConfigError(f"unknown language level {level!r}")
-        a = Adviser(adviser, dict(languages), topics, last_heard=now)
-        self._advisers[adviser] = a
-        self._set_state(a, AdviserState.AWAY, "signed_in", now)
-        self._watch_heartbeat(a)
+        self._t.sign_in(adviser, dict(languages), topics, now)
         return self._settle(now)
 
     def set_available(self, adviser: AdviserId, *, now: float) -> list[Effect]:
         """AWAY or WRAP_UP -> AVAILABLE. A no-op when already available."""
         a = self._heard(adviser, "set_available", now, _AWAY, _WRAP_UP, _AVAILABLE)
-        if a.state is AdviserState.AWAY:
-            a.missed = 0
-            self._set_state(a, AdviserState.AVAILABLE, "available", now)
-        elif a.state is AdviserState.WRAP_UP:
-            self._finish_wrap_up(a, AdviserState.AVAILABLE, "available", now)
+        self._t.set_available(a, now)
         return self._settle(now)
 
     def set_away(self, adviser: AdviserId, reason: str, *, now: float) -> list[Effect]:
         """Not taking calls. A pending offer is given back as declined. Not allowed mid-call."""
         a = self._heard(adviser, "set_away", now, _AVAILABLE, _OFFERED, _WRAP_UP, _AWAY)
-        if a.state is AdviserState.OFFERED:
-            self._revoke(self._caller_of(a), a, "declined", now, then=None)
-        if a.state is AdviserState.WRAP_UP:
-            self._finish_wrap_up(a, AdviserState.AWAY, reason, now)
-        elif a.state is not AdviserState.AWAY:
-            self._set_state(a, AdviserState.AWAY, reason, now)
+        self._t.set_away(a, reason, now)
         return self._settle(now)
 
     def sign_out(self, adviser: AdviserId, *, now: float) -> list[Effect]:
         """Remove the adviser in any state: an offer is revoked, a call ends and its caller is
         requeued (``adviser_lost``)."""
         a = self._known_adviser(adviser, "sign_out")
-        self._release_and_sign_out(a, "signed_out", now)
+        self._t.release_and_sign_out(a, "signed_out", now)
         return self._settle(now)
 
     def heartbeat(self, adviser: AdviserId, *, now: float) -> None:
@@ -185,7 +122,7 @@ class Router(RouterCore):
         """The adviser's connection is gone: offer revoked, call held, sign-out after grace."""
         a = self._advisers.get(adviser)
         if a is not None and a.state is not AdviserState.DISCONNECTED:
-            self._disconnect(a, "disconnected", now)
+            self._t.disconnect(a, "disconnected", now)
         return self._settle(now)
 
     def adviser_reconnected(self, adviser: AdviserId, *, now: float) -> list[Effect]:
@@ -195,33 +132,24 @@ class Router(RouterCore):
         a = self._known_adviser(adviser, "reconnected")
         a.last_heard = max(a.last_heard, now)
         if a.state is AdviserState.DISCONNECTED:
-            self._reconnect(a, now)
+            self._t.reconnect(a, now)
         return self._settle(now)
 
     def accept(self, adviser: AdviserId, caller: CallerId, *, now: float) -> list[Effect]:
         a = self._offered(adviser, caller, "accept", now)
-        c = self._caller_of(a)
-        a.missed = 0
-        a.call_started = now
-        a.call_language = c.language
-        c.state = CallerState.IN_CALL
-        c.offer_expires = None
-        c.tried.clear()
-        self._out.append(CallConnected(c.id, a.id))
-        self._set_state(a, AdviserState.IN_CALL, "accepted", now)
+        self._t.accept(a, now)
         return self._settle(now)
 
     def decline(self, adviser: AdviserId, caller: CallerId, *, now: float) -> list[Effect]:
         a = self._offered(adviser, caller, "decline", now)
-        a.missed = 0
-        self._revoke(self._caller_of(a), a, "declined", now, then=AdviserState.AVAILABLE)
+        self._t.decline(a, now)
         return self._settle(now)
 
     def ready(self, adviser: AdviserId, *, now: float) -> list[Effect]:
         """End wrap-up early. A no-op when already available (the wrap-up timer won the race)."""
         a = self._heard(adviser, "ready", now, _WRAP_UP, _AVAILABLE)
         if a.state is AdviserState.WRAP_UP:
-            self._finish_wrap_up(a, AdviserState.AVAILABLE, "ready", now)
+            self._t.finish_wrap_up(a, AdviserState.AVAILABLE, "ready", now)
         return self._settle(now)
 
     def transfer(
@@ -246,16 +174,7 @@ class Router(RouterCore):
         ):
             raise IllegalTransition("adviser", target.state if target else "signed_out", "transfer")
         self._heard(adviser, "transfer", now, _IN_CALL)
-        c = self._caller_of(a)
-        self._end_for_adviser(c, a, "transferred", now)
-        if language is not None:
-            c.language = language
-            c.fallbacks = tuple(f for f in c.fallbacks if f != language)
-        if target is not None:
-            self._make_offer(c, target, now)
-        else:
-            self._out.append(CallerRequeued(c.id, "transferred"))
-            self._enqueue(c, now)
+        self._t.transfer(a, language, target, now)
         return self._settle(now)
 
     # --- callers -------------------------------------------------------------------------------
@@ -274,7 +193,7 @@ class Router(RouterCore):
         ``PositionChanged`` for the caller (and for nobody else: joining goes to the back)."""
         if caller in self._callers:
             raise IllegalTransition("caller", self._callers[caller].state, "join")
-        self._new_caller(
+        self._t.new_caller(
             caller,
             language,
             topic,
@@ -291,44 +210,29 @@ class Router(RouterCore):
         c = self._known_caller(caller, "leave")
         if c.state is CallerState.IN_CALL:
             raise IllegalTransition("caller", c.state, "leave")
-        self._remove(c, "cancelled", now)
+        self._t.remove(c, "cancelled", now)
         return self._settle(now)
 
     def end_call(self, caller: CallerId, *, now: float) -> list[Effect]:
         """Either side hung up: ``CallEnded``, ``CallerRemoved(ended)``, the adviser to wrap-up."""
-        c = self._known_caller(caller, "end_call")
-        if c.state not in (CallerState.IN_CALL, CallerState.HELD):
-            raise IllegalTransition("caller", c.state, "end_call")
-        self._end_for_adviser(c, self._adviser_of(c), "hangup", now)
-        self._drop(c, "ended")
+        c = self._in_call(caller, "end_call")
+        self._t.end_for_adviser(c, self._t.adviser_of(c), "hangup", now)
+        self._t.drop(c, "ended")
         return self._settle(now)
 
     def caller_disconnected(self, caller: CallerId, *, now: float) -> list[Effect]:
         """The kiosk's connection is gone: it keeps its place for ``caller_grace_s`` but is not
         offered meanwhile (a ringing offer is revoked as ``caller_left``)."""
         c = self._callers.get(caller)
-        if c is None or not c.connected:
-            return self._settle(now)
-        if c.state is CallerState.OFFERED:
-            self._revoke(c, self._adviser_of(c), "caller_left", now, then=AdviserState.AVAILABLE)
-        c.connected = False
-        c.grace_until = now + self.rules.caller_grace_s
-        self._push(c.grace_until, "caller_grace", c.id)
+        if c is not None and c.connected:
+            self._t.caller_disconnected(c, now)
         return self._settle(now)
 
     def caller_resumed(self, caller: CallerId, *, now: float) -> list[Effect]:
         """The kiosk is back (same resume token). If still waiting once this call has matched what
         it can, the effects include its ``PositionChanged``, changed or not."""
         c = self._known_caller(caller, "resume")
-        if c.state is CallerState.WAITING:
-            self._retell.add(c.id)  # a new connection: tell it where it stands
-            self._touch(c.language, c.key)
-        if not c.connected:
-            c.connected = True
-            c.grace_until = None
-            if c.state is CallerState.WAITING:
-                self._dirty_callers.add(c.id)
-                self._schedule_escalation(c, now)
+        self._t.caller_resumed(c, now)
         return self._settle(now)
 
     def caller_heard(self, caller: CallerId, *, now: float) -> list[Effect]:
@@ -348,14 +252,14 @@ class Router(RouterCore):
         other party while it runs only counts that party silent too. Ignored while the call is
         held (the adviser grace decides). IllegalTransition unless in a call."""
         c = self._in_call(caller, "media_stalled")
-        self._media_stalled(c, silent, now)
+        self._t.media_stalled(c, silent, now)
         return self._settle(now)
 
     def media_restored(self, caller: CallerId, *, silent: Party, now: float) -> list[Effect]:
         """Media from ``silent`` flows again. Once no party is silent: ``MediaRestored`` and the
         grace is off. A no-op if ``silent`` was not reported. IllegalTransition unless in a call."""
         c = self._in_call(caller, "media_restored")
-        self._media_restored(c, silent)
+        self._t.media_restored(c, silent)
         return self._settle(now)
 
     def restore(
@@ -373,7 +277,7 @@ class Router(RouterCore):
         fresh caller grace in which to :meth:`caller_resumed`."""
         if caller in self._callers:
             raise IllegalTransition("caller", self._callers[caller].state, "restore")
-        c = self._new_caller(
+        self._t.new_caller(
             caller,
             language,
             topic,
@@ -383,8 +287,6 @@ class Router(RouterCore):
             connected=False,
             now=now,
         )
-        c.grace_until = now + self.rules.caller_grace_s
-        self._push(c.grace_until, "caller_grace", c.id)
         return self._settle(now)
 
     # --- time ----------------------------------------------------------------------------------
@@ -395,7 +297,7 @@ class Router(RouterCore):
 
     def next_deadline(self) -> float | None:
         """When :meth:`tick` next has work. May be early (a stale timer), never late."""
-        return self._timers[0][0] if self._timers else None
+        return self._timers.next_deadline()
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -437,14 +339,14 @@ class Router(RouterCore):
         c = self._callers.get(caller)
         if c is None or c.state is not CallerState.WAITING:
             return None
-        index = self._queue(c.language).index(c.key)
+        index = self._positions.queue(c.language).index(c.key)
         if index is None:
             raise LocalProtocolError(f"waiting caller {caller} is missing from its queue")
-        return (index + 1, *self._estimate(c.language, index + 1))
+        return (index + 1, *self._positions.estimate(c.language, index + 1))
 
     def estimate_for_new(self, language: Language, *, now: float) -> tuple[int, int]:
         """The wait range a caller joining ``language`` now would be told."""
-        return self._estimate(language, len(self._queue(language)) + 1)
+        return self._positions.estimate(language, len(self._positions.queue(language)) + 1)
 
     def queue_stats(self, *, now: float) -> list[QueueStats]:
         """Per language with callers or staff: waiting (incl. ringing), longest wait, advisers."""
@@ -452,20 +354,20 @@ class Router(RouterCore):
         for c in self._callers.values():
             if c.state in (CallerState.WAITING, CallerState.OFFERED):
                 waiting.setdefault(c.language, []).append(c.joined_at)
-        languages = set(waiting) | {lang for lang, n in self._staffed.items() if n > 0}
+        languages = set(waiting) | set(self._positions.languages_staffed())
         return [
             QueueStats(
                 language=lang,
                 waiting=len(waiting.get(lang, ())),
                 longest_wait_s=max(0.0, now - min(waiting[lang])) if lang in waiting else 0.0,
-                advisers_available=len(self._free.get(lang, ())),
-                advisers_staffed=self._staffed.get(lang, 0),
+                advisers_available=self._index.free_count(lang),
+                advisers_staffed=self._positions.staffed(lang),
             )
             for lang in sorted(languages)
         ]
 
     def languages_staffed(self) -> list[Language]:
-        return sorted(lang for lang, n in self._staffed.items() if n > 0)
+        return self._positions.languages_staffed()
 
     # --- lookups that raise ---------------------------------------------------------------------
 

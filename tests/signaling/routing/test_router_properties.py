@@ -1,4 +1,4 @@
-"""Property tests for signaling/routing.py: random event sequences, invariants after every step.
+"""Property tests for signaling/routing (the Router): random event sequences, invariants after each.
 
 The test keeps its own small model of what it told the router (who signed in speaking what, who
 joined in which order, which adviser passed on which caller) and an independent eligibility oracle,

@@ -1,4 +1,4 @@
-"""Example tests for signaling/routing.py: one or more per rule in its docstring.
+"""Example tests for signaling/routing (the Router): one or more per rule in the package docstring.
 
 Synchronous, no event loop: time is a float passed in (``T`` plus seconds).
 """

@@ -1,7 +1,8 @@
-"""The vocabulary of the routing engine: ids, rules, states and effects.
+"""The routing engine's vocabulary: ids, levels, rules, states, effects and query results.
 
-:mod:`signaling.routing` re-exports everything here; import from there. This module is split off
-only to keep the engine itself readable. Pure: no clock, no I/O.
+Everything here is public through :mod:`signaling.routing`; import from there. ``Level`` and its
+rank have one definition, in :mod:`signaling.messages` (the wire vocabulary the console shares).
+Pure: no clock, no I/O.
 """
 
 from __future__ import annotations
