@@ -21,6 +21,7 @@ from aiohttp import WSMessage, WSMsgType, web
 from signaling import messages as m
 from signaling.config import Settings
 from signaling.errors import (
+    CLOSE_GOING_AWAY,
     CLOSE_HELLO_TIMEOUT,
     CLOSE_UNAUTHORIZED,
     ErrorCode,
@@ -46,6 +47,7 @@ Clock = Callable[[], float]
 CLOCK: web.AppKey[Clock] = web.AppKey("clock")
 ICE_WARNINGS: web.AppKey[list[str]] = web.AppKey("ice_warnings")
 THROTTLE: web.AppKey[LoginThrottle] = web.AppKey("login_throttle")
+PEERS: web.AppKey[set[Peer]] = web.AppKey("peers")  # every open WebSocket, for shutdown
 
 # aiohttp closes the socket (1009) above this; between MAX_MESSAGE_BYTES and this we answer with a
 # typed too_large error and keep the connection (docs/protocol.md §Limits).
@@ -57,7 +59,9 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
     app[SETTINGS] = settings
     app[CLOCK] = clock
     app[THROTTLE] = LoginThrottle()
+    app[PEERS] = set()
     app.cleanup_ctx.append(_store_and_switchboard)
+    app.on_shutdown.append(_going_away)
     app.add_routes(
         [
             web.get("/healthz", healthz),
@@ -97,6 +101,20 @@ async def _store_and_switchboard(app: web.Application) -> AsyncIterator[None]:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         await store.close()
+
+
+async def _going_away(app: web.Application, timeout_s: float = 0.5) -> None:
+    """On shutdown, before the store closes: every WebSocket closed with 1001 (going away).
+
+    Each handler then runs its disconnect path (a waiting caller keeps its persisted place, a
+    call in progress ends and its record is closed) while the store is still open, and clients
+    reconnect and resume at once instead of waiting for aiohttp to cancel their handlers.
+    A client that does not answer the close within ``timeout_s`` is left to aiohttp's
+    ``shutdown_timeout``.
+    """
+    closing = [peer.close(CLOSE_GOING_AWAY, "server shutting down") for peer in app[PEERS]]
+    if closing:
+        await asyncio.wait([asyncio.ensure_future(c) for c in closing], timeout=timeout_s)
 
 
 async def _probe_ice(app: web.Application) -> None:
@@ -220,6 +238,7 @@ async def _serve(request: web.Request, role: Literal["kiosk", "adviser"]) -> web
     ws = web.WebSocketResponse(max_msg_size=_HARD_FRAME_LIMIT, heartbeat=30.0)
     await ws.prepare(request)
     peer = Peer(ws, label=f"{role}@{request.remote}")
+    request.app[PEERS].add(peer)
     state = ConnectionState(
         rate_per_s=settings.server.rate_limit_per_s, burst=float(settings.server.rate_limit_burst)
     )
@@ -228,8 +247,20 @@ async def _serve(request: web.Request, role: Literal["kiosk", "adviser"]) -> web
         if hello is not None:
             await _session(request, ws, peer, state, role, hello)
     finally:
+        request.app[PEERS].discard(peer)
         await peer.close()
+        _disarm_heartbeat(ws)
     return ws
+
+
+def _disarm_heartbeat(ws: web.WebSocketResponse) -> None:
+    """Cancel the heartbeat timer that aiohttp (3.14) re-arms after the connection closed.
+
+    The client's close frame arrives after ours and resets the heartbeat, so a timer held every
+    closed connection (socket, request, parser buffers) for ``heartbeat`` seconds more: rounds of
+    silent connections piled up (issue #10; measured by bench/silent_connections.py).
+    """
+    ws._cancel_heartbeat()
 
 
 async def _await_hello(
