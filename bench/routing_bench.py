@@ -22,6 +22,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
+from signaling.messages import LEVELS
 from signaling.routing import (
     AdviserId,
     CallerId,
@@ -32,8 +33,6 @@ from signaling.routing import (
     Router,
     RoutingRules,
 )
-
-LEVELS: tuple[Level, ...] = ("native", "fluent", "basic")
 
 
 @dataclass

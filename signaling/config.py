@@ -23,7 +23,6 @@ import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
-from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,7 +39,7 @@ from pydantic import (
 )
 
 from signaling.errors import ConfigError
-from signaling.messages import LEVEL_RANK, Level
+from signaling.routing import DEFAULT_ESCALATION, EscalationStep, escalation_problem
 
 ENV_PREFIX = "KIOSKLINK_"
 # Lets an operator point at a file without a command-line flag (systemd units, containers).
@@ -113,22 +112,6 @@ class IceSettings(_Section):
         return self
 
 
-class EscalationStep(_Section):
-    """After ``after_s`` seconds in line, a caller may be offered to advisers at ``min_level``."""
-
-    after_s: float = Field(ge=0)
-    min_level: Level
-    include_fallbacks: bool = False
-
-
-def _default_escalation() -> tuple[EscalationStep, ...]:
-    return (
-        EscalationStep(after_s=0, min_level="fluent"),
-        EscalationStep(after_s=120, min_level="basic"),
-        EscalationStep(after_s=240, min_level="basic", include_fallbacks=True),
-    )
-
-
 class RoutingSettings(_Section):
     ring_timeout_s: Seconds = 20.0
     max_missed_offers: int = Field(default=2, ge=1)
@@ -140,23 +123,16 @@ class RoutingSettings(_Section):
     media_grace_s: float = Field(default=8.0, ge=0)
     handle_time_window: int = Field(default=50, ge=1)
     prior_handle_time_s: Seconds = 300.0
-    escalation: tuple[EscalationStep, ...] = Field(default_factory=_default_escalation)
+    # Steps are read straight into the router's EscalationStep: one definition, one check.
+    escalation: tuple[EscalationStep, ...] = DEFAULT_ESCALATION
 
     @field_validator("escalation")
     @classmethod
     def _ordered(cls, steps: tuple[EscalationStep, ...]) -> tuple[EscalationStep, ...]:
-        if not steps:
-            raise ValueError("needs at least one step")
-        if steps[0].after_s != 0:
-            raise ValueError("the first step must start at after_s = 0")
         # Escalation only ever loosens; the router relies on it (signaling.routing.vocabulary).
-        for before, after in pairwise(steps):
-            if after.after_s <= before.after_s:
-                raise ValueError("after_s must strictly increase from step to step")
-            if LEVEL_RANK[after.min_level] > LEVEL_RANK[before.min_level]:
-                raise ValueError("min_level may only go down over time (native > fluent > basic)")
-            if before.include_fallbacks and not after.include_fallbacks:
-                raise ValueError("include_fallbacks, once true, must stay true in later steps")
+        problem = escalation_problem(steps)
+        if problem is not None:
+            raise ValueError(problem)
         return steps
 
 

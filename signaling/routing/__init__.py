@@ -85,6 +85,7 @@ from signaling.routing.vocabulary import (
     QueueStats,
     RoutingRules,
     WaitingCaller,
+    escalation_problem,
 )
 
 __all__ = [
@@ -114,4 +115,5 @@ __all__ = [
     "Router",
     "RoutingRules",
     "WaitingCaller",
+    "escalation_problem",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal, NewType, TypeAlias
+from typing import ClassVar, Literal, NewType, TypeAlias
 
 from signaling.errors import ConfigError
 from signaling.messages import LEVEL_RANK, Level
@@ -24,11 +24,16 @@ Party = Literal["kiosk", "adviser"]  # one side of a call
 @dataclass(frozen=True)
 class EscalationStep:
     """From ``after_s`` seconds of waiting, advisers of ``min_level`` or better qualify; with
-    ``include_fallbacks`` the caller's fallback languages count too (at the same level)."""
+    ``include_fallbacks`` the caller's fallback languages count too (at the same level).
+
+    The one definition: the settings' ``[routing] escalation`` tables are read straight into it
+    (signaling.config), and :func:`escalation_problem` is the one check of a sequence of steps."""
 
     after_s: float
     min_level: Level
-    include_fallbacks: bool
+    include_fallbacks: bool = False
+    # Read by pydantic when signaling.config validates settings: an unknown key is a typo.
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
 DEFAULT_ESCALATION: tuple[EscalationStep, ...] = (
@@ -70,7 +75,9 @@ class RoutingRules:
                 raise ConfigError(f"routing.{name} must not be negative")
         if self.max_missed_offers < 1 or self.handle_time_window < 1:
             raise ConfigError("routing.max_missed_offers and handle_time_window must be >= 1")
-        _check_escalation(self.escalation)
+        problem = escalation_problem(self.escalation)
+        if problem is not None:
+            raise ConfigError(f"routing.escalation: {problem}")
 
     def step_at(self, joined_at: float, now: float) -> EscalationStep:
         """The active step: the last one with ``joined_at + after_s <= now`` (the first if none)."""
@@ -91,19 +98,24 @@ class RoutingRules:
         return None
 
 
-def _check_escalation(steps: tuple[EscalationStep, ...]) -> None:
-    if not steps or steps[0].after_s != 0:
-        raise ConfigError("routing.escalation must start with a step at 0 s")
-    for before, after in itertools.pairwise(steps):
-        if after.after_s <= before.after_s:
-            raise ConfigError("routing.escalation steps must have rising after_s")
-        if LEVEL_RANK[after.min_level] > LEVEL_RANK[before.min_level]:
-            raise ConfigError("routing.escalation may only lower min_level over time")
-        if before.include_fallbacks and not after.include_fallbacks:
-            raise ConfigError("routing.escalation may not drop fallbacks once included")
+def escalation_problem(steps: tuple[EscalationStep, ...]) -> str | None:
+    """Why ``steps`` are not a valid escalation, or None. Escalation must only ever loosen: it
+    starts at 0 s, its times rise, its level never rises, and fallbacks once included stay."""
+    if not steps:
+        return "needs at least one step"
+    if steps[0].after_s != 0:
+        return "the first step must start at after_s = 0"
     for step in steps:
         if step.min_level not in LEVEL_RANK:
-            raise ConfigError(f"routing.escalation: unknown level {step.min_level!r}")
+            return f"unknown level {step.min_level!r}"
+    for before, after in itertools.pairwise(steps):
+        if after.after_s <= before.after_s:
+            return "after_s must strictly increase from step to step"
+        if LEVEL_RANK[after.min_level] > LEVEL_RANK[before.min_level]:
+            return "min_level may only go down over time (native > fluent > basic)"
+        if before.include_fallbacks and not after.include_fallbacks:
+            return "include_fallbacks, once true, must stay true in later steps"
+    return None
 
 
 class AdviserState(StrEnum):
