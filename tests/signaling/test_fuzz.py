@@ -9,7 +9,7 @@ on any log record at ERROR or with a traceback, from any logger the server uses.
 
 Bounded: ``EXAMPLES`` batches of up to ``BATCH`` frames each for a kiosk, an adviser and a
 connection that never says hello (a few thousand frames), well under a minute;
-``FUZZ_EXAMPLES=2000`` runs longer by hand.
+``FUZZ_EXAMPLES=1050`` (with ``--timeout 900``) runs ~20,000 frames by hand.
 ``.venv/bin/pytest -q -s tests/signaling/test_fuzz.py`` prints the counts.
 """
 
