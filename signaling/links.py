@@ -1,17 +1,21 @@
 """Who is on the line: one resident's visit, and the connections of kiosks and advisers.
 
-The switchboard keeps these in memory; the routing engine knows only the ids. A ``Caller`` holds no
-personal data: kiosk, site, language, topic and times, nothing about the person.
+The exchange (signaling/exchange.py) keeps these in memory; the routing engine knows only the ids.
+A connection is named by a ``ConnId`` the adapter hands out; the socket itself stays in the adapter.
+A ``Caller`` holds no personal data: kiosk, site, language, topic and times, nothing about the
+person.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import NewType
 
 from signaling import routing as r
-from signaling.peer import Peer
-from signaling.store import AdviserRecord, KioskRecord
+from signaling.store_records import AdviserRecord, KioskRecord
+
+ConnId = NewType("ConnId", int)  # one WebSocket connection, numbered by the adapter
 
 
 def hash_resume_token(token: str) -> str:
@@ -36,7 +40,7 @@ class Caller:
 
 @dataclass
 class KioskLink:
-    peer: Peer
+    conn: ConnId
     kiosk: KioskRecord
     caller: r.CallerId | None = None
     last_call: r.CallerId | None = None
@@ -44,6 +48,7 @@ class KioskLink:
 
 @dataclass
 class AdviserLink:
-    peer: Peer
+    conn: ConnId
     adviser: AdviserRecord
     pending_wrap_up: set[str] = field(default_factory=set)
+    last_call: r.CallerId | None = None  # quality samples may come just after it ended

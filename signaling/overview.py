@@ -14,7 +14,7 @@ from signaling.config import Settings
 from signaling.hours import OpeningHours
 from signaling.ice import ice_servers
 from signaling.links import AdviserLink
-from signaling.store import AdviserRecord, KioskRecord
+from signaling.store_records import AdviserRecord, KioskRecord
 
 # What colleagues see of an adviser in the transfer picker; one lost (DISCONNECTED, inside its
 # grace) or SIGNED_OUT is left out, since nobody can be transferred to them.

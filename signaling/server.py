@@ -100,6 +100,7 @@ async def _store_and_switchboard(app: web.Application) -> AsyncIterator[None]:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await switchboard.close()  # the ordered writer writes what is queued first
         await store.close()
 
 
@@ -218,6 +219,7 @@ async def adviser_today(request: web.Request) -> web.Response:
     if adviser is None:
         return json_error(401, ErrorCode.UNAUTHORIZED, "sign in first")
     since = local_midnight(now, service_timezone(request.app[SETTINGS]))
+    await request.app[SWITCHBOARD].flush()  # the calls and ratings the server has taken so far
     calls = await request.app[STORE].adviser_calls(adviser.id, since=since)
     return web.json_response(summarize_day(calls))
 

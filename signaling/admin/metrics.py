@@ -120,6 +120,7 @@ def setup_metrics(app: web.Application, monitor: Callable[[], FleetMonitor]) -> 
 
     async def scrape(request: web.Request) -> web.Response:
         now = request.app[srv.CLOCK]()
+        await request.app[srv.SWITCHBOARD].flush()  # counts include every call decided so far
         outcomes = await request.app[srv.STORE].call_outcome_counts()
         families = [
             *fleet_families(monitor(), now),

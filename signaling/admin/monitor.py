@@ -108,6 +108,13 @@ class FleetMonitor:
         for kiosk_id, record in kiosks.items():
             if kiosk_id not in self._kiosks and record.last_seen is not None:
                 self._last_heard.setdefault(kiosk_id, record.last_seen)
+            known = self._kiosks.get(kiosk_id)
+            if known is not None and (known.last_seen or 0.0) > (record.last_seen or 0.0):
+                # The store is written behind the switchboard (one ordered writer): what this
+                # monitor heard at a connect may be newer than the row it just read.
+                kiosks[kiosk_id] = replace(
+                    record, app_version=known.app_version, last_seen=known.last_seen
+                )
         if kiosks.keys() != self._kiosks.keys():
             self._bump()
         self._kiosks = kiosks

@@ -259,6 +259,7 @@ async def fleet(request: web.Request) -> web.Response:
         return _error(400, ErrorCode.BAD_MESSAGE, f"state is one of {', '.join(STATES)}")
     if sort not in get_args(SortKey):
         return _error(400, ErrorCode.BAD_MESSAGE, f"sort is one of {', '.join(get_args(SortKey))}")
+    await request.app[srv.SWITCHBOARD].flush()  # versions and last seen written so far
     await request.app[MONITOR].refresh_kiosks()  # one cheap query; shows kiosks added by the CLI
     body = await fleet_json(
         request.app[MONITOR],
@@ -302,6 +303,7 @@ async def events(request: web.Request) -> web.StreamResponse:
 
 
 async def kiosk_page(request: web.Request) -> web.Response:
+    await request.app[srv.SWITCHBOARD].flush()  # versions and last seen written so far
     await request.app[MONITOR].refresh_kiosks()
     body = await kiosk_page_json(
         request.app[MONITOR], request.match_info["kiosk_id"], request.app[srv.CLOCK]()
@@ -362,6 +364,7 @@ async def audit(request: web.Request) -> web.Response:
         limit = max(1, min(500, int(request.query.get("limit", "100"))))
     except ValueError:
         return _error(400, ErrorCode.BAD_MESSAGE, "limit is a number")
+    await request.app[srv.SWITCHBOARD].flush()  # kiosks' answers written so far
     entries = await request.app[srv.STORE].audit_log(limit)
     return web.json_response([_audit_json(e) for e in entries])
 

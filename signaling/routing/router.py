@@ -187,10 +187,15 @@ class Router:
         topic: str | None = None,
         fallbacks: Sequence[Language] = (),
         priority: int = 0,
+        joined_at: float | None = None,
         now: float,
     ) -> list[Effect]:
         """Put a caller in line. The effects hold an ``OfferMade`` if an adviser was free, else a
-        ``PositionChanged`` for the caller (and for nobody else: joining goes to the back)."""
+        ``PositionChanged`` for the caller (and for nobody else: joining goes to the back).
+
+        ``joined_at`` (default ``now``) is earlier when the caller takes over a place it held
+        (a kiosk rejoining without its resume token): it then ranks, and is escalated, from then.
+        """
         if caller in self._callers:
             raise IllegalTransition("caller", self._callers[caller].state, "join")
         self._t.new_caller(
@@ -199,7 +204,7 @@ class Router:
             topic,
             tuple(fallbacks),
             priority,
-            joined_at=now,
+            joined_at=now if joined_at is None else joined_at,
             connected=True,
             now=now,
         )

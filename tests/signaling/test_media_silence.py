@@ -30,10 +30,13 @@ async def in_call(server: EmbeddedServer) -> tuple[WireClient, WireClient, str]:
     first = await adviser(server, "amal")
     k = await kiosk(server, server.add_kiosk())
     await k.send(m.Join(language="ar"))
+    await k.expect(m.Queued, position=1)
     offer = await first.expect(m.Offer)
+    await first.expect(m.AdviserStatus, status="offered")
     await first.send(m.Accept(call_id=offer.call_id))
     await k.expect(m.CallStarted)
     await first.expect(m.CallStarted)
+    await first.expect(m.AdviserStatus, status="in_call")
     return k, first, offer.call_id
 
 
@@ -92,6 +95,7 @@ async def test_silent_kiosk_is_handled_like_one_that_left(server: EmbeddedServer
     assert (await first.expect(m.CallEnded, timeout=3)).reason == "peer_left"
     await first.expect(m.AdviserStatus, status="wrap_up")
     # The kiosk, if it hears at all, is back in line; it is not offered while silent.
+    assert (await k.expect(m.Reconnecting)).call_id == call_id
     assert (await k.expect(m.CallEnded)).reason == "requeued"
     assert (await k.expect(m.Queued)).position == 1
     with pytest.raises(TimeoutError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from signaling import messages as m
 from signaling.embedded import EmbeddedServer
 from signaling.errors import CLOSE_SILENT, CLOSE_UNAUTHORIZED, ErrorCode
-from tests.signaling.wire import WireClient, adviser, kiosk
+from tests.signaling.wire import WireClient, adviser, eventually, kiosk
 
 PASSWORD = "correct horse battery"
 FAKE_SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
@@ -23,14 +22,27 @@ def add_adviser(server: EmbeddedServer, username: str, **languages: str) -> str:
     return server.add_adviser(username, PASSWORD, languages)  # type: ignore[arg-type]
 
 
-def call_row(server: EmbeddedServer, call_id: str) -> dict[str, object]:
-    """Read the call record straight from the SQLite file, as an operator would."""
+def call_row(
+    server: EmbeddedServer, call_id: str, *, having: str | None = None
+) -> dict[str, object] | None:
+    """Read the call record straight from the SQLite file, as an operator would. The store is
+    written behind the replies (one ordered writer), so with ``having`` a record whose field is
+    still empty reads as None: poll with ``eventually``."""
     db = sqlite3.connect(server.settings.database.path)
     db.row_factory = sqlite3.Row
     try:
         row = db.execute("SELECT * FROM calls WHERE id = ?", (call_id,)).fetchone()
-        assert row is not None, f"no call record {call_id}"
+        if row is None or (having is not None and row[having] is None):
+            return None
         return dict(row)
+    finally:
+        db.close()
+
+
+def waiting_rows(server: EmbeddedServer) -> int:
+    db = sqlite3.connect(server.settings.database.path)
+    try:
+        return int(db.execute("SELECT count(*) FROM waiting").fetchone()[0])
     finally:
         db.close()
 
@@ -50,10 +62,12 @@ async def test_arabic_call_from_join_to_record(running_server: EmbeddedServer) -
     offer = await a.expect(m.Offer)
     assert (offer.language, offer.topic, offer.site) == ("ar", "letter", "Rinkeby library")
     assert 0 < offer.expires_in_s <= 20
+    await a.expect(m.AdviserStatus, status="offered")
     await a.send(m.Accept(call_id=offer.call_id))
 
     k_started = await k.expect(m.CallStarted)
     a_started = await a.expect(m.CallStarted)
+    await a.expect(m.AdviserStatus, status="in_call")
     assert (k_started.role, a_started.role) == ("offerer", "answerer")
     assert k_started.peer_name == "Amal" and a_started.peer_name == "Rinkeby library"
 
@@ -82,9 +96,11 @@ async def test_arabic_call_from_join_to_record(running_server: EmbeddedServer) -
     await k.send(m.Rating(call_id=offer.call_id, score=5))
     await a.send(m.Ready())
     await a.expect(m.AdviserStatus, status="available")
-    await asyncio.sleep(0.2)
+    await k.expect_quiet()
+    await a.expect_quiet()
 
-    row = call_row(server, offer.call_id)
+    row = await eventually(lambda: call_row(server, offer.call_id, having="rating"))
+    assert row is not None
     assert row["language"] == "ar" and row["topic"] == "letter" and row["site"] == "Rinkeby library"
     assert row["outcome"] == "completed" and row["rating"] == 5
     assert row["answered_at"] is not None and row["ended_at"] is not None
@@ -120,11 +136,15 @@ async def test_decline_reoffers_to_the_next_adviser(running_server: EmbeddedServ
     k = await kiosk(server, server.add_kiosk())
     await k.send(m.Join(language="ar"))
     offer = await first.expect(m.Offer)  # idle longest: signed in first
+    await first.expect(m.AdviserStatus, status="offered")
+    await k.expect(m.Queued, position=1)
     await first.send(m.Decline(call_id=offer.call_id))
+    assert (await first.expect(m.OfferRevoked)).reason == "declined"
     again = await second.expect(m.Offer)
     assert again.call_id == offer.call_id
+    await second.expect(m.AdviserStatus, status="offered")
     await second.send(m.Accept(call_id=again.call_id))
-    await k.expect(m.CallStarted)
+    await k.expect_skipping(m.CallStarted, (m.Queued,))
     for c in (k, first, second):
         await c.close()
 
@@ -140,6 +160,7 @@ async def test_offer_times_out_and_goes_to_the_next(
     k = await kiosk(server, server.add_kiosk())
     await k.send(m.Join(language="ar"))
     offer = await first.expect(m.Offer)
+    await first.expect(m.AdviserStatus, status="offered")
     revoked = await first.expect(m.OfferRevoked)
     assert revoked.reason == "timeout"
     assert (await second.expect(m.Offer)).call_id == offer.call_id
@@ -157,6 +178,7 @@ async def test_adviser_drop_mid_call_requeues_and_reconnects(
     k = await kiosk(server, server.add_kiosk())
     await k.send(m.Join(language="ar"))
     offer = await first.expect(m.Offer)
+    await k.expect(m.Queued, position=1)
     await first.send(m.Accept(call_id=offer.call_id))
     await k.expect(m.CallStarted)
     second = await adviser(server, "omar")
@@ -211,7 +233,7 @@ async def test_restart_loses_no_ones_place(
     k2 = await kiosk(server, token_2)
     await k2.send(m.Join(language="ti"))
     resume_2 = (await k2.expect(m.Queued)).resume_token
-    await asyncio.sleep(0.2)
+    await eventually(lambda: waiting_rows(server) == 2)
     server.stop()
 
     again = server_factory()  # same tmp_path, same SQLite file
@@ -351,9 +373,13 @@ async def test_sdp_cannot_be_injected_into_another_call(running_server: Embedded
     a = await adviser(server, "amal")
     victim = await kiosk(server, server.add_kiosk("K1", "Husby"))
     await victim.send(m.Join(language="ar"))
+    await victim.expect(m.Queued, position=1)
     offer = await a.expect(m.Offer)
+    await a.expect(m.AdviserStatus, status="offered")
     await a.send(m.Accept(call_id=offer.call_id))
     await victim.expect(m.CallStarted)
+    await a.expect(m.CallStarted)
+    await a.expect(m.AdviserStatus, status="in_call")
     intruder = await kiosk(server, server.add_kiosk("K2", "Kista"))
     await intruder.send(
         m.SessionDescription(call_id=offer.call_id, sdp_type="offer", sdp="v=0 evil")
@@ -385,14 +411,12 @@ async def test_unreachable_stun_server_is_a_clear_warning(
         port = closed.getsockname()[1]
     server = server_factory(ice={"stun_url": f"stun:127.0.0.1:{port}"})
     async with aiohttp.ClientSession() as http:
-        body: dict[str, object] = {}
-        for _ in range(60):  # the probe gives up after 3 s
+
+        async def ice_warnings() -> list[str]:
             async with http.get(f"{server.http_url}/readyz") as resp:
-                body = await resp.json()
-            if body["ice_warnings"]:
-                break
-            await asyncio.sleep(0.1)
-    warnings = body["ice_warnings"]
+                return list((await resp.json())["ice_warnings"])
+
+        warnings = await eventually(ice_warnings, timeout=6.0)  # the probe gives up after 3 s
     assert isinstance(warnings, list) and len(warnings) == 1
     assert f"127.0.0.1:{port}" in warnings[0]
 
@@ -418,11 +442,16 @@ async def test_wrap_up_note_with_personal_data_is_refused(running_server: Embedd
     a = await adviser(server, "amal")
     k = await kiosk(server, server.add_kiosk())
     await k.send(m.Join(language="ar"))
+    await k.expect(m.Queued, position=1)
     offer = await a.expect(m.Offer)
+    await a.expect(m.AdviserStatus, status="offered")
     await a.send(m.Accept(call_id=offer.call_id))
     await k.expect(m.CallStarted)
+    await a.expect(m.CallStarted)
+    await a.expect(m.AdviserStatus, status="in_call")
     await a.send(m.Hangup(call_id=offer.call_id))
     await a.expect(m.CallEnded)
+    await a.expect(m.AdviserStatus, status="wrap_up")
     await a.send(m.WrapUp(call_id=offer.call_id, outcome="resolved", note="pnr 19811218-9876"))
     error = await a.expect(m.Error)
     assert error.code == ErrorCode.BAD_MESSAGE and "personal data" in error.message
@@ -430,7 +459,8 @@ async def test_wrap_up_note_with_personal_data_is_refused(running_server: Embedd
     await a.send(m.Ping(seq=1))
     await a.expect(m.Pong)
     assert not [x for x in a.seen[a.seen.index(error) + 1 :] if isinstance(x, m.Error)]
-    row = call_row(server, offer.call_id)
+    row = await eventually(lambda: call_row(server, offer.call_id, having="wrap_up_note"))
+    assert row is not None
     assert row["wrap_up_note"] == "explained the letter"
     await a.close()
     await k.close()

@@ -32,10 +32,13 @@ async def in_call(server: EmbeddedServer, username: str) -> tuple[WireClient, Wi
     k = await kiosk(server, server.add_kiosk("K1", "Rinkeby library"))
     a = await adviser(server, username)
     await k.send(m.Join(language="ar", topic="letter"))
+    await k.expect(m.Queued, position=1)
     offer = await a.expect(m.Offer)
+    await a.expect(m.AdviserStatus, status="offered")
     await a.send(m.Accept(call_id=offer.call_id))
     await k.expect(m.CallStarted, call_id=offer.call_id)
     await a.expect(m.CallStarted, call_id=offer.call_id)
+    await a.expect(m.AdviserStatus, status="in_call")
     return k, a, offer.call_id
 
 
@@ -48,9 +51,10 @@ async def test_colleagues_are_listed_and_a_named_transfer_reaches_them(
     add(server, "bo", "Bo Berg", sv="native")
     k, amal, call_id = await in_call(server, "amal")
     omar = await adviser(server, "omar")
+    await amal.expect_quiet()
 
     bo = await adviser(server, "bo", available=False)
-    first = await bo.expect(m.QueueOverview)
+    first = next(x for x in bo.seen if isinstance(x, m.QueueOverview))  # right after welcome
     assert listed(first) == [
         ("Amal Hassan", "in_call"),
         ("Bo Berg", "away"),
@@ -75,10 +79,14 @@ async def test_colleagues_are_listed_and_a_named_transfer_reaches_them(
         bo, [("Amal Hassan", "wrap_up"), ("Bo Berg", "away"), ("Omar Said", "offered")]
     )
 
+    await omar.expect(m.AdviserStatus, status="offered")
     await omar.send(m.Accept(call_id=call_id))
     started = await k.expect(m.CallStarted)
     assert (started.call_id, started.role, started.peer_name) == (call_id, "offerer", "Omar")
     assert (await omar.expect(m.CallStarted)).call_id == call_id
+    await omar.expect(m.AdviserStatus, status="in_call")
+    for client in (k, amal, omar):
+        await client.expect_quiet()
     for client in (k, amal, omar, bo):
         await client.close()
 
@@ -116,6 +124,7 @@ async def test_transfer_to_a_colleague_who_is_not_available_is_refused(
     # Nothing changed: the call goes on, and the kiosk heard nothing of it.
     await amal.send(m.Hangup(call_id=call_id))
     assert (await k.expect(m.CallEnded)).reason == "hangup"
+    await k.expect_quiet()
     assert not any(isinstance(x, m.CallEnded) and x.reason == "transferred" for x in k.seen)
     for client in (k, amal, bo):
         await client.close()

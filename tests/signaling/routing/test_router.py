@@ -694,3 +694,18 @@ def test_estimate_for_new_and_queue_stats() -> None:
     assert stats[SV].advisers_available == 1
     assert stats[AR].waiting == 0
     assert router.languages_staffed() == [AR, SV]
+
+
+def test_a_join_that_takes_over_a_held_place_keeps_its_join_time() -> None:
+    """A kiosk rejoining without its resume token: the adapter has the old caller leave and the
+    new one join with the old ``joined_at``, so it is where the old one was, not at the back."""
+    router = Router(rules())
+    router.join(cid("old"), SV, now=T)
+    router.join(cid("other"), SV, now=T + 5)
+    router.caller_disconnected(cid("old"), now=T + 6)
+    router.leave(cid("old"), now=T + 7)
+    effects = router.join(cid("new"), SV, joined_at=T, now=T + 7)
+    assert [w.caller for w in router.waiting_callers()] == [cid("new"), cid("other")]
+    assert router.waiting_callers()[0].joined_at == T
+    moved = {e.caller: e.position for e in only(effects, PositionChanged)}
+    assert moved == {cid("new"): 1, cid("other"): 2}  # the one it went ahead of is told too
