@@ -1,6 +1,6 @@
 """Who is on the line: one resident's visit, and the connections of kiosks and advisers.
 
-The exchange (signaling/exchange.py) keeps these in memory; the routing engine knows only the ids.
+The exchange (signaling/exchange/) keeps these in memory; the routing engine knows only the ids.
 A connection is named by a ``ConnId`` the adapter hands out; the socket itself stays in the adapter.
 A ``Caller`` holds no personal data: kiosk, site, language, topic and times, nothing about the
 person.

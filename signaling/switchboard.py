@@ -1,4 +1,4 @@
-"""The switchboard: the adapter around the exchange (signaling/exchange.py), like websockets'
+"""The switchboard: the adapter around the exchange (signaling/exchange/), like websockets'
 ``asyncio/connection.py`` around its ``Protocol``.
 
 It numbers connections, feeds their events and the passing of time into
@@ -111,7 +111,13 @@ class Switchboard:
         self._perform(self.exchange.kiosk_connected(conn, kiosk, hello, self.clock()))
 
     async def kiosk_message(self, link: KioskLink, msg: m.KioskMessage) -> None:
-        self._perform(self.exchange.kiosk_message(link, msg, self.clock()))
+        now = self.clock()
+        try:
+            actions = self.exchange.kiosk_message(link, msg, now)
+        except Exception:  # refused: the server replies with the error
+            self._perform(self.exchange.after_refusal(now))
+            raise
+        self._perform(actions)
 
     async def kiosk_disconnected(self, link: KioskLink) -> None:
         self._perform(self.exchange.kiosk_disconnected(link, self.clock()))
@@ -122,7 +128,13 @@ class Switchboard:
         self._perform(self.exchange.adviser_connected(conn, adviser, self.clock()))
 
     async def adviser_message(self, link: AdviserLink, msg: m.AdviserMessage) -> None:
-        self._perform(self.exchange.adviser_message(link, msg, self.clock()))
+        now = self.clock()
+        try:
+            actions = self.exchange.adviser_message(link, msg, now)
+        except Exception:  # refused: the server replies with the error
+            self._perform(self.exchange.after_refusal(now))
+            raise
+        self._perform(actions)
 
     async def adviser_disconnected(self, link: AdviserLink) -> None:
         self._perform(self.exchange.adviser_disconnected(link, self.clock()))

@@ -1,4 +1,4 @@
-"""The exchange core (signaling/exchange.py): events in, plain lists of actions out.
+"""The exchange core (signaling/exchange/): events in, plain lists of actions out.
 
 Synchronous: no event loop, no sockets, no store. Connections are numbers, the clock an argument,
 caller ids and resume tokens counted (``c1``/``t1``, ...). Each test states exactly which messages
@@ -444,3 +444,14 @@ def test_quality_reports_only_for_ones_own_or_last_call(tmp_path: Path) -> None:
     ex.adviser_message(amal, m.Hangup(call_id=call), 6.0)
     actions = ex.adviser_message(amal, m.QualityReport(call_id=call, quality=sample), 6.5)
     assert store(actions) == [x.AddQuality(call, "adviser", sample, 6.5)]
+
+
+def test_a_refused_message_still_brings_a_silent_kiosk_back(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path, media_grace_s=0.5)
+    call = in_call(ex)
+    ex.adviser_message(ex.advisers["omar"], m.SetStatus(status="available"), 4.5)
+    ex.adviser_message(ex.advisers["amal"], m.MediaState(call_id=call, state="stalled"), 5.0)
+    assert kinds(ex.tick(5.5), OMAR) == []  # not offered while silent
+    with pytest.raises(OutOfRole):
+        ex.kiosk_message(ex.kiosks["k1"], m.Rating(call_id="not-mine", score=3), 6.0)
+    assert kinds(ex.after_refusal(6.0), OMAR) == ["offer", "status"]

@@ -1,0 +1,150 @@
+"""What the exchange asks its adapter to do: post, close, write to the store, tell observers.
+
+Plain frozen values, compared by value in the tests. Store commands carry the ids the exchange
+decided and expect no answer: the adapter applies them in order through one writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from signaling import messages as m
+from signaling.links import ConnId
+from signaling.store_records import KioskRecord, Side
+
+
+@dataclass(frozen=True)
+class Post:
+    conn: ConnId
+    message: m.Message
+
+
+@dataclass(frozen=True)
+class Close:
+    conn: ConnId
+    code: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class OpenCall:
+    call_id: str
+    kiosk_id: str
+    site: str
+    language: str
+    topic: str | None
+    joined_at: float
+
+
+@dataclass(frozen=True)
+class AnswerCall:
+    call_id: str
+    adviser_id: str
+    at: float
+
+
+@dataclass(frozen=True)
+class CloseCall:
+    call_id: str
+    at: float
+    outcome: str
+
+
+@dataclass(frozen=True)
+class SetWrapUp:
+    call_id: str
+    category: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SetRating:
+    call_id: str
+    score: int
+
+
+@dataclass(frozen=True)
+class AddQuality:
+    call_id: str
+    side: Side
+    quality: m.Quality
+    at: float
+
+
+@dataclass(frozen=True)
+class AddHealth:
+    kiosk_id: str
+    at: float
+    report: m.HealthReport
+
+
+@dataclass(frozen=True)
+class TouchKiosk:
+    kiosk_id: str
+    at: float
+    app_version: str | None
+
+
+@dataclass(frozen=True)
+class Audit:
+    actor: str
+    action: str
+    target: str
+    at: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class SaveWaiting:
+    caller_id: str
+    kiosk_id: str
+    language: str
+    topic: str | None
+    fallbacks: tuple[str, ...]
+    priority: int
+    joined_at: float
+    resume_token_hash: str
+
+
+@dataclass(frozen=True)
+class DeleteWaiting:
+    caller_id: str
+
+
+StoreCommand = (
+    OpenCall
+    | AnswerCall
+    | CloseCall
+    | SetWrapUp
+    | SetRating
+    | AddQuality
+    | AddHealth
+    | TouchKiosk
+    | Audit
+    | SaveWaiting
+    | DeleteWaiting
+)
+
+
+@dataclass(frozen=True)
+class KioskSeen:
+    kiosk: KioskRecord
+    app_version: str
+    at: float
+
+
+@dataclass(frozen=True)
+class KioskSaid:
+    kiosk_id: str
+    message: m.KioskMessage
+    at: float
+
+
+@dataclass(frozen=True)
+class KioskGone:
+    kiosk_id: str
+    at: float
+
+
+Observed = KioskSeen | KioskSaid | KioskGone
+Action = Post | Close | StoreCommand | Observed
