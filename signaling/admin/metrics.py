@@ -242,6 +242,8 @@ def call_families(counts: list[OutcomeCount]) -> list[Metric]:
     }
     totals: dict[tuple[str, str], dict[str, int]] = {}
     for c in counts:
+        if c.outcome == "rejoined":
+            continue  # a place taken over by the same kiosk's new join: one resident, one call
         per = totals.setdefault((c.site, c.language), dict.fromkeys(("joined", *ended), 0))
         per["joined"] += c.count
         if c.outcome is not None:

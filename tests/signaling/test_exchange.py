@@ -455,3 +455,20 @@ def test_a_refused_message_still_brings_a_silent_kiosk_back(tmp_path: Path) -> N
     with pytest.raises(OutOfRole):
         ex.kiosk_message(ex.kiosks["k1"], m.Rating(call_id="not-mine", score=3), 6.0)
     assert kinds(ex.after_refusal(6.0), OMAR) == ["offer", "status"]
+
+
+def test_rejoin_after_vanishing_while_ringing_is_offered_again_with_its_wait(
+    tmp_path: Path,
+) -> None:
+    ex = make_exchange(tmp_path)
+    connect_adviser(ex, AMAL, AMAL_REC, 1.0)
+    connect_kiosk(ex, 2.0)
+    ex.kiosk_message(ex.kiosks["k1"], m.Join(language="ar"), 3.0)
+    gone = ex.kiosk_disconnected(ex.kiosks["k1"], 4.0)
+    assert posts(gone, AMAL)[0] == m.OfferRevoked(call_id="c1", reason="caller_left")
+    connect_kiosk(ex, 5.0, ConnId(5))
+    actions = ex.kiosk_message(ex.kiosks["k1"], m.Join(language="ar"), 6.0)
+    offer = posts(actions, AMAL)[0]
+    assert isinstance(offer, m.Offer) and (offer.call_id, offer.waited_s) == ("c2", 3.0)
+    assert kinds(actions, ConnId(5)) == ["queued"]
+    assert x.CloseCall("c1", 6.0, "rejoined") in actions

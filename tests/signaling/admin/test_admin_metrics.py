@@ -163,3 +163,18 @@ async def _kiosk_id(server: EmbeddedServer, token: str) -> str:
     record = server.with_store(lambda s: s.kiosk_by_token(token))
     assert record is not None
     return record.id
+
+
+def test_a_place_taken_over_by_a_rejoin_is_not_a_second_call() -> None:
+    from signaling.admin.metrics import call_families
+    from signaling.store_records import OutcomeCount
+
+    counts = [
+        OutcomeCount("Nord", "ar", "rejoined", 1),  # the held place the kiosk's new join took
+        OutcomeCount("Nord", "ar", "completed", 1),
+    ]
+    samples = {
+        (f.name, s.name): s.value for f in call_families(counts) for s in f.samples if s.labels
+    }
+    assert samples[("kiosklink_calls", "kiosklink_calls_total")] == 1
+    assert samples[("kiosklink_calls_failed", "kiosklink_calls_failed_total")] == 0
