@@ -1,6 +1,7 @@
 """Render every kiosk screen in chosen languages to PNG files, for review and for the docs.
 
-``python -m kiosk.screenshots --out shots --lang sv --lang ar`` (``kiosklink kiosk-screenshots``).
+``kiosklink screenshots kiosk --out shots --lang sv --lang ar --size 1920x1080`` (or
+``python -m kiosk.screenshots ...``); ``--size`` repeats, each size in a folder of its own.
 Runs offscreen unless a display is set (under ``xvfb-run`` it uses the virtual X server). The states
 are built by driving the real flow, so the screens show what a resident would see.
 """
@@ -17,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
+from kiosk import languages
 from kiosk.flow import KioskFlow
 from kiosk.state import Alert, KioskState, MediaOpened, RemoteText, ServerUp
 from kiosk.views.catalog import Catalog
@@ -36,6 +38,9 @@ SCREENS = (
     "offline",
     "help",
 )
+
+
+_SAMPLE_ORDER = ("ar", "so", "ti", "fa", "uk", "sv", "en", "fi")
 
 
 def sample_welcome(notice: str = "") -> m.KioskWelcome:
@@ -62,7 +67,11 @@ def sample_welcome(notice: str = "") -> m.KioskWelcome:
             lang("uk"),
             lang("sv"),
             lang("en"),
-            lang("fi", open_=False),
+            lang("fi"),
+            # Every shipped language can be chosen (the screens are rendered in each); then one
+            # that is closed now.
+            *(lang(code) for code in languages.SHIPPED if code not in _SAMPLE_ORDER),
+            lang("tr", open_=False),
         ],
         topics=["housing", "work", "school", "health", "benefits", "other"],
         heartbeat_interval_s=15,
@@ -157,15 +166,36 @@ def _picture(colour: str, caption: str) -> QImage:
     return image
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` -> ``(1920, 1080)``; argparse turns the ValueError into a usage error."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"size must be WIDTHxHEIGHT, e.g. 1920x1080, not {text!r}")
+    size = (int(width), int(height))
+    if not (320 <= size[0] <= 8192 and 320 <= size[1] <= 8192):
+        raise argparse.ArgumentTypeError(f"size {text} is outside 320..8192 pixels a side")
+    return size
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kiosklink kiosk-screenshots", description=__doc__)
+    parser = argparse.ArgumentParser(prog="kiosklink screenshots kiosk", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("kiosk-screenshots"))
     parser.add_argument("--lang", action="append", help="UI language (repeatable); sv, ar default")
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        action="append",
+        metavar="WxH",
+        help=f"window size (repeatable); {SIZE[0]}x{SIZE[1]} default",
+    )
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for path in render_all(args.out, args.lang or ["sv", "ar"]):
-        print(path)
+    sizes: list[tuple[int, int]] = args.size or [SIZE]
+    for size in sizes:
+        out = args.out if len(sizes) == 1 else args.out / f"{size[0]}x{size[1]}"
+        for path in render_all(out, args.lang or ["sv", "ar"], size=size):
+            print(path)
     return 0
 
 

@@ -7,11 +7,12 @@ from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QTextBrowser, QWidget
 
 from kiosk import languages
+from kiosk.fit import Fit
 from kiosk.state import KioskState
 from kiosk.views import style
 from kiosk.views.base import ScreenView
 from kiosk.views.texts import T, fill, tr
-from kiosk.views.widgets import VideoView, WrapButton, label
+from kiosk.views.widgets import VideoView, WrapButton, label, place_in_grid
 
 
 class CallView(ScreenView):
@@ -25,12 +26,9 @@ class CallView(ScreenView):
     def __init__(self) -> None:
         super().__init__()
         self.remote = VideoView()
-        self.remote.setMinimumSize(640, 480)
         self.local = VideoView(self.remote, mirror=True)
-        self.local.setFixedSize(240, 180)
         self.adviser = label("title")
         self.transcript = QTextBrowser()
-        self.transcript.setMinimumHeight(140)
         self.info.addWidget(self.remote, 3)
         self.info.addWidget(self.adviser)
         self.info.addWidget(self.transcript, 1)
@@ -43,14 +41,12 @@ class CallView(ScreenView):
         self.entry.returnPressed.connect(self._submit)
         self.entry.textEdited.connect(self.text_edited)
         self.send = WrapButton()
-        self.send.setMaximumWidth(260)
         self.send.clicked.connect(self._submit)
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(self.send)
         buttons = QWidget()
-        grid = QGridLayout(buttons)
+        self.button_grid = grid = QGridLayout(buttons)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
         self.mute = WrapButton()
         self.mute.clicked.connect(self.mute_toggled)
         self.camera = WrapButton()
@@ -59,17 +55,28 @@ class CallView(ScreenView):
         self.quieter.clicked.connect(lambda: self.volume_changed.emit(-1))
         self.louder = WrapButton()
         self.louder.clicked.connect(lambda: self.volume_changed.emit(+1))
-        for index, button in enumerate((self.mute, self.camera, self.quieter, self.louder)):
-            grid.addWidget(button, 0, index)
+        self.call_buttons = (self.mute, self.camera, self.quieter, self.louder)
+        place_in_grid(grid, self.call_buttons, len(self.call_buttons))
         self.hangup = WrapButton("danger")
         self.hangup.clicked.connect(self.hangup_requested)
         self.controls.addLayout(entry_row)
         self.controls.addWidget(buttons)
         self.controls.addWidget(self.hangup)
 
+    def arrange(self, fit: Fit) -> None:
+        """Portrait: the four call buttons in a row under the picture. Landscape: two by two in the
+        control column beside it."""
+        side = self.side_by_side(fit)
+        place_in_grid(self.button_grid, self.call_buttons, 2 if side else 4)
+        self.button_grid.setSpacing(fit.px(12))
+        self.remote.setMinimumSize(fit.px(320), fit.px(240))
+        self.local.setFixedSize(fit.px(240 if not side else 200), fit.px(180 if not side else 150))
+        self.transcript.setMinimumHeight(fit.px(140))
+        self.send.setMaximumWidth(fit.px(260))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Own picture in the remote picture's bottom trailing corner (left when mirrored RTL).
-        margin = 12
+        margin = self.fit.px(12)
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         x = margin if rtl else self.remote.width() - self.local.width() - margin
         self.local.move(x, self.remote.height() - self.local.height() - margin)

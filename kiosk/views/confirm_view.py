@@ -6,20 +6,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk import languages
+from kiosk.fit import Fit
 from kiosk.state import Alert, KioskState
 from kiosk.views.base import ScreenView
 from kiosk.views.texts import TOPICS, T, fill, tr
 from kiosk.views.welcome_view import format_time
-from kiosk.views.widgets import WrapButton, label
+from kiosk.views.widgets import WrapButton, label, place_in_grid
 
 
 def _grid() -> tuple[QWidget, QGridLayout]:
     box = QWidget()
     grid = QGridLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
-    grid.setSpacing(12)
-    for column in range(3):
-        grid.setColumnStretch(column, 1)
     return box, grid
 
 
@@ -42,7 +40,7 @@ class ConfirmView(ScreenView):
         self.fallback_question = label("muted")
         self.fallback_box, self.fallback_grid = _grid()
         self.call = WrapButton("primary")
-        self.call.setMinimumHeight(140)
+        self.call.base_height = 140
         self.call.clicked.connect(self.call_requested)
         self.back = WrapButton()
         self.back.clicked.connect(self.back_requested)
@@ -60,6 +58,32 @@ class ConfirmView(ScreenView):
         self.fallback_buttons: dict[str, WrapButton] = {}
         self._topics_key: tuple[object, ...] = ()
         self._fallbacks_key: tuple[object, ...] = ()
+        self._columns = {"topic": 3, "fallback": 3}
+
+    def arrange(self, fit: Fit) -> None:
+        """Portrait: topics, languages and the call button in the reachable band. Landscape: the
+        topics join the information side, so the control side holds only the languages and the
+        call button (a short screen cannot hold both grids in one column)."""
+        side = self.side_by_side(fit)
+        topics = (self.topic_question, self.topic_box)
+        for widget in topics:
+            (self.controls if side else self.info).removeWidget(widget)
+        for offset, widget in enumerate(topics):
+            if side:
+                self.info.insertWidget(self.info.count() - 1 + offset, widget)  # before the stretch
+            else:
+                self.controls.insertWidget(offset, widget)
+        usable = fit.width - 2 * fit.px(48) - (fit.px(48) if side else 0)
+        self._columns = {
+            "topic": fit.columns(usable * 3 // 5 if side else usable, 300, most=3),
+            "fallback": fit.columns(usable * 2 // 5 if side else usable, 240, most=3),
+        }
+        for grid in (self.topic_grid, self.fallback_grid):
+            grid.setSpacing(fit.px(12))
+        place_in_grid(self.topic_grid, list(self.topic_buttons.values()), self._columns["topic"])
+        place_in_grid(
+            self.fallback_grid, list(self.fallback_buttons.values()), self._columns["fallback"]
+        )
 
     def show_state(self, state: KioskState) -> None:
         self.title.setText(tr(T.READY_TITLE))
@@ -93,6 +117,7 @@ class ConfirmView(ScreenView):
                 {t: tr(TOPICS[t]) if t in TOPICS else t for t in state.topics},
                 self.topic_chosen.emit,
             )
+            self._settle(self.topic_grid, self.topic_buttons, "topic")
             self._topics_key = key
         for topic, button in self.topic_buttons.items():
             button.setChecked(topic == state.topic)
@@ -106,11 +131,17 @@ class ConfirmView(ScreenView):
             self.fallback_buttons = _fill(
                 self.fallback_grid, self.fallback_buttons, names, self.fallback_toggled.emit
             )
+            self._settle(self.fallback_grid, self.fallback_buttons, "fallback")
             self._fallbacks_key = others
         for code, button in self.fallback_buttons.items():
             button.setChecked(code in state.fallbacks)
         self.fallback_question.setVisible(bool(others))
         self.fallback_box.setVisible(bool(others))
+
+    def _settle(self, grid: QGridLayout, buttons: dict[str, WrapButton], kind: str) -> None:
+        for button in buttons.values():
+            button.apply_fit(self.fit)
+        place_in_grid(grid, list(buttons.values()), self._columns[kind])
 
 
 def _fill(
@@ -119,16 +150,16 @@ def _fill(
     texts: dict[str, str],
     emit: object,
 ) -> dict[str, WrapButton]:
-    """Replace a grid's toggle buttons; each click emits its key."""
+    """Replace a grid's toggle buttons (placed by the caller); each click emits its key."""
     for button in old.values():
         grid.removeWidget(button)
+        button.hide()  # until deleted, it would still be drawn where it was
         button.deleteLater()
     buttons: dict[str, WrapButton] = {}
-    for index, (key, text) in enumerate(texts.items()):
+    for key, text in texts.items():
         button = WrapButton()
         button.setCheckable(True)
         button.set_text(text)
         button.clicked.connect(lambda _=False, k=key: emit(k))  # type: ignore[operator]
-        grid.addWidget(button, index // 3, index % 3)
         buttons[key] = button
     return buttons

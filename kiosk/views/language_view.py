@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk import languages
+from kiosk.fit import Fit
 from kiosk.state import KioskState, LanguageOption
 from kiosk.views.base import ScreenView
 from kiosk.views.catalog import Catalog
 from kiosk.views.texts import T, fill, tr
 from kiosk.views.welcome_view import format_time
-from kiosk.views.widgets import WrapButton, label
+from kiosk.views.widgets import WrapButton, label, place_in_grid
 
 
 def wait_line(option: LanguageOption, catalog: Catalog) -> str:
@@ -43,15 +44,27 @@ class LanguageView(ScreenView):
         self.grid_box = QWidget()
         self.grid = QGridLayout(self.grid_box)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(16)
-        self.grid.setColumnStretch(0, 1)
-        self.grid.setColumnStretch(1, 1)
+        self._columns = 2
         self.controls.addWidget(self.grid_box)
         self.back = WrapButton()
         self.back.clicked.connect(self.back_requested)
         self.controls.addWidget(self.back)
         self.buttons: dict[str, WrapButton] = {}
         self._shown: tuple[LanguageOption, ...] | None = None
+
+    def side_by_side(self, fit: Fit) -> bool:
+        return False  # a grid of tiles uses the width better than half of it
+
+    def arrange(self, fit: Fit) -> None:
+        """Columns of tiles by the width: two on a portrait kiosk, four on a wide screen."""
+        self.grid.setSpacing(fit.px(16))
+        columns = fit.columns(fit.width - 2 * fit.px(48), 440, most=4)
+        if columns != self._columns:
+            self._columns = columns
+            self._place_tiles()
+
+    def _place_tiles(self) -> None:
+        place_in_grid(self.grid, list(self.buttons.values()), self._columns)
 
     def show_state(self, state: KioskState) -> None:
         self.title.setText(tr(T.CHOOSE_LANGUAGE))
@@ -62,9 +75,10 @@ class LanguageView(ScreenView):
     def _rebuild(self, options: tuple[LanguageOption, ...]) -> None:
         for button in self.buttons.values():
             self.grid.removeWidget(button)
+            button.hide()  # until deleted, it would still be drawn where it was
             button.deleteLater()
         self.buttons = {}
-        for index, option in enumerate(options):
+        for option in options:
             button = WrapButton("primary" if option.open else "")
             button.set_text(f"{languages.endonym(option.code)}\n{wait_line(option, self._catalog)}")
             button.label.setLayoutDirection(
@@ -74,6 +88,7 @@ class LanguageView(ScreenView):
             )
             button.setEnabled(option.open)
             button.clicked.connect(lambda _=False, c=option.code: self.language_chosen.emit(c))
-            self.grid.addWidget(button, index // 2, index % 2)
+            button.apply_fit(self.fit)
             self.buttons[option.code] = button
+        self._place_tiles()
         self._shown = options

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.fit import Fit
 from kiosk.views.texts import T, fill, tr
 from kiosk.views.widgets import WrapButton, label
 
@@ -18,14 +19,20 @@ class Overlay(QFrame):
         self.panel = QFrame()
         self.panel.setProperty("role", "panel")
         self.body = QVBoxLayout(self.panel)
-        self.body.setContentsMargins(40, 40, 40, 40)
-        self.body.setSpacing(24)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 48, 48, 48)
+        self._outer = outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(self.panel)
         outer.addStretch(1)
         self.hide()
+
+    def apply_fit(self, fit: Fit) -> None:
+        self.body.setContentsMargins(fit.px(40), fit.px(40), fit.px(40), fit.px(40))
+        self.body.setSpacing(fit.px(24))
+        # A panel as wide as a wide screen would make lines too long to read: the side margins
+        # keep it as wide as on a portrait kiosk (margins, unlike an alignment, keep the wrapped
+        # text's height-for-width intact).
+        side = max(fit.px(48), (fit.width - fit.px(984)) // 2)
+        self._outer.setContentsMargins(side, fit.px(48), side, fit.px(48))
 
     def cover(self) -> None:
         parent = self.parentWidget()
@@ -60,7 +67,7 @@ class IdleOverlay(Overlay):
         self.title = label("title")
         self.countdown = label()
         self.button = WrapButton("primary")
-        self.button.setMinimumHeight(140)
+        self.button.base_height = 140
         self.button.clicked.connect(self.still_here)
         for widget in (self.title, self.countdown, self.button):
             self.body.addWidget(widget)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from kiosk.fit import Fit
 from kiosk.state import KioskState, Screen
 from kiosk.views.base import ScreenView
 from kiosk.views.texts import RATINGS, T, tr
@@ -22,7 +23,7 @@ class RatingView(ScreenView):
         self.info.addWidget(self.title)
         self.info.addStretch(1)
         self.faces_box = QWidget()
-        grid = QGridLayout(self.faces_box)
+        self.faces_grid = grid = QGridLayout(self.faces_box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.faces: list[FaceButton] = []
         self.face_labels = []
@@ -41,6 +42,14 @@ class RatingView(ScreenView):
         self.controls.addWidget(self.faces_box)
         self.controls.addWidget(self.skip)
         self.controls.addWidget(self.finish)
+
+    def side_by_side(self, fit: Fit) -> bool:
+        return False  # five faces in a row need the whole width for their captions
+
+    def arrange(self, fit: Fit) -> None:
+        self.faces_grid.setSpacing(fit.px(12))
+        for face in self.faces:
+            face.apply_fit(fit)
 
     def show_state(self, state: KioskState) -> None:
         thanks = state.screen is Screen.THANKS

@@ -1,15 +1,19 @@
 """The kiosk's look: one high-contrast palette, big type, big targets (EN 301 549, WCAG 2.2).
 
-The numbers here are what tests/kiosk/test_views.py holds the screens to: every target at least
-``MIN_TARGET_PX`` (44 px = 9 mm at the usual kiosk density), text on call-critical screens at least
-``MIN_CRITICAL_PT``, and every text/background pair of the palette at least 4.5:1.
+The numbers here are drawn for a 1080 x 1920 portrait kiosk and scaled to other screens by
+:class:`kiosk.fit.Fit`. tests/kiosk/test_views.py holds the screens to them (text on call-critical
+screens at least ``MIN_CRITICAL_PT``, every text/background pair of the palette at least 4.5:1),
+tests/kiosk/test_layout.py to every supported size (every target at least 48 px at 96 dpi).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-MIN_TARGET_PX: Final = 44
+from kiosk.fit import Fit
+
+MIN_TARGET_PX: Final = 48  # at 96 dpi; kiosk.fit.Fit.min_target_px at other densities
+REFERENCE: Final = Fit(1080, 1920)  # the screen the numbers below are drawn for
 BUTTON_HEIGHT_PX: Final = 96  # twice the minimum: hands that shake, gloves, a wheelchair's reach
 SMALL_BUTTON_HEIGHT_PX: Final = 72
 MIN_CRITICAL_PT: Final = 18
@@ -81,34 +85,40 @@ def tone(role: str, *, enabled: bool, checked: bool) -> str:
     return role if role in ("primary", "danger") else "secondary"
 
 
-def stylesheet() -> str:
-    """Qt style sheet for the window; a widget picks its look with ``setProperty("role", ...)``."""
+def stylesheet(fit: Fit = REFERENCE) -> str:
+    """Qt style sheet for the window; a widget picks its look with ``setProperty("role", ...)``.
+
+    Type, paddings and targets are scaled to the window (:class:`kiosk.fit.Fit`).
+    """
+    pt, px = fit.pt, fit.px
+    small, big = fit.target(SMALL_BUTTON_HEIGHT_PX), fit.target(BUTTON_HEIGHT_PX)
     return f"""
     QWidget#kioskRoot {{ background: {BACKGROUND}; }}
-    QLabel {{ color: {TEXT}; font-size: {BODY_PT}pt; }}
-    QLabel[role="title"] {{ font-size: {TITLE_PT}pt; font-weight: bold; }}
+    QLabel {{ color: {TEXT}; font-size: {pt(BODY_PT)}pt; }}
+    QLabel[role="title"] {{ font-size: {pt(TITLE_PT)}pt; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {MUTED_TEXT}; }}
-    QLabel[role="banner"] {{ background: {WARNING}; color: {ON_WARNING}; padding: 16px;
-        border-radius: 12px; font-weight: bold; }}
-    QLabel[role="live"] {{ background: {DANGER}; color: {ON_DANGER}; padding: 8px 16px;
-        border-radius: 20px; font-weight: bold; }}
-    QLabel[role="onvideo"] {{ color: {ON_VIDEO}; background: {VIDEO_BACKGROUND}; padding: 8px; }}
-    QPushButton {{ border: none; border-radius: 16px; padding: 8px 20px;
-        background: {SECONDARY}; min-height: {SMALL_BUTTON_HEIGHT_PX}px; min-width: 96px; }}
-    QPushButton[role="primary"] {{ background: {PRIMARY}; min-height: {BUTTON_HEIGHT_PX}px; }}
-    QPushButton[role="danger"] {{ background: {DANGER}; min-height: {BUTTON_HEIGHT_PX}px; }}
+    QLabel[role="banner"] {{ background: {WARNING}; color: {ON_WARNING}; padding: {px(16)}px;
+        border-radius: {px(12)}px; font-weight: bold; }}
+    QLabel[role="live"] {{ background: {DANGER}; color: {ON_DANGER}; padding: {px(8)}px {px(16)}px;
+        border-radius: {px(20)}px; font-weight: bold; }}
+    QLabel[role="onvideo"] {{ color: {ON_VIDEO}; background: {VIDEO_BACKGROUND};
+        padding: {px(8)}px; }}
+    QPushButton {{ border: none; border-radius: {px(16)}px; padding: {px(8)}px {px(20)}px;
+        background: {SECONDARY}; min-height: {small}px; min-width: {fit.target(96)}px; }}
+    QPushButton[role="primary"] {{ background: {PRIMARY}; min-height: {big}px; }}
+    QPushButton[role="danger"] {{ background: {DANGER}; min-height: {big}px; }}
     QPushButton:checked {{ background: {SELECTED}; }}
     QPushButton:disabled {{ background: {DISABLED}; }}
-    QLabel[tone] {{ font-size: {BUTTON_PT}pt; background: transparent; }}
+    QLabel[tone] {{ font-size: {pt(BUTTON_PT)}pt; background: transparent; }}
     QLabel[tone="secondary"] {{ color: {ON_SECONDARY}; }}
     QLabel[tone="primary"] {{ color: {ON_PRIMARY}; font-weight: bold; }}
     QLabel[tone="danger"] {{ color: {ON_DANGER}; font-weight: bold; }}
     QLabel[tone="selected"] {{ color: {ON_SELECTED}; font-weight: bold; }}
     QLabel[tone="disabled"] {{ color: {ON_DISABLED}; }}
-    QLineEdit {{ font-size: {BODY_PT}pt; min-height: {SMALL_BUTTON_HEIGHT_PX}px; padding: 0 12px;
-        border: 2px solid {ON_SECONDARY}; border-radius: 12px; color: {TEXT}; }}
-    QTextBrowser {{ font-size: {BODY_PT}pt; color: {TEXT}; border: 2px solid {SECONDARY};
-        border-radius: 12px; }}
+    QLineEdit {{ font-size: {pt(BODY_PT)}pt; min-height: {small}px; padding: 0 {px(12)}px;
+        border: 2px solid {ON_SECONDARY}; border-radius: {px(12)}px; color: {TEXT}; }}
+    QTextBrowser {{ font-size: {pt(BODY_PT)}pt; color: {TEXT}; border: 2px solid {SECONDARY};
+        border-radius: {px(12)}px; }}
     QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
-    QFrame[role="panel"] {{ background: {OVERLAY_PANEL}; border-radius: 24px; }}
+    QFrame[role="panel"] {{ background: {OVERLAY_PANEL}; border-radius: {px(24)}px; }}
     """

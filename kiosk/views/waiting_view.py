@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 
+from kiosk.fit import Fit
 from kiosk.state import KioskState
 from kiosk.views.base import ScreenView
 from kiosk.views.texts import T, fill, tr
@@ -29,7 +30,6 @@ class WaitingView(ScreenView):
         self.position = label("title")
         self.estimate = label()
         self.preview = VideoView(mirror=True)
-        self.preview.setMinimumSize(480, 360)
         self.preview_hint = label("muted")
         self.recorded = label()
         for widget in (self.title, self.position, self.estimate, self.preview, self.preview_hint):
@@ -38,6 +38,11 @@ class WaitingView(ScreenView):
         self.cancel.clicked.connect(self.cancel_requested)
         self.controls.addWidget(self.recorded)
         self.controls.addWidget(self.cancel)
+
+    def arrange(self, fit: Fit) -> None:
+        # Big enough to sit right by; side by side it takes what the column leaves.
+        small = self.side_by_side(fit)
+        self.preview.setMinimumSize(fit.px(240 if small else 480), fit.px(180 if small else 360))
 
     def show_state(self, state: KioskState) -> None:
         self.title.setText(tr(T.WAITING_TITLE))

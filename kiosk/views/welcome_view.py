@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk import languages
+from kiosk.fit import Fit
 from kiosk.state import Alert, KioskState
 from kiosk.views.base import ScreenView
 from kiosk.views.catalog import Catalog
 from kiosk.views.texts import T, fill, tr
-from kiosk.views.widgets import WrapButton, label
+from kiosk.views.widgets import WrapButton, label, place_in_grid
 
 
 def format_time(unix_s: float, ui_language: str) -> str:
@@ -29,6 +30,10 @@ class WelcomeView(ScreenView):
         self.title = label("title")
         self.info.addWidget(self.title)
         self.taglines: list[QLabel] = []
+        self.tagline_box = QWidget()
+        self.tagline_grid = QGridLayout(self.tagline_box)
+        self.tagline_grid.setContentsMargins(0, 0, 0, 0)
+        self.info.addWidget(self.tagline_box)
         for code in welcome_languages:
             line = label()
             line.setLayoutDirection(
@@ -38,16 +43,26 @@ class WelcomeView(ScreenView):
             )
             line.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
             self.taglines.append(line)
-            self.info.addWidget(line)
+        place_in_grid(self.tagline_grid, self.taglines, 1)
         self.info.addStretch(1)
         self.notice = label("banner")
         self.status = label("muted")
         self.privacy = label("muted")
         self.start = WrapButton("primary")
-        self.start.setMinimumHeight(140)
+        self.start.base_height = 140
         self.start.clicked.connect(self.start_requested)
         for widget in (self.notice, self.status, self.privacy, self.start):
             self.controls.addWidget(widget)
+
+    def side_by_side(self, fit: Fit) -> bool:
+        return False  # the greetings read best across the whole width
+
+    def arrange(self, fit: Fit) -> None:
+        """The greetings in as many columns as the width holds at a readable line length."""
+        columns = fit.columns(fit.width - 2 * fit.px(48), 520, most=3)
+        self.tagline_grid.setHorizontalSpacing(fit.px(32))
+        self.tagline_grid.setVerticalSpacing(fit.px(16))
+        place_in_grid(self.tagline_grid, self.taglines, columns)
 
     def show_state(self, state: KioskState) -> None:
         self.title.setText(tr(T.START))

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.fit import Fit
 from kiosk.views import style
 
 
@@ -27,13 +37,26 @@ class WrapButton(QPushButton):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(16, 8, 16, 8)
         self._layout.addWidget(self.label)
-        height = style.BUTTON_HEIGHT_PX if role in ("primary", "danger") else 72
-        self.setMinimumHeight(height)
+        self.base_height = (
+            style.BUTTON_HEIGHT_PX
+            if role in ("primary", "danger")
+            else style.SMALL_BUTTON_HEIGHT_PX
+        )
+        self._pad = (16, 8)
+        self.setMinimumHeight(self.base_height)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.toggled.connect(self._restyle)
         self._restyle()
+
+    def apply_fit(self, fit: Fit) -> None:
+        """Height, width and padding for this screen; never under a finger's size."""
+        self.setMinimumHeight(fit.target(self.base_height))
+        self.setMinimumWidth(fit.target(96))
+        self._pad = (fit.px(16), fit.px(8))
+        self._layout.setContentsMargins(self._pad[0], self._pad[1], self._pad[0], self._pad[1])
+        self.updateGeometry()
 
     def _restyle(self) -> None:
         tone = style.tone(
@@ -60,14 +83,26 @@ class WrapButton(QPushButton):
 
     def sizeHint(self) -> QSize:
         hint = self._layout.sizeHint()
-        return QSize(max(hint.width(), 96), max(hint.height(), self.minimumHeight()))
+        return QSize(
+            max(hint.width(), self.minimumWidth()), max(hint.height(), self.minimumHeight())
+        )
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        inner = self.label.heightForWidth(max(1, width - 32))
-        return max(self.minimumHeight(), inner + 16)
+        inner = self.label.heightForWidth(max(1, width - 2 * self._pad[0]))
+        return max(self.minimumHeight(), inner + 2 * self._pad[1])
+
+
+def place_in_grid(grid: QGridLayout, widgets: Sequence[QWidget], columns: int) -> None:
+    """Lay ``widgets`` out row by row in ``columns`` equal columns (mirrored under RTL)."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, index // columns, index % columns)
+    for column in range(max(columns, grid.columnCount())):
+        grid.setColumnStretch(column, 1 if column < columns else 0)
 
 
 def label(role: str = "", *, wrap: bool = True) -> QLabel:
@@ -126,9 +161,15 @@ class FaceButton(QPushButton):
         super().__init__(parent)
         self.score = score
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setStyleSheet("QPushButton { background: transparent; min-height: 120px; }")
+        self.apply_fit(style.REFERENCE)
+
+    def apply_fit(self, fit: Fit) -> None:
+        side = fit.target(120)
+        self.setMinimumSize(side, side)
+        self.setStyleSheet(
+            f"QPushButton {{ background: transparent; min-height: {side}px; min-width: {side}px; }}"
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QImage, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk import languages
+from kiosk.fit import Fit
 from kiosk.state import Alert, KioskState, Screen
 from kiosk.views import style
 from kiosk.views.base import ScreenView
@@ -39,10 +48,10 @@ SECRET_TAPS = 5
 SECRET_WINDOW_MS = 4000
 
 
-def app_font() -> QFont:
+def app_font(fit: Fit = style.REFERENCE) -> QFont:
     font = QFont()
     font.setFamilies(list(style.FONT_FAMILIES))
-    font.setPointSize(style.BODY_PT)
+    font.setPointSize(fit.pt(style.BODY_PT))
     return font
 
 
@@ -82,7 +91,7 @@ class KioskWindow(QWidget):
         for view in dict.fromkeys(self.screens.values()):
             self.stack.addWidget(view)
         self.help = WrapButton()
-        self.help.setFixedWidth(260)
+        self.help.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.help.clicked.connect(self.help_toggled)
         self._layout()
         self.help_overlay = HelpOverlay(self)
@@ -101,22 +110,25 @@ class KioskWindow(QWidget):
         self._clock = QElapsedTimer()
         self._clock.start()
         self.state: KioskState | None = None
+        self.fit: Fit | None = None
+        self._style_key: tuple[float, int] | None = None
 
     def _layout(self) -> None:
         # The live indicator on a row of its own, so the banner below wraps at full width.
         live_row = QHBoxLayout()
         live_row.addStretch(1)
         live_row.addWidget(self.live)
-        top = QVBoxLayout()
-        top.setContentsMargins(48, 16, 48, 0)
-        top.setSpacing(12)
+        self._top = top = QVBoxLayout()
         top.addLayout(live_row)
         top.addWidget(self.banner)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(48, 0, 48, 24)
+        self._bottom = bottom = QHBoxLayout()
         bottom.addWidget(self.help)
         bottom.addStretch(1)
         outer = QVBoxLayout(self)
+        # The screen decides the window's size, never the contents: a top-level layout would
+        # otherwise raise the window's minimum to its contents' (word-wrapped text measured at its
+        # narrowest makes that ~1400 px tall) and push controls off a landscape screen.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addLayout(top)
@@ -173,12 +185,35 @@ class KioskWindow(QWidget):
         self._apply_reach()
 
     def _apply_reach(self) -> None:
+        # The views ignore it while side by side (landscape): see ScreenView.set_reach_top.
         pixels = int(self.height() * self._reach_ratio) - self.stack.y()
         for view in dict.fromkeys(self.screens.values()):
             view.set_reach_top(pixels)
 
+    def apply_fit(self, fit: Fit) -> None:
+        """Scale type and targets to the window and lay every screen out for its orientation."""
+        if fit == self.fit:
+            return
+        self.fit = fit
+        if fit.style_key() != self._style_key:
+            self._style_key = fit.style_key()
+            self.setFont(app_font(fit))
+            self.setStyleSheet(style.stylesheet(fit))
+        self._top.setContentsMargins(fit.px(48), fit.px(16), fit.px(48), 0)
+        self._top.setSpacing(fit.px(12))
+        self._bottom.setContentsMargins(fit.px(48), 0, fit.px(48), fit.px(24))
+        self.help.setMinimumWidth(fit.target(260))
+        self._secret.setFixedSize(fit.target(96), fit.target(96))
+        for button in self.findChildren(WrapButton):
+            button.apply_fit(fit)
+        for view in dict.fromkeys(self.screens.values()):
+            view.apply_fit(fit)
+        for overlay in (self.help_overlay, self.idle_overlay, self.service):
+            overlay.apply_fit(fit)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.apply_fit(Fit(self.width(), self.height(), self.logicalDpiY()))
         for overlay in (self.help_overlay, self.idle_overlay, self.service):
             overlay.setGeometry(self.rect())
         self._place_secret()

@@ -1,0 +1,178 @@
+"""Every screen, in every shipped language, fits every supported window (issue #12, item 1).
+
+For each size below, each screen the resident can meet (kiosk.screenshots.states drives the real
+flow) is rendered into a real window offscreen, and:
+
+* every interactive control (buttons, language and topic tiles, faces, the text field) is shown,
+  lies wholly inside the window and inside every parent that could clip it, and is at least
+  48 x 48 px at 96 dpi (kiosk.fit.Fit.min_target_px at the screen's logical dpi, never under 9 mm);
+* no label's text is clipped: the text's extent by QFontMetrics (word-wrap aware) fits the label's
+  contents rectangle, and the label itself is not cut by a parent (a scrolled-away line counts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from kiosk import languages
+from kiosk.fit import Fit
+from kiosk.screenshots import states
+from kiosk.views.catalog import Catalog
+from kiosk.views.window_view import KioskWindow
+
+SIZES = (
+    (1024, 768),
+    (1280, 800),  # a 10-inch tablet, landscape
+    (800, 1280),  # and portrait
+    (1920, 1080),
+    (1080, 1920),  # the usual portrait kiosk
+    (3840, 2160),
+)
+WELCOME_LANGUAGES = ("sv", "ar", "so", "ti", "fa", "uk", "en", "fi")
+SLACK_PX = 1  # font metrics round to whole pixels one way, layouts the other
+
+
+@pytest.fixture(scope="module")
+def window(qapp: QApplication, catalog: Catalog) -> Iterator[KioskWindow]:
+    w = KioskWindow(catalog, WELCOME_LANGUAGES)
+    w.set_reach_ratio(0.3)
+    w.show()
+    yield w
+    w.allow_close = True
+    w.close()
+
+
+def settle(app: QApplication) -> None:
+    # Layout requests are posted events; a wrapped label's new height asks for a second pass.
+    for _ in range(3):
+        app.processEvents()
+
+
+def shown(window: QWidget, kind: type[QWidget]) -> list[QWidget]:
+    return [w for w in window.findChildren(kind) if w.isVisibleTo(window)]
+
+
+def clipped(widget: QWidget, window: QWidget) -> bool:
+    """Whether any part of ``widget`` lies outside the window or outside a parent on the way."""
+    full = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    visible = QRect(full)
+    parent = widget.parentWidget()
+    while parent is not None:
+        origin = parent.mapTo(window, parent.rect().topLeft()) if parent is not window else None
+        area = QRect(origin, parent.size()) if origin is not None else window.rect()
+        visible = visible.intersected(area)
+        if parent is window:
+            break
+        parent = parent.parentWidget()
+    return visible != full
+
+
+def text_fits(label: QLabel) -> bool:
+    """The label's text, as its font lays it out, inside its contents rectangle."""
+    box = label.contentsRect()
+    margin = label.margin()
+    width = box.width() - 2 * margin - max(0, label.indent())
+    height = box.height() - 2 * margin
+    metrics = QFontMetrics(label.font())
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    if label.wordWrap():
+        flags |= int(Qt.TextFlag.TextWordWrap)
+        needed = metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, label.text())
+    else:
+        needed = metrics.boundingRect(QRect(0, 0, 100_000, 100_000), flags, label.text())
+    return needed.width() <= width + SLACK_PX and needed.height() <= height + SLACK_PX
+
+
+def problems(window: KioskWindow, where: str) -> Iterator[str]:
+    fit = Fit(window.width(), window.height(), window.logicalDpiY())
+    side = fit.min_target_px
+    for control in shown(window, QAbstractButton) + shown(window, QLineEdit):
+        name = control.accessibleName() or control.objectName() or type(control).__name__
+        if clipped(control, window):
+            yield f"{where}: control {name!r} is not wholly inside the window"
+        if control.width() < side or control.height() < side:
+            yield f"{where}: control {name!r} is {control.width()}x{control.height()} < {side}"
+    for label in shown(window, QLabel):
+        assert isinstance(label, QLabel)
+        if not label.text():
+            continue
+        if clipped(label, window):
+            yield f"{where}: label {label.text()!r} is cut off by the window or a parent"
+        elif not text_fits(label):
+            yield f"{where}: label {label.text()!r} does not fit its {label.contentsRect()}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_screen_in_every_language_fits(
+    qapp: QApplication, window: KioskWindow, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    settle(qapp)
+    assert (window.width(), window.height()) == size  # nothing's minimum size forced it larger
+    found: list[str] = []
+    for lang in languages.SHIPPED:
+        for name, state in states(lang):
+            window.show_state(state, seconds_left=25)
+            settle(qapp)
+            found.extend(problems(window, f"{lang} {name}"))
+    assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
+
+
+def test_the_contents_never_set_the_window_a_minimum_size(
+    qapp: QApplication, window: KioskWindow
+) -> None:
+    for _, state in states("so"):  # long words, tall screens
+        window.show_state(state, seconds_left=25)
+        settle(qapp)
+        minimum = window.minimumSize()
+        assert minimum.width() <= 1024 and minimum.height() <= 768
+
+
+def test_a_landscape_call_puts_the_picture_beside_the_controls(
+    qapp: QApplication, window: KioskWindow
+) -> None:
+    for size, beside in (((1920, 1080), True), ((1080, 1920), False)):
+        window.resize(*size)
+        settle(qapp)
+        window.show_state(dict(states("sv"))["call"])
+        settle(qapp)
+        picture = window.call.remote.geometry()
+        picture.moveTopLeft(window.call.remote.mapTo(window, picture.topLeft() * 0))
+        hangup = window.call.hangup
+        top_left = hangup.mapTo(window, hangup.rect().topLeft())
+        if beside:
+            assert top_left.x() >= picture.right(), size
+        else:
+            assert top_left.y() >= picture.bottom(), size
+
+
+def test_language_tiles_take_more_columns_on_a_wider_screen(
+    qapp: QApplication, window: KioskWindow
+) -> None:
+    columns = {}
+    for size in ((1080, 1920), (1920, 1080)):
+        window.resize(*size)
+        settle(qapp)
+        window.show_state(dict(states("sv"))["language"])
+        settle(qapp)
+        lefts = {b.mapTo(window, b.rect().topLeft()).x() for b in window.language.buttons.values()}
+        columns[size] = len(lefts)
+    assert columns[(1080, 1920)] == 2
+    assert columns[(1920, 1080)] == 4
+
+
+def test_type_and_targets_grow_with_the_screen(qapp: QApplication, window: KioskWindow) -> None:
+    heights = {}
+    for size in ((1080, 1920), (3840, 2160)):
+        window.resize(*size)
+        settle(qapp)
+        window.show_state(dict(states("sv"))["welcome"])
+        settle(qapp)
+        heights[size] = (window.welcome.start.height(), window.welcome.title.font().pointSize())
+    assert heights[(3840, 2160)][0] >= 2 * heights[(1080, 1920)][0] - 2
+    assert heights[(3840, 2160)][1] >= 2 * heights[(1080, 1920)][1] - 1
