@@ -38,7 +38,9 @@ from pydantic import (
     model_validator,
 )
 
+from signaling.client_address import parse_networks
 from signaling.errors import ConfigError
+from signaling.origin import parse_allowed_origins
 from signaling.routing import DEFAULT_ESCALATION, EscalationStep, escalation_problem
 
 ENV_PREFIX = "KIOSKLINK_"
@@ -69,6 +71,22 @@ class ServerSettings(_Section):
     adviser_heartbeat_interval_s: Seconds = 10.0
     tls_cert: Path | None = None
     tls_key: Path | None = None
+    # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDR
+    # networks); none by default, since anyone can write those headers (signaling.client_address).
+    trusted_proxies: tuple[str, ...] = ()
+    # Web pages on other origins that may call /api/ and open the WebSockets (signaling.origin).
+    allowed_origins: tuple[str, ...] = ()
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, texts: tuple[str, ...]) -> tuple[str, ...]:
+        parse_networks(texts)
+        return texts
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def _origins(cls, texts: tuple[str, ...]) -> tuple[str, ...]:
+        return parse_allowed_origins(texts)
 
     @model_validator(mode="after")
     def _tls_pair(self) -> ServerSettings:
@@ -91,6 +109,40 @@ class DatabaseSettings(_Section):
 class AuthSettings(_Section):
     session_ttl_s: Seconds = 12 * 3600.0
     admin_session_ttl_s: Seconds = 3600.0
+    # Sign-in throttling (signaling.throttle): failures counted over login_window_s; a limit
+    # reached waits login_lockout_s. Per person (one account from one address), per account, and
+    # per address counted in different accounts, so one person's typos never lock out colleagues.
+    login_per_person: int = Field(default=5, ge=1)
+    login_per_account: int = Field(default=20, ge=1)
+    login_accounts_per_address: int = Field(default=20, ge=2)
+    login_window_s: Seconds = 900.0
+    login_lockout_s: Seconds = 300.0
+
+
+class MetricsSettings(_Section):
+    """Who may read GET /metrics: a bearer token from anywhere, or no token from allow_from."""
+
+    # Prometheus sends it as "Authorization: Bearer <token>" (deploy/prometheus/prometheus.yml).
+    token: SecretStr | None = None
+    # Addresses or networks that need no token; an empty list asks everyone for the token.
+    allow_from: tuple[str, ...] = ("127.0.0.0/8", "::1")
+
+    @field_validator("allow_from")
+    @classmethod
+    def _networks(cls, texts: tuple[str, ...]) -> tuple[str, ...]:
+        parse_networks(texts)
+        return texts
+
+    @field_validator("token")
+    @classmethod
+    def _long_enough(cls, token: SecretStr | None) -> SecretStr | None:
+        text = token.get_secret_value() if token else ""
+        if text.startswith("REPLACE_WITH"):
+            raise ValueError("still the placeholder; use `openssl rand -hex 32`")
+        if token is not None and len(text) < 16:
+            raise ValueError("at least 16 characters; use `openssl rand -hex 32`")
+        return token
+
 
 
 class IceSettings(_Section):
@@ -229,6 +281,7 @@ class Settings(_Section):
     ice: IceSettings = Field(default_factory=IceSettings)
     routing: RoutingSettings = Field(default_factory=RoutingSettings)
     service: ServiceSettings = Field(default_factory=ServiceSettings)
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     # The file these settings came from, for log lines and `kiosklink check`; None for defaults.
     source: Path | None = None
 
@@ -240,6 +293,7 @@ SECTIONS: dict[str, type[_Section]] = {
     "ice": IceSettings,
     "routing": RoutingSettings,
     "service": ServiceSettings,
+    "metrics": MetricsSettings,
 }
 
 

@@ -30,12 +30,13 @@ from signaling.errors import (
     MalformedMessage,
     RemoteProtocolError,
 )
+from signaling.http_security import GUARD, Guard, client_address_of, origin_guard
 from signaling.ice import ice_servers, probe_ice_servers
 from signaling.peer import Peer
 from signaling.session import ConnectionState
 from signaling.store import AdviserRecord, Store
 from signaling.switchboard import Switchboard
-from signaling.throttle import LoginThrottle, login_keys
+from signaling.throttle import LoginThrottle
 from signaling.today import local_midnight, service_timezone, summarize_day
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,12 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
     app = web.Application(client_max_size=256 * 1024)
     app[SETTINGS] = settings
     app[CLOCK] = clock
-    app[THROTTLE] = LoginThrottle()
+    app[THROTTLE] = _login_throttle(settings)
+    app[GUARD] = Guard.from_settings(settings)
     app[PEERS] = set()
+    # Outermost: a foreign origin is refused before anything else looks at the request
+    # (signaling/origin.py has the policy; the admin middleware comes after it).
+    app.middlewares.append(origin_guard)
     app.cleanup_ctx.append(_store_and_switchboard)
     app.on_shutdown.append(_going_away)
     app.add_routes(
@@ -77,6 +82,17 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
 
     setup_admin(app)  # fleet health for IT: /admin/, /metrics (issue #6)
     return app
+
+
+def _login_throttle(settings: Settings) -> LoginThrottle:
+    auth = settings.auth
+    return LoginThrottle(
+        per_person=auth.login_per_person,
+        per_account=auth.login_per_account,
+        accounts_per_address=auth.login_accounts_per_address,
+        window_s=auth.login_window_s,
+        lockout_s=auth.login_lockout_s,
+    )
 
 
 async def _store_and_switchboard(app: web.Application) -> AsyncIterator[None]:
@@ -181,10 +197,11 @@ async def check_password(
     request: web.Request, username: str, password: str
 ) -> AdviserRecord | web.Response:
     """The adviser, or the refusal to send: 401 for a wrong password, 429 while locked out after
-    repeated failures (per account and per address, signaling/throttle.py)."""
+    repeated failures (per person, account and address: signaling/throttle.py). The address is
+    the client's, read through trusted proxies only (signaling/client_address.py)."""
     throttle, now = request.app[THROTTLE], request.app[CLOCK]()
-    keys = login_keys(username[:100], request.remote)
-    wait = throttle.retry_after(keys, now)
+    address = client_address_of(request)
+    wait = throttle.retry_after(username, address, now)
     if wait is not None:
         refusal = json_error(
             429, ErrorCode.RATE_LIMITED, f"too many failed sign-ins; try again in {ceil(wait)} s"
@@ -193,9 +210,9 @@ async def check_password(
         return refusal
     adviser = await request.app[STORE].verify_password(username[:100], password[:1000])
     if adviser is None:
-        throttle.failed(keys, now)
+        throttle.failed(username, address, now)
         return json_error(401, ErrorCode.UNAUTHORIZED, "wrong username or password")
-    throttle.succeeded(keys[0])
+    throttle.succeeded(username, address)
     return adviser
 
 

@@ -30,6 +30,7 @@ from signaling import server as srv
 from signaling.admin.fleet import DEVICES, STATES
 from signaling.admin.monitor import FleetMonitor
 from signaling.admin.views import ADVISER_STATES, adviser_counts
+from signaling.http_security import metrics_refusal
 from signaling.store import KioskRecord
 from signaling.store_records import OutcomeCount
 from signaling.switchboard import Switchboard
@@ -119,6 +120,9 @@ def setup_metrics(app: web.Application, monitor: Callable[[], FleetMonitor]) -> 
             board.remove_observer(quality)
 
     async def scrape(request: web.Request) -> web.Response:
+        refusal = metrics_refusal(request)  # a token, or an allowed address (metrics.allow_from)
+        if refusal is not None:
+            return refusal
         now = request.app[srv.CLOCK]()
         await request.app[srv.SWITCHBOARD].flush()  # counts include every call decided so far
         outcomes = await request.app[srv.STORE].call_outcome_counts()

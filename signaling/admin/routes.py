@@ -8,7 +8,10 @@ account that has ``is_admin``), sent as the ``kiosklink_admin`` cookie (the brow
 ``Authorization: Bearer <token>`` (scripts). Only the sign-in page, its static files and the
 sign-in call itself are open; :data:`PUBLIC` lists them and a test enumerates every other route.
 A POST authenticated by cookie must be JSON: a cross-site form cannot send that without a CORS
-preflight, which this server never grants (with the SameSite=Strict cookie, our CSRF defence).
+preflight, which this server never grants for /admin. Three fences against cross-site requests:
+the SameSite=Strict cookie, JSON only, and the Origin check that runs before this module's
+middleware (signaling/origin.py: a request carrying the cookie whose Origin, or failing that
+Referer, is not this server or an allowed origin is refused with 403, event stream included).
 
 Every remote action and every acknowledgement goes to the audit log with who and when. There is no
 route that shows a kiosk's camera or screen, by design (issue #6).
@@ -33,13 +36,14 @@ from signaling.admin.fleet import STATES, FleetRules, KioskState, SortKey, Unkno
 from signaling.admin.monitor import FleetMonitor, KioskNotConnected, command_json, fault_json
 from signaling.admin.views import fleet_json, kiosk_page_json
 from signaling.errors import ErrorCode
+from signaling.http_security import ADMIN_COOKIE
 from signaling.store import AdviserRecord, AuditRecord
 
 log = logging.getLogger(__name__)
 
 MONITOR = web.AppKey("fleet_monitor", FleetMonitor)
 RULES = web.AppKey("fleet_rules", FleetRules)
-COOKIE = "kiosklink_admin"
+COOKIE = ADMIN_COOKIE  # the Origin check (signaling.http_security) knows it by this name
 STATIC = Path(__file__).parent / "static"
 PUBLIC = frozenset({"/admin/login", "/admin/api/login", "/admin/static"})
 TICK_S = 5.0
