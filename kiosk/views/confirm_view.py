@@ -68,11 +68,9 @@ class ConfirmView(ScreenView):
         topics = (self.topic_question, self.topic_box)
         for widget in topics:
             (self.controls if side else self.info).removeWidget(widget)
+        at = self.info.count() - 1 if side else 0  # the information side ends in a stretch
         for offset, widget in enumerate(topics):
-            if side:
-                self.info.insertWidget(self.info.count() - 1 + offset, widget)  # before the stretch
-            else:
-                self.controls.insertWidget(offset, widget)
+            (self.info if side else self.controls).insertWidget(at + offset, widget)
         usable = fit.width - 2 * fit.px(48) - (fit.px(48) if side else 0)
         self._columns = {
             "topic": fit.columns(usable * 3 // 5 if side else usable, 300, most=3),
