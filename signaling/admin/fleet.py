@@ -11,6 +11,11 @@ stale     connected, but silent for longer than that (a half-open socket, a hung
 offline   not connected, or silent for longer than ``offline_after_s``
 ========  ===================================================================================
 
+The dashboard shows a fourth, **degraded**: online but lacking a camera, microphone or speaker by
+its latest health report. That rule is :func:`signaling.devices.kiosk_status`, shared with the
+console and the kiosk; here the state is the connection's only (a missed heartbeat is a fault,
+a missing camera a different one).
+
 Faults, two families with different endings:
 
 * **Self-clearing** (``no_heartbeat``, ``disk_low``, ``relay_unreachable``: the kiosk cannot reach
@@ -34,6 +39,7 @@ from dataclasses import dataclass, replace
 from statistics import fmean
 from typing import Literal, get_args
 
+from signaling.devices import DEVICES, Device, KioskStatus
 from signaling.errors import KiosklinkError
 from signaling.messages import DeviceHealth, HealthReport, Quality
 
@@ -41,10 +47,8 @@ KioskState = Literal["online", "stale", "offline"]
 FaultKind = Literal[
     "no_heartbeat", "disk_low", "relay_unreachable", "camera", "microphone", "speaker"
 ]
-Device = Literal["camera", "microphone", "speaker"]
 
 STATES: tuple[KioskState, ...] = get_args(KioskState)
-DEVICES: tuple[Device, ...] = get_args(Device)
 SELF_CLEARING: frozenset[FaultKind] = frozenset({"no_heartbeat", "disk_low", "relay_unreachable"})
 
 
@@ -231,7 +235,7 @@ def _mean(values: Sequence[float]) -> float | None:
 # --- the dashboard's list: sort and filter ---------------------------------------------------
 
 SortKey = Literal["name", "site", "state", "last_seen"]
-_STATE_RANK = {"offline": 0, "stale": 1, "online": 2}
+_STATE_RANK = {"offline": 0, "stale": 1, "degraded": 2, "online": 3}
 
 
 @dataclass(frozen=True)
@@ -241,7 +245,7 @@ class KioskLine:
     kiosk_id: str
     name: str
     site: str
-    state: KioskState
+    state: KioskStatus  # the connection's state, or degraded (signaling.devices.kiosk_status)
     last_seen: float | None
 
 
@@ -249,10 +253,11 @@ def select_kiosks(
     lines: Iterable[KioskLine],
     *,
     site: str | None = None,
-    state: KioskState | None = None,
+    state: KioskStatus | None = None,
     sort: SortKey = "state",
 ) -> list[KioskLine]:
-    """Filter by site and state, then sort; "state" puts the offline ones first, where IT looks."""
+    """Filter by site and state, then sort; "state" puts the offline ones first, where IT looks,
+    then stale, then degraded."""
     chosen = [x for x in lines if site in (None, x.site) and state in (None, x.state)]
     keys = {
         "name": lambda x: (x.name, x.kiosk_id),

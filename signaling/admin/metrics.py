@@ -27,9 +27,10 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 
 from signaling import messages as m
 from signaling import server as srv
-from signaling.admin.fleet import DEVICES, STATES
+from signaling.admin.fleet import STATES
 from signaling.admin.monitor import FleetMonitor
 from signaling.admin.views import ADVISER_STATES, adviser_counts
+from signaling.devices import DEVICES
 from signaling.http_security import metrics_refusal
 from signaling.store import KioskRecord
 from signaling.store_records import OutcomeCount
@@ -168,11 +169,18 @@ def fleet_families(monitor: FleetMonitor, now: float) -> list[Metric]:
     by_state = {
         s: _gauge(f"kiosks_{s}", f"Kiosks per site that are {s}.", ["site"]) for s in STATES
     }
+    degraded = _gauge(
+        "kiosks_degraded",
+        "Online kiosks per site lacking a camera, microphone or speaker (counted online too).",
+        ["site"],
+    )
     per_site: dict[str, dict[str, int]] = {}
     for kiosk in monitor.kiosks():
         labels = [kiosk.id, kiosk.site]
         state = monitor.state_of(kiosk.id, now)
-        per_site.setdefault(kiosk.site, dict.fromkeys(STATES, 0))[state] += 1
+        per_site.setdefault(kiosk.site, dict.fromkeys((*STATES, "degraded"), 0))[state] += 1
+        if monitor.status_of(kiosk.id, now) == "degraded":
+            per_site[kiosk.site]["degraded"] += 1
         info.add_metric([*labels, kiosk.app_version or "unknown"], 1)
         up.add_metric(labels, 1 if state == "online" else 0)
         connected.add_metric(labels, 1 if monitor.connected(kiosk.id) else 0)
@@ -195,6 +203,7 @@ def fleet_families(monitor: FleetMonitor, now: float) -> list[Metric]:
     for site in sorted(per_site):
         for s in STATES:
             by_state[s].add_metric([site], per_site[site][s])
+        degraded.add_metric([site], per_site[site]["degraded"])
     return [
         info,
         up,
@@ -207,6 +216,7 @@ def fleet_families(monitor: FleetMonitor, now: float) -> list[Metric]:
         *devices.values(),
         faults,
         *by_state.values(),
+        degraded,
     ]
 
 

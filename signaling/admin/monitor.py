@@ -33,6 +33,7 @@ from signaling.admin.fleet import (
     kiosk_state,
     summarize_quality,
 )
+from signaling.devices import DeviceState, KioskStatus, device_state, kiosk_status
 from signaling.errors import KiosklinkError
 from signaling.store import KioskRecord, Store
 
@@ -235,6 +236,15 @@ class FleetMonitor:
             rules=self.rules,
         )
 
+    def devices(self, kiosk_id: str) -> DeviceState:
+        """The kiosk's devices by its latest health report (unknown before the first)."""
+        health = self._health.get(kiosk_id)
+        return device_state(health[1] if health else None)
+
+    def status_of(self, kiosk_id: str, now: float) -> KioskStatus:
+        """What the fleet list shows: the connection's state, or degraded (signaling.devices)."""
+        return kiosk_status(self.state_of(kiosk_id, now), self.devices(kiosk_id))
+
     def last_heard(self, kiosk_id: str) -> float | None:
         return self._last_heard.get(kiosk_id)
 
@@ -249,8 +259,8 @@ class FleetMonitor:
 
     def line(self, kiosk_id: str, now: float) -> KioskLine:
         k = self._kiosks[kiosk_id]
-        state = self.state_of(kiosk_id, now)
-        return KioskLine(k.id, k.name, k.site, state, self._last_heard.get(kiosk_id))
+        status = self.status_of(kiosk_id, now)
+        return KioskLine(k.id, k.name, k.site, status, self._last_heard.get(kiosk_id))
 
     async def quality_by_kiosk(self, now: float) -> dict[str, QualitySummary]:
         """Each kiosk's call quality over the last day (cached briefly: many dashboards poll)."""

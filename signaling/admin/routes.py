@@ -32,12 +32,15 @@ from aiohttp import web
 from signaling import messages as m
 from signaling import server as srv
 from signaling.admin import metrics, retention
-from signaling.admin.fleet import STATES, FleetRules, KioskState, SortKey, UnknownFault
+from signaling.admin.fleet import FleetRules, SortKey, UnknownFault
 from signaling.admin.monitor import FleetMonitor, KioskNotConnected, command_json, fault_json
-from signaling.admin.views import fleet_json, kiosk_page_json
+from signaling.admin.trends import WINDOWS_DAYS
+from signaling.admin.views import fleet_json, kiosk_page_json, trends_json
+from signaling.devices import STATUSES, KioskStatus
 from signaling.errors import ErrorCode
 from signaling.http_security import ADMIN_COOKIE
 from signaling.store import AdviserRecord, AuditRecord
+from signaling.today import service_timezone
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,7 @@ def setup_admin(app: web.Application) -> None:
     app.router.add_get("/admin/api/commands/{command_id}", command_status)
     app.router.add_post("/admin/api/faults/{fault_id}/ack", acknowledge)
     app.router.add_get("/admin/api/audit", audit)
+    app.router.add_get("/admin/api/trends", fleet_trends)
     metrics.setup_metrics(app, lambda: app[MONITOR])
 
 
@@ -259,8 +263,8 @@ async def fleet(request: web.Request) -> web.Response:
     site = request.query.get("site") or None
     state = request.query.get("state") or None
     sort = request.query.get("sort", "state")
-    if state is not None and state not in STATES:
-        return _error(400, ErrorCode.BAD_MESSAGE, f"state is one of {', '.join(STATES)}")
+    if state is not None and state not in STATUSES:
+        return _error(400, ErrorCode.BAD_MESSAGE, f"state is one of {', '.join(STATUSES)}")
     if sort not in get_args(SortKey):
         return _error(400, ErrorCode.BAD_MESSAGE, f"sort is one of {', '.join(get_args(SortKey))}")
     await request.app[srv.SWITCHBOARD].flush()  # versions and last seen written so far
@@ -276,8 +280,24 @@ async def fleet(request: web.Request) -> web.Response:
     return web.json_response(body)
 
 
-def _state(text: str) -> KioskState:
-    return next(s for s in STATES if s == text)
+def _state(text: str) -> KioskStatus:
+    return next(s for s in STATUSES if s == text)
+
+
+async def fleet_trends(request: web.Request) -> web.Response:
+    """Call quality per site and calls per day over ``?days=`` 7 or 30 (from call records)."""
+    days = request.query.get("days", "7")
+    if days not in {str(d) for d in WINDOWS_DAYS}:
+        allowed = " or ".join(str(d) for d in WINDOWS_DAYS)
+        return _error(400, ErrorCode.BAD_MESSAGE, f"days is {allowed}")
+    await request.app[srv.SWITCHBOARD].flush()  # calls decided so far are in the store
+    body = await trends_json(
+        request.app[srv.STORE],
+        request.app[srv.CLOCK](),
+        days=int(days),
+        zone=service_timezone(request.app[srv.SETTINGS]),
+    )
+    return web.json_response(body)
 
 
 async def events(request: web.Request) -> web.StreamResponse:

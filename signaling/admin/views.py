@@ -7,13 +7,19 @@ sites, devices, quality per kiosk; never a resident, a caller or a call id.
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from signaling import routing as r
-from signaling.admin.fleet import DEVICES, KioskState, QualitySummary, SortKey, select_kiosks
+from signaling.admin import trends
+from signaling.admin.fleet import QualitySummary, SortKey, select_kiosks
+from signaling.admin.language_names import language_name
 from signaling.admin.monitor import FleetMonitor, command_json, fault_json
+from signaling.devices import DEVICES, KioskStatus
+from signaling.store import Store
 from signaling.switchboard import Switchboard
 
 HISTORY_WINDOW_S = 24 * 3600.0
+TREND_CALLS_LIMIT = 50_000  # a month of a large fleet's calls; past it the figures say so
 ADVISER_STATES = ("available", "busy", "away")
 
 
@@ -23,7 +29,7 @@ async def fleet_json(
     now: float,
     *,
     site: str | None = None,
-    state: KioskState | None = None,
+    state: KioskStatus | None = None,
     sort: SortKey = "state",
 ) -> dict[str, Any]:
     quality = await monitor.quality_by_kiosk(now)
@@ -46,11 +52,14 @@ def kiosk_json(
     assert record is not None, kiosk_id
     health = monitor.health(kiosk_id)
     report = health[1] if health else None
+    devices = monitor.devices(kiosk_id)
     return {
         "id": record.id,
         "name": record.name,
         "site": record.site,
-        "state": monitor.state_of(kiosk_id, now),
+        "state": monitor.status_of(kiosk_id, now),  # online, degraded, stale or offline
+        "connection": monitor.state_of(kiosk_id, now),
+        "lacking": list(devices.lacking),
         "connected": monitor.connected(kiosk_id),
         "last_seen": monitor.last_heard(kiosk_id),
         "app_version": record.app_version,
@@ -67,13 +76,26 @@ def kiosk_json(
 
 def _quality_json(q: QualitySummary | None) -> dict[str, Any]:
     if q is None:
-        return {"samples": 0, "rtt_ms": None, "packet_loss_ratio": None, "fps": None}
+        return {
+            "samples": 0,
+            "rtt_ms": None,
+            "packet_loss_ratio": None,
+            "packet_loss_percent": None,
+            "fps": None,
+        }
     return {
         "samples": q.samples,
         "rtt_ms": q.rtt_ms,
         "packet_loss_ratio": q.packet_loss_ratio,
+        "packet_loss_percent": _percent(q.packet_loss_ratio),
         "fps": q.fps,
     }
+
+
+def _percent(ratio: float | None) -> float | None:
+    # The dashboard shows loss in per cent everywhere (table, charts, trends); the ratio stays for
+    # scripts that read it, as /metrics does.
+    return None if ratio is None else round(ratio * 100, 2)
 
 
 async def kiosk_page_json(
@@ -111,6 +133,7 @@ async def kiosk_page_json(
                 "side": s.side,
                 "rtt_ms": s.quality.rtt_ms,
                 "packet_loss_ratio": s.quality.packet_loss_ratio,
+                "packet_loss_percent": _percent(s.quality.packet_loss_ratio),
                 "fps": s.quality.fps,
             }
             for s in samples
@@ -126,6 +149,8 @@ def queues_json(board: Switchboard, now: float) -> list[dict[str, Any]]:
     return [
         {
             "language": s.language,
+            "endonym": language_name(s.language).endonym,
+            "swedish_name": language_name(s.language).swedish,
             "open": s.open,
             "waiting": s.waiting,
             "longest_wait_s": s.longest_wait_s,
@@ -134,6 +159,36 @@ def queues_json(board: Switchboard, now: float) -> list[dict[str, Any]]:
         }
         for s in board.queue_stats(now)
     ]
+
+
+async def trends_json(store: Store, now: float, *, days: int, zone: ZoneInfo) -> dict[str, Any]:
+    """Call quality per site and the fleet's calls per day over the last ``days`` local days."""
+    since = trends.window_start(now, days, zone)
+    calls = await store.list_calls(since=since, limit=TREND_CALLS_LIMIT)
+    return {
+        "days": days,
+        "since": since,
+        "now": now,
+        "timezone": zone.key,
+        "truncated": len(calls) >= TREND_CALLS_LIMIT,
+        "sites": [{"site": s.site, **_figures_json(s.figures)} for s in trends.per_site(calls)],
+        "per_day": [
+            {"day": d.day.isoformat(), **_figures_json(d.figures)}
+            for d in trends.per_day(calls, now=now, days=days, zone=zone)
+        ],
+    }
+
+
+def _figures_json(f: trends.CallFigures) -> dict[str, Any]:
+    return {
+        "calls": f.calls,
+        "answered": f.answered,
+        "completed": f.completed,
+        "failed": f.failed,
+        "rtt_ms": f.rtt_ms,
+        "packet_loss_percent": f.packet_loss_percent,
+        "fps": f.fps,
+    }
 
 
 def adviser_counts(board: Switchboard) -> dict[str, dict[str, int]]:
