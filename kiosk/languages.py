@@ -33,12 +33,27 @@ ENDONYMS: Final[dict[str, str]] = {
     "de": "Deutsch",
     "ro": "Română",
     "sq": "Shqip",
+    "se": "Davvisámegiella",
 }
 
 RIGHT_TO_LEFT: Final[frozenset[str]] = frozenset({"ar", "fa", "ckb", "ps", "prs", "ur", "he"})
 
 # UI translations the kiosk ships (kiosk/i18n/kiosk_<code>.ts). English is the source language.
-SHIPPED: Final[tuple[str, ...]] = ("sv", "en", "ar", "fa", "so", "ti", "uk", "fi")
+SHIPPED: Final[tuple[str, ...]] = (
+    "sv",
+    "en",
+    "ar",
+    "fa",
+    "so",
+    "ti",
+    "uk",
+    "fi",
+    "prs",  # Dari
+    "ckb",  # Sorani Kurdish, Arabic script
+    "kmr",  # Kurmanji Kurdish, Latin script
+    "am",  # Amharic, Ethiopic script
+    "se",  # North Sami, a national minority language in Sweden
+)
 
 # The language the sentences are written in, in kiosk/views/texts.py; it needs no .qm.
 SOURCE_LANGUAGE: Final[str] = "en"

@@ -96,6 +96,14 @@
         <translation>شيء آخر</translation>
     </message>
     <message>
+        <source>A letter I got</source>
+        <translation>رسالة وصلتني</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>طلب أو استمارة</translation>
+    </message>
+    <message>
         <source>Please wait. An adviser will answer soon.</source>
         <translation>يرجى الانتظار. سيرد عليك مستشار قريباً.</translation>
     </message>
@@ -174,6 +182,10 @@
     <message>
         <source>You</source>
         <translation>أنت</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>لوحة المفاتيح</translation>
     </message>
     <message>
         <source>How was the call?</source>

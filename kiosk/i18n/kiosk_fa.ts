@@ -96,6 +96,14 @@
         <translation>موضوع دیگر</translation>
     </message>
     <message>
+        <source>A letter I got</source>
+        <translation>نامه‌ای که دریافت کرده‌ام</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>درخواست یا فرم</translation>
+    </message>
+    <message>
         <source>Please wait. An adviser will answer soon.</source>
         <translation>لطفاً صبر کنید. یک مشاور به‌زودی پاسخ می‌دهد.</translation>
     </message>
@@ -174,6 +182,10 @@
     <message>
         <source>You</source>
         <translation>شما</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>صفحه‌کلید</translation>
     </message>
     <message>
         <source>How was the call?</source>

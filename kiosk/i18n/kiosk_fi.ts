@@ -96,6 +96,14 @@
         <translation>Jokin muu</translation>
     </message>
     <message>
+        <source>A letter I got</source>
+        <translation>Saamani kirje</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>Hakemus tai lomake</translation>
+    </message>
+    <message>
         <source>Please wait. An adviser will answer soon.</source>
         <translation>Odota hetki. Neuvoja vastaa pian.</translation>
     </message>
@@ -174,6 +182,10 @@
     <message>
         <source>You</source>
         <translation>Sinä</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Näppäimistö</translation>
     </message>
     <message>
         <source>How was the call?</source>

@@ -96,6 +96,14 @@
         <translation>Wax kale</translation>
     </message>
     <message>
+        <source>A letter I got</source>
+        <translation>Warqad la ii soo diray</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>Codsi ama foom</translation>
+    </message>
+    <message>
         <source>Please wait. An adviser will answer soon.</source>
         <translation>Fadlan sug. La-taliye ayaa dhowaan kuu jawaabi doona.</translation>
     </message>
@@ -174,6 +182,10 @@
     <message>
         <source>You</source>
         <translation>Adiga</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Kiiboodh</translation>
     </message>
     <message>
         <source>How was the call?</source>

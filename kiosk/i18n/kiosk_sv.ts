@@ -96,6 +96,14 @@
         <translation>Något annat</translation>
     </message>
     <message>
+        <source>A letter I got</source>
+        <translation>Ett brev jag fått</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>En ansökan eller blankett</translation>
+    </message>
+    <message>
         <source>Please wait. An adviser will answer soon.</source>
         <translation>Vänta lite. En rådgivare svarar snart.</translation>
     </message>
@@ -174,6 +182,10 @@
     <message>
         <source>You</source>
         <translation>Du</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tangentbord</translation>
     </message>
     <message>
         <source>How was the call?</source>

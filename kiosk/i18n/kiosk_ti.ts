@@ -96,6 +96,14 @@
         <translation>ካልእ ነገር</translation>
     </message>
     <message>
+        <source>A letter I got</source>
+        <translation>ዝበጽሓኒ ደብዳበ</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>መመልከቲ ወይ ቅጥዒ</translation>
+    </message>
+    <message>
         <source>Please wait. An adviser will answer soon.</source>
         <translation>በጃኻ ተጸበ። ኣማኻሪ ቀልጢፉ ክምልሰልካ እዩ።</translation>
     </message>
@@ -174,6 +182,10 @@
     <message>
         <source>You</source>
         <translation>ንስኻ</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>ኪቦርድ</translation>
     </message>
     <message>
         <source>How was the call?</source>

@@ -96,6 +96,14 @@
         <translation>Інше</translation>
     </message>
     <message>
+        <source>A letter I got</source>
+        <translation>Отриманий лист</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>Заява або бланк</translation>
+    </message>
+    <message>
         <source>Please wait. An adviser will answer soon.</source>
         <translation>Зачекайте, будь ласка. Консультант скоро відповість.</translation>
     </message>
@@ -174,6 +182,10 @@
     <message>
         <source>You</source>
         <translation>Ви</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Клавіатура</translation>
     </message>
     <message>
         <source>How was the call?</source>

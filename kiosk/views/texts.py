@@ -71,6 +71,8 @@ class T:
     TOPIC_HEALTH = QT_TRANSLATE_NOOP("Kiosk", "Health and care")
     TOPIC_MONEY = QT_TRANSLATE_NOOP("Kiosk", "Money and benefits")
     TOPIC_OTHER = QT_TRANSLATE_NOOP("Kiosk", "Something else")
+    TOPIC_LETTER = QT_TRANSLATE_NOOP("Kiosk", "A letter I got")
+    TOPIC_APPLICATION = QT_TRANSLATE_NOOP("Kiosk", "An application or form")
 
     # Waiting
     WAITING_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Please wait. An adviser will answer soon.")
@@ -97,6 +99,7 @@ class T:
     WRITE_HERE = QT_TRANSLATE_NOOP("Kiosk", "Write here")
     SEND = QT_TRANSLATE_NOOP("Kiosk", "Send")
     YOU = QT_TRANSLATE_NOOP("Kiosk", "You")
+    KEYBOARD = QT_TRANSLATE_NOOP("Kiosk", "Keyboard")
 
     # Rating and thanks
     RATE_TITLE = QT_TRANSLATE_NOOP("Kiosk", "How was the call?")
@@ -148,7 +151,12 @@ class T:
     WRONG_PIN = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN")
 
 
+# Topic codes the server may offer (signaling.config.DEFAULT_TOPICS and common local additions) and
+# their sentences; tests/kiosk/test_i18n.py checks every server default is here. A code missing
+# here is shown as TOPIC_OTHER (kiosk.views.topics), never as the code.
 TOPICS: Final[dict[str, str]] = {
+    "letter": T.TOPIC_LETTER,
+    "application": T.TOPIC_APPLICATION,
     "housing": T.TOPIC_HOUSING,
     "work": T.TOPIC_WORK,
     "school": T.TOPIC_SCHOOL,

@@ -48,7 +48,20 @@ def test_placeholders_survive_translation(code: str) -> None:
 
 def test_every_shipped_language_but_the_source_has_a_catalogue() -> None:
     assert set(build.TRANSLATED) | {languages.SOURCE_LANGUAGE} == set(languages.SHIPPED)
-    assert {"sv", "en", "ar", "fa", "so", "ti", "uk", "fi"} <= set(languages.SHIPPED)
+    # Issue #12 item 10: today's eight plus Dari, Sorani, Kurmanji, Amharic and North Sami.
+    eight = {"sv", "en", "ar", "fa", "so", "ti", "uk", "fi"}
+    assert eight | {"prs", "ckb", "kmr", "am", "se"} <= set(languages.SHIPPED)
+    assert len(languages.SHIPPED) >= 13
+
+
+def test_every_shipped_language_has_a_name_in_its_own_script() -> None:
+    missing = [code for code in languages.SHIPPED if code not in languages.ENDONYMS]
+    assert not missing
+
+
+def test_right_to_left_languages_are_marked() -> None:
+    assert {"ar", "fa", "prs", "ckb"} <= languages.RIGHT_TO_LEFT
+    assert not {"kmr", "am", "se", "so"} & languages.RIGHT_TO_LEFT
 
 
 def test_committed_qm_files_match_their_ts() -> None:
@@ -64,4 +77,9 @@ def test_qt_loads_each_language(catalog: object) -> None:
     assert catalog.text("ar", T.CALL) == "اتصال"
     assert catalog.text("ti", T.CALL) == "ደውል"
     assert catalog.text("en", T.CALL) == "Call"
+    assert catalog.text("prs", T.TOPIC_SCHOOL) == "مکتب"  # Dari, not Persian's مدرسه
+    assert catalog.text("ckb", T.SEND) == "ناردن"
+    assert catalog.text("kmr", T.SEND) == "Bişîne"
+    assert catalog.text("am", T.CALL) == "ደውል"
+    assert catalog.text("se", T.CALL) == "Riŋge"
     assert catalog.text("ps", T.CALL) == "Call"  # staffed but not shipped: English

@@ -1,0 +1,295 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="am">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>ከአማካሪ ጋር ይነጋገሩ</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>ቋንቋዎን ከሚናገር አማካሪ ጋር ነፃ የቪዲዮ ጥሪ</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>ለመጀመር አዝራሩን ይንኩ</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>አገልግሎቱ አሁን ዝግ ነው።</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>የሚከፈተው፦ %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>ከአገልግሎቱ ጋር በመገናኘት ላይ…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>ምንም ነገር አይቀረጽም። ጥሪ እስኪጀምሩ ድረስ ካሜራው ጠፍቷል።</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>ቋንቋዎን ይምረጡ</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>መጠበቅ፦ %1–%2 ደቂቃ</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>አጭር ጥበቃ</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>ዝግ</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ተመለስ</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>ለመደወል ዝግጁ</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>«ደውል»ን ሲነኩ ካሜራው እና ማይክሮፎኑ ይበራሉ። ምንም ነገር አይቀረጽም።</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>ስለ ምንድን ነው? (ይህን መዝለል ይችላሉ)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>እነዚህንም ቋንቋዎች እናገራለሁ (ይህን መዝለል ይችላሉ)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>ደውል</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>መኖሪያ ቤት</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>ሥራ</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>ትምህርት ቤት</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>ጤና እና እንክብካቤ</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>ገንዘብ እና ድጎማ</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>ሌላ ነገር</translation>
+    </message>
+    <message>
+        <source>A letter I got</source>
+        <translation>የደረሰኝ ደብዳቤ</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>ማመልከቻ ወይም ቅጽ</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>እባክዎ ይጠብቁ። አማካሪ በቅርቡ ይመልሳል።</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>ወደ ወረፋው በመግባት ላይ…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>በወረፋው ላይ ቁጥር %1 ነዎት</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>በግምት %1–%2 ደቂቃ</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>ይህ እርስዎ ነዎት። ፊትዎ በምስሉ ውስጥ እንዲታይ ይቀመጡ።</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>ምንም ነገር አይቀረጽም።</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>ከወረፋው ውጣ</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>ካሜራ እና ማይክሮፎን በርተዋል</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>አማካሪ፦ %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>ጥሪውን በማገናኘት ላይ…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>ድምጽ አጥፋ</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>ድምጽ አብራ</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>ካሜራ አጥፋ</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>ካሜራ አብራ</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>ዝቅ አድርግ</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>ከፍ አድርግ</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>ጥሪ ጨርስ</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>እዚህ ይጻፉ</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ላክ</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>እርስዎ</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>የቁልፍ ሰሌዳ</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>ጥሪው እንዴት ነበር?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>በጣም መጥፎ</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>መጥፎ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>መካከለኛ</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>ጥሩ</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>በጣም ጥሩ</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>ዝለል</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>እናመሰግናለን! ደህና ሁኑ።</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>ተጠናቋል</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>እርዳታ</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>ለመቀጠል ትላልቆቹን አዝራሮች ይንኩ። ለመመለስ «ተመለስ»ን ይንኩ። በአቅራቢያ ያሉ ሠራተኞችም ሊረዱዎት ይችላሉ።</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ዝጋ</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>አሁንም እዚህ ነዎት?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>ማያ ገጹ በ%1 ሰከንድ ውስጥ እንደገና ይጀምራል።</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>አሁንም እዚህ ነኝ</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>ከአገልግሎቱ ጋር ግንኙነት የለም። መሞከራችንን እንቀጥላለን። እባክዎ ይጠብቁ።</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>ይህ ኪዮስክ አይሰራም። እባክዎ ሠራተኞቹን ይጠይቁ።</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>ግንኙነቱ ተቋርጧል። እንደገና እያገናኘንዎት ነው። እባክዎ ይጠብቁ።</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>ጥሪው ተቋርጧል። ወደ ወረፋው ተመልሰዋል። እባክዎ ይጠብቁ።</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>ከሌላ አማካሪ ጋር እየተገናኙ ነው።</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>ካሜራው አይሰራም። አሁንም መናገር ይችላሉ፣ ግን አማካሪው ሊያይዎት አይችልም።</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>ማይክሮፎኑ አይሰራም። በምትኩ ለአማካሪው መጻፍ ይችላሉ።</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>አሁን በዚህ ቋንቋ የሚመልስ የለም። ሌላ ቋንቋ ይምረጡ ወይም ቆይተው ይመለሱ።</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>የሆነ ችግር ተፈጥሯል። እባክዎ እንደገና ይሞክሩ።</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>ሠራተኞች፦ ፒን ያስገቡ</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>የተሳሳተ ፒን</translation>
+    </message>
+</context>
+</TS>

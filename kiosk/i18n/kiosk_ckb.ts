@@ -1,0 +1,295 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ckb">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>قسە لەگەڵ ڕاوێژکارێک بکە</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>پەیوەندیی ڤیدیۆیی بێ بەرامبەر لەگەڵ ڕاوێژکارێک کە بە زمانی تۆ قسە دەکات</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>بۆ دەستپێکردن، دوگمەکە دابگرە</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>خزمەتگوزارییەکە ئێستا داخراوە.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>دەکرێتەوە: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>پەیوەندی بە خزمەتگوزارییەکەوە دەکرێت…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>هیچ شتێک تۆمار ناکرێت. کامێرا کوژاوەیە تا پەیوەندییەک دەست پێ دەکەیت.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>زمانەکەت هەڵبژێرە</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>چاوەڕوانی: %1–%2 خولەک</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>چاوەڕوانیی کورت</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>داخراوە</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>گەڕانەوە</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>ئامادەی پەیوەندی</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>کاتێک «پەیوەندی» دادەگریت، کامێرا و مایکرۆفۆن هەڵدەکرێن. هیچ شتێک تۆمار ناکرێت.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>بابەتەکە چییە؟ (دەتوانیت ئەمە تێپەڕێنیت)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>بەم زمانانەش قسە دەکەم (دەتوانیت ئەمە تێپەڕێنیت)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>پەیوەندی</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>نیشتەجێبوون</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>قوتابخانە</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>تەندروستی و چاودێری</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>پارە و یارمەتی</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>شتێکی تر</translation>
+    </message>
+    <message>
+        <source>A letter I got</source>
+        <translation>نامەیەک کە بۆم هاتووە</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>داواکاری یان فۆرم</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>تکایە چاوەڕێ بکە. ڕاوێژکارێک بەم زووانە وەڵام دەداتەوە.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>دەچیتە ناو ڕیزەکەوە…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>ژمارەی تۆ لە ڕیزەکەدا: %1</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>نزیکەی %1–%2 خولەک</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>ئەمە تۆیت. وا دابنیشە کە ڕووخسارت لە وێنەکەدا بێت.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>هیچ شتێک تۆمار ناکرێت.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>ڕیزەکە جێبهێڵە</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>کامێرا و مایکرۆفۆن هەڵکراون</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>ڕاوێژکار: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>پەیوەندییەکە دەبەسترێت…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>بێدەنگکردن</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>لابردنی بێدەنگی</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>کوژاندنەوەی کامێرا</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>هەڵکردنی کامێرا</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>نزمتر</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>بەرزتر</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>کۆتاییهێنان بە پەیوەندی</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>لێرە بنووسە</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ناردن</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>تۆ</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>تەختەکلیل</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>پەیوەندییەکە چۆن بوو؟</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>زۆر خراپ</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>خراپ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>مامناوەند</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>باش</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>زۆر باش</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>تێپەڕاندن</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>سوپاس! خوات لەگەڵ.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تەواو</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>یارمەتی</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>بۆ بەردەوامبوون دوگمە گەورەکان دابگرە. بۆ گەڕانەوە «گەڕانەوە» دابگرە. کارمەندانی نزیکیش دەتوانن یارمەتیت بدەن.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>داخستن</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>هێشتا لێرەیت؟</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>شاشەکە لە %1 چرکەدا لە سەرەتاوە دەست پێ دەکاتەوە.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>هێشتا لێرەم</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>پەیوەندی بە خزمەتگوزارییەکەوە نییە. هەوڵ دەدەینەوە. تکایە چاوەڕێ بکە.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>ئەم کیۆسکە تێکچووە. تکایە لە کارمەندان بپرسە.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>پەیوەندییەکە پچڕا. دیسان پەیوەستت دەکەینەوە. تکایە چاوەڕێ بکە.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>پەیوەندییەکە بڕا. گەڕایتەوە ناو ڕیزەکە. تکایە چاوەڕێ بکە.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>بە ڕاوێژکارێکی ترەوە پەیوەست دەکرێیت.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>کامێرا کار ناکات. هێشتا دەتوانیت قسە بکەیت، بەڵام ڕاوێژکار ناتبینێت.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>مایکرۆفۆن کار ناکات. دەتوانیت لە جیاتی ئەوە بۆ ڕاوێژکار بنووسیت.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>ئێستا کەس بەم زمانە وەڵام ناداتەوە. زمانێکی تر هەڵبژێرە یان دواتر وەرەوە.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>هەڵەیەک ڕوویدا. تکایە دووبارە هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>کارمەند: ژمارەی نهێنی بنووسە</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>ژمارەی نهێنی هەڵەیە</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,295 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kmr">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>Bi şêwirmendekî re biaxive</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>Banga vîdyoyî ya belaş bi şêwirmendekî ku bi zimanê te diaxive</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>Ji bo destpêkirinê bişkokê bitikîne</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>Xizmet niha girtî ye.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>Vedibe: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>Bi xizmetê re tê girêdan…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>Tiştek nayê tomarkirin. Kamera girtî ye heta ku tu bangê dest pê bikî.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Zimanê xwe hilbijêre</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>Li bendê: %1–%2 deqîqe</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>Bendewariya kurt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Girtî</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Vegere</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>Ji bo bangê amade</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>Dema tu Bang bitikînî, kamera û mîkrofon vedibin. Tiştek nayê tomarkirin.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>Mijar çi ye? (tu dikarî vê derbas bikî)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>Ez van zimanan jî dizanim (tu dikarî vê derbas bikî)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Bang</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Xanî û mal</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Kar</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Dibistan</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>Tenduristî û lênêrîn</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>Pere û alîkarî</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Tiştekî din</translation>
+    </message>
+    <message>
+        <source>A letter I got</source>
+        <translation>Nameyek ku ji min re hat</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>Serlêdan an form</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>Ji kerema xwe li bendê bimîne. Şêwirmendek dê zû bersiv bide.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>Tu dikevî rêzê…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>Tu di rêzê de hejmara %1 î</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>Nêzîkî %1–%2 deqîqe</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>Ev tu yî. Wisa rûne ku rûyê te di wêneyê de be.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>Tiştek nayê tomarkirin.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>Ji rêzê derkeve</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>Kamera û mîkrofon vekirî ne</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>Şêwirmend: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>Bang tê girêdan…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Bêdeng bike</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Deng veke</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Kamerayê bigire</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Kamerayê veke</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Nizmtir</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Bilindtir</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Bangê biqedîne</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>Li vir binivîse</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Bişîne</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Klavye</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>Bang çawa bû?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>Pir xirab</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Xirab</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Navîn</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Baş</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Pir baş</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Derbas bike</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>Spas! Bi xatirê te.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Qediya</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Alîkarî</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>Ji bo berdewamkirinê bişkokên mezin bitikîne. Ji bo vegerê Vegere bitikîne. Karmendên nêzîk jî dikarin alîkariya te bikin.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bigire</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Tu hîn li vir î?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>Ekran di %1 çirkeyan de ji nû ve dest pê dike.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Ez hîn li vir im</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>Girêdana bi xizmetê re tune. Em hewl didin. Ji kerema xwe li bendê bimîne.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>Ev kiosk xera ye. Ji kerema xwe ji karmendan bipirse.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>Girêdan qut bû. Em te dîsa girê didin. Ji kerema xwe li bendê bimîne.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>Bang qut bû. Tu dîsa di rêzê de yî. Ji kerema xwe li bendê bimîne.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>Tu bi şêwirmendekî din re tê girêdan.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>Kamera naxebite. Tu dîsa jî dikarî biaxivî, lê şêwirmend te nabîne.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>Mîkrofon naxebite. Tu dikarî li şûna wê ji şêwirmend re binivîsî.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>Niha kes bi vî zimanî bersiv nade. Zimanekî din hilbijêre an paşê vegere.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Tiştek xelet çû. Ji kerema xwe dîsa biceribîne.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>Karmend: PIN binivîse</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN xelet e</translation>
+    </message>
+</context>
+</TS>

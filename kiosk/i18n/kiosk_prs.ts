@@ -1,0 +1,295 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="prs">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>با یک مشاور صحبت کنید</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>تماس ویدیویی رایگان با مشاوری که به زبان شما صحبت می‌کند</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>برای شروع، دکمه را لمس کنید</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>این خدمات حالا بسته است.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>باز می‌شود: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>در حال وصل شدن به خدمات…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>هیچ چیز ثبت نمی‌شود. کمره تا وقتی تماس را شروع نکنید خاموش است.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>زبان خود را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>انتظار: %1–%2 دقیقه</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>انتظار کوتاه</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>بسته</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>برگشت</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>آماده برای تماس</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>وقتی «تماس» را لمس کنید، کمره و مایکروفون روشن می‌شوند. هیچ چیز ثبت نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>موضوع چیست؟ (می‌توانید این را رد کنید)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>به این زبان‌ها هم صحبت می‌کنم (می‌توانید این را رد کنید)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>تماس</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>خانه و مسکن</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>مکتب</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>صحت و مراقبت</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>پول و کمک‌های مالی</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>موضوع دیگر</translation>
+    </message>
+    <message>
+        <source>A letter I got</source>
+        <translation>نامه‌ای که گرفته‌ام</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>درخواست یا فورم</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>لطفاً منتظر باشید. یک مشاور به زودی جواب می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>در حال داخل شدن به نوبت…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>شما نفر %1 در نوبت هستید</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>تقریباً %1 تا %2 دقیقه</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>این شما هستید. طوری بنشینید که رویتان در تصویر باشد.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>هیچ چیز ثبت نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>خارج شدن از نوبت</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>کمره و مایکروفون روشن هستند</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>مشاور: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>در حال وصل کردن تماس…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>خاموش کردن صدا</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>روشن کردن صدا</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>خاموش کردن کمره</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>روشن کردن کمره</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>آهسته‌تر</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>بلندتر</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>ختم تماس</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>اینجا بنویسید</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>فرستادن</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>شما</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>کیبورد</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>تماس چطور بود؟</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>بسیار بد</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>بد</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>متوسط</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>خوب</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>بسیار خوب</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>رد کردن</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>تشکر! خدا حافظ.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تمام</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>کمک</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>برای ادامه، دکمه‌های بزرگ را لمس کنید. برای برگشت، «برگشت» را لمس کنید. کارمندان نزدیک هم می‌توانند به شما کمک کنند.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>هنوز اینجا هستید؟</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>صفحه پس از %1 ثانیه از سر شروع می‌شود.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>هنوز اینجا هستم</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>با خدمات وصل نیستیم. کوشش ما ادامه دارد. لطفاً منتظر باشید.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>این دستگاه خراب است. لطفاً از کارمندان بپرسید.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>ارتباط قطع شد. شما را دوباره وصل می‌کنیم. لطفاً منتظر باشید.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>تماس قطع شد. دوباره در نوبت هستید. لطفاً منتظر باشید.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>شما به مشاور دیگری وصل می‌شوید.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>کمره کار نمی‌کند. هنوز می‌توانید صحبت کنید، اما مشاور شما را دیده نمی‌تواند.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>مایکروفون کار نمی‌کند. به جای آن می‌توانید برای مشاور بنویسید.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>حالا کسی به این زبان جواب نمی‌دهد. زبان دیگری انتخاب کنید یا بعداً بیایید.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>مشکلی پیش آمد. لطفاً دوباره کوشش کنید.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>کارمندان: رمز را وارد کنید</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>رمز غلط است</translation>
+    </message>
+</context>
+</TS>

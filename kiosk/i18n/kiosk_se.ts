@@ -1,0 +1,295 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="se">
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Talk to an adviser</source>
+        <translation>Hupmal ráđđeaddiin</translation>
+    </message>
+    <message>
+        <source>Free video call with an adviser who speaks your language</source>
+        <translation>Nuvttá videoriŋgen ráđđeaddiin gii hállá du giela</translation>
+    </message>
+    <message>
+        <source>Tap the button to start</source>
+        <translation>Deaddil boalu vai álggát</translation>
+    </message>
+    <message>
+        <source>The service is closed now.</source>
+        <translation>Bálvalus lea dál giddejuvvon.</translation>
+    </message>
+    <message>
+        <source>Opens %1</source>
+        <translation>Rahppo %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the service…</source>
+        <translation>Čatnamin bálvalussii…</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded. The camera is off until you start a call.</source>
+        <translation>Mihkkege ii báddejuvvo. Kamera lea čáhkaduvvon dassážii go riŋget.</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>Vállje giela</translation>
+    </message>
+    <message>
+        <source>Wait: %1–%2 min</source>
+        <translation>Vuordin: %1–%2 min</translation>
+    </message>
+    <message>
+        <source>Short wait</source>
+        <translation>Oanehis vuordin</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Giddejuvvon</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Ruovttoluotta</translation>
+    </message>
+    <message>
+        <source>Ready to call</source>
+        <translation>Gearggus riŋget</translation>
+    </message>
+    <message>
+        <source>When you tap Call, the camera and microphone turn on. Nothing is recorded.</source>
+        <translation>Go deaddilat Riŋge, de kamera ja mikrofovdna álggahuvvojit. Mihkkege ii báddejuvvo.</translation>
+    </message>
+    <message>
+        <source>What is it about? (you can skip this)</source>
+        <translation>Maid guoská? (sáhtát dán njuiket badjel)</translation>
+    </message>
+    <message>
+        <source>I also speak (you can skip this)</source>
+        <translation>Hálan maiddái dáid gielaid (sáhtát dán njuiket badjel)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Riŋge</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Ássan</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Bargu</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Skuvla</translation>
+    </message>
+    <message>
+        <source>Health and care</source>
+        <translation>Dearvvašvuohta ja divššus</translation>
+    </message>
+    <message>
+        <source>Money and benefits</source>
+        <translation>Ruhta ja doarjagat</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Juoga eará</translation>
+    </message>
+    <message>
+        <source>A letter I got</source>
+        <translation>Reive maid ožžon</translation>
+    </message>
+    <message>
+        <source>An application or form</source>
+        <translation>Ohcan dahje skovvi</translation>
+    </message>
+    <message>
+        <source>Please wait. An adviser will answer soon.</source>
+        <translation>Vuordde veaháš. Ráđđeaddi vástida fargga.</translation>
+    </message>
+    <message>
+        <source>Joining the line…</source>
+        <translation>Searvamin vuordinlistui…</translation>
+    </message>
+    <message>
+        <source>You are number %1 in line</source>
+        <translation>Don leat nummar %1 vuordinlisttus</translation>
+    </message>
+    <message>
+        <source>About %1–%2 minutes</source>
+        <translation>Sullii %1–%2 minuhta</translation>
+    </message>
+    <message>
+        <source>This is you. Sit so that your face is in the picture.</source>
+        <translation>Dát leat don. Čohkkán nu ahte du ámadadju lea govas.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded.</source>
+        <translation>Mihkkege ii báddejuvvo.</translation>
+    </message>
+    <message>
+        <source>Leave the line</source>
+        <translation>Vuolgge vuordinlisttus</translation>
+    </message>
+    <message>
+        <source>Camera and microphone are on</source>
+        <translation>Kamera ja mikrofovdna leat doaimmas</translation>
+    </message>
+    <message>
+        <source>Adviser: %1</source>
+        <translation>Ráđđeaddi: %1</translation>
+    </message>
+    <message>
+        <source>Connecting the call…</source>
+        <translation>Čatnamin riŋgema…</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Jaskkodahte</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Jietna fas</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Kamera eret</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Kamera fas</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Jaskadeappot</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Jitnoseappot</translation>
+    </message>
+    <message>
+        <source>End call</source>
+        <translation>Loahpat riŋgema</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>Čále dása</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Sádde</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Don</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Boallobeavdi</translation>
+    </message>
+    <message>
+        <source>How was the call?</source>
+        <translation>Mo riŋgen manai?</translation>
+    </message>
+    <message>
+        <source>Very bad</source>
+        <translation>Hui heittot</translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation>Heittot</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Dohkká</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Buorre</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>Hui buorre</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Njuike</translation>
+    </message>
+    <message>
+        <source>Thank you! Goodbye.</source>
+        <translation>Giitu! Báze dearvan.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gearggus</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Veahkki</translation>
+    </message>
+    <message>
+        <source>Tap the big buttons to go on. Tap Back to go back. Staff nearby can also help you.</source>
+        <translation>Deaddil stuorra boaluid vai joatkit. Deaddil Ruovttoluotta vai máhcat. Bargit lahkosis sáhttet maiddái veahkehit du.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Gidde</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Leatgo ain dás?</translation>
+    </message>
+    <message>
+        <source>The screen starts over in %1 seconds.</source>
+        <translation>Šearbma álgá ođđasit %1 sekunddas.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Mun lean ain dás</translation>
+    </message>
+    <message>
+        <source>No connection to the service. We keep trying. Please wait.</source>
+        <translation>Ii leat oktavuohta bálvalussii. Geahččalit ain. Vuordde veaháš.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of order. Please ask the staff.</source>
+        <translation>Dát kiosk ii doaimma. Jeara bargiin.</translation>
+    </message>
+    <message>
+        <source>The connection was lost. We are connecting you again. Please wait.</source>
+        <translation>Oktavuohta bottihii. Čatnat du fas. Vuordde veaháš.</translation>
+    </message>
+    <message>
+        <source>The call was cut off. You are back in line. Please wait.</source>
+        <translation>Riŋgen bottihii. Don leat fas vuordinlisttus. Vuordde veaháš.</translation>
+    </message>
+    <message>
+        <source>You are being connected to another adviser.</source>
+        <translation>Don čatnojuvvot eará ráđđeaddái.</translation>
+    </message>
+    <message>
+        <source>The camera does not work. You can still talk, but the adviser cannot see you.</source>
+        <translation>Kamera ii doaimma. Sáhtát ain hupmat, muhto ráđđeaddi ii oainne du.</translation>
+    </message>
+    <message>
+        <source>The microphone does not work. You can write to the adviser instead.</source>
+        <translation>Mikrofovdna ii doaimma. Sáhtát baicca čállit ráđđeaddái.</translation>
+    </message>
+    <message>
+        <source>Nobody answers in this language right now. Choose another language or come back.</source>
+        <translation>Dál ii oktage vástit dán gillii. Vállje eará giela dahje boađe maŋŋelaš.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Juoga manai boastut. Geahččal ođđasit.</translation>
+    </message>
+    <message>
+        <source>Staff: enter the PIN</source>
+        <translation>Bargit: čále PIN-koda</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Boasttu PIN-koda</translation>
+    </message>
+</context>
+</TS>
