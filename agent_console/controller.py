@@ -50,6 +50,8 @@ _TO_ADVISER = (
     m.CallEnded,
     m.AdviserStatus,
     m.QueueOverview,
+    m.WrapUpSaved,
+    m.NoteRefused,
     m.Error,
 )
 

@@ -37,7 +37,6 @@ from agent_console.state import (
 )
 from signaling import messages as m
 from signaling.errors import IllegalTransition
-from signaling.privacy import personal_data_in
 
 # Grace after an offer's ring time before the console gives up on it by itself; normally the
 # server's ``offer_revoked`` comes first.
@@ -130,6 +129,8 @@ class ConsoleFlow:
             return False
         if intent == "transfer" and self.state.call is not None and self.state.call.transferring:
             return False
+        if intent == "ready" and self.state.wrap_up is not None and self.state.wrap_up.saving:
+            return False
         return self.state.phase in _INTENTS[intent]
 
     def _check(self, intent: str) -> None:
@@ -183,6 +184,7 @@ class ConsoleFlow:
             display_name=welcome.display_name,
             languages=tuple(sorted(welcome.languages.items())),
             outcomes=tuple(welcome.outcomes),
+            note_retention_days=welcome.note_retention_days,
         )
         if self.state.phase is Phase.CONNECTING:
             self._set(notice=None)
@@ -414,23 +416,36 @@ class ConsoleFlow:
     # --- wrap-up -------------------------------------------------------------------------------
 
     def ready(self, outcome: str | None, note: str, now: float) -> list[Effect]:
-        """Finish wrap-up: send the outcome (if any) and take the next caller.
+        """Finish wrap-up: send the outcome and note, and take the next caller once saved.
 
-        A note that seems to hold personal data is refused: nothing is sent, the notice says why.
+        With an outcome the console waits for the server's answer (§Wrap-up): ``wrap_up_saved``
+        sends ``ready``; ``note_refused`` keeps the adviser in wrap-up with the reasons, the note
+        to rewrite or drop (ready again with an empty note). The server, not the console, judges
+        the note: it alone knows the configured health terms. Without an outcome (none offered,
+        or a wrap-up the console saw no call for) ``ready`` goes at once.
         """
         self._check("ready")
         wrap = self.state.wrap_up
         assert wrap is not None
-        note = note.strip()
-        if personal_data_in(note):
-            self._set(now=now, notice=Notice.PERSONAL_DATA_IN_NOTE)
-            return []
-        effects: list[Effect] = []
         if outcome and wrap.call_id:
-            effects.append(Send(m.WrapUp(call_id=wrap.call_id, outcome=outcome, note=note)))
-        effects.append(Send(m.Ready()))
+            msg = m.WrapUp(call_id=wrap.call_id, outcome=outcome, note=note.strip())
+            self._set(now=now, wrap_up=replace(wrap, saving=True))
+            return [Send(msg)]
+        return self._take_next_caller(now)
+
+    def _take_next_caller(self, now: float) -> list[Effect]:
         self._set(now=now, notice=None)
-        return [*effects, *self._leave_for(Phase.AVAILABLE, now)]
+        return [Send(m.Ready()), *self._leave_for(Phase.AVAILABLE, now)]
+
+    def _wrap_up_answered(self, msg: m.WrapUpSaved | m.NoteRefused, now: float) -> list[Effect]:
+        wrap = self.state.wrap_up
+        if wrap is None or wrap.call_id != msg.call_id or not wrap.saving:
+            return []  # an answer for a wrap-up the server already ended
+        if isinstance(msg, m.WrapUpSaved):
+            return self._take_next_caller(now)
+        refused = replace(wrap, saving=False, refused=tuple(msg.reasons))
+        self._set(wrap_up=refused, notice=Notice.NOTE_REFUSED)
+        return []
 
     def today_from_server(self, today: Today, now: float) -> list[Effect]:
         self._set(now=now, today=today)
@@ -464,6 +479,8 @@ class ConsoleFlow:
             case m.QueueOverview():
                 self._set(queues=tuple(msg.queues), colleagues=tuple(msg.advisers))
                 return []
+            case m.WrapUpSaved() | m.NoteRefused():
+                return self._wrap_up_answered(msg, now)
             case m.Error():
                 return self._error(msg)
             case m.Pong():
@@ -483,6 +500,9 @@ class ConsoleFlow:
         call = self.state.call
         if msg.ref_type == "transfer" and call is not None:
             self._set(call=replace(call, transferring=False))
+        wrap = self.state.wrap_up
+        if msg.ref_type == "wrap_up" and wrap is not None:
+            self._set(wrap_up=replace(wrap, saving=False))  # the adviser may try again or go on
         self._set(notice=Notice.SERVER_ERROR, notice_detail=msg.message)
         return []
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from agent_console.quality import QualityLevel
 from signaling.messages import LEVEL_RANK, AdviserSummary, Level, Quality, QueueStat
+from signaling.privacy import PersonalData
 
 
 class Phase(StrEnum):
@@ -40,7 +41,7 @@ class Notice(StrEnum):
     CALL_FAILED = "call_failed"
     CALLER_INTERRUPTED = "caller_interrupted"  # the resident's media stopped (§Faults)
     SERVER_ERROR = "server_error"
-    PERSONAL_DATA_IN_NOTE = "personal_data_in_note"
+    NOTE_REFUSED = "note_refused"  # the server kept the outcome but not the note (§Wrap-up)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,9 @@ class WrapUpState:
     started_at: float
     handle_s: float  # talk time of the call just ended
     ends_at: float | None = None  # from the server's status; None when it sets no limit
+    saving: bool = False  # wrap_up sent, its answer (wrap_up_saved or note_refused) not yet in
+    # What the server found in the last note it refused; the outcome was kept all the same.
+    refused: tuple[PersonalData, ...] = ()
 
     def remaining_s(self, now: float) -> float | None:
         return None if self.ends_at is None else max(0.0, self.ends_at - now)
@@ -136,6 +140,7 @@ class ConsoleState:
     adviser_id: str = ""
     languages: tuple[tuple[str, Level], ...] = ()
     outcomes: tuple[str, ...] = ()
+    note_retention_days: int | None = None  # from the server's welcome
     away_reason: str = ""
     online: bool = False
     retry_in_s: float | None = None

@@ -41,6 +41,7 @@ from pydantic import (
 from signaling.client_address import parse_networks
 from signaling.errors import ConfigError
 from signaling.origin import parse_allowed_origins
+from signaling.privacy import DEFAULT_HEALTH_TERMS
 from signaling.routing import DEFAULT_ESCALATION, EscalationStep, escalation_problem
 
 ENV_PREFIX = "KIOSKLINK_"
@@ -104,6 +105,8 @@ class DatabaseSettings(_Section):
     # Relative paths are relative to the working directory of the server process.
     path: Path = Path("kiosklink.sqlite3")
     health_retention_days: int = Field(default=30, ge=1)
+    # Wrap-up notes are deleted this many days after their call (docs/privacy.md); outcomes stay.
+    note_retention_days: int = Field(default=30, ge=1)
 
 
 class AuthSettings(_Section):
@@ -272,6 +275,13 @@ class ServiceSettings(_Section):
         return checked
 
 
+class PrivacySettings(_Section):
+    # Word beginnings that make a wrap-up note refused as health data (signaling.privacy).
+    health_terms: tuple[Annotated[str, Field(min_length=2, max_length=40)], ...] = (
+        DEFAULT_HEALTH_TERMS
+    )
+
+
 class Settings(_Section):
     """Everything the server needs to know, validated. Build it with :func:`load_settings`."""
 
@@ -281,6 +291,7 @@ class Settings(_Section):
     ice: IceSettings = Field(default_factory=IceSettings)
     routing: RoutingSettings = Field(default_factory=RoutingSettings)
     service: ServiceSettings = Field(default_factory=ServiceSettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     # The file these settings came from, for log lines and `kiosklink check`; None for defaults.
     source: Path | None = None
@@ -293,6 +304,7 @@ SECTIONS: dict[str, type[_Section]] = {
     "ice": IceSettings,
     "routing": RoutingSettings,
     "service": ServiceSettings,
+    "privacy": PrivacySettings,
     "metrics": MetricsSettings,
 }
 

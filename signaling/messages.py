@@ -26,6 +26,7 @@ from signaling.errors import (
     UnknownMessageType,
     UnsupportedVersion,
 )
+from signaling.privacy import PersonalData
 
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = frozenset({1})
@@ -261,7 +262,11 @@ class Decline(_Message):
 
 
 class WrapUp(_Message):
-    """Outcome after a call. ``note`` must not hold personal data; the console says so."""
+    """Outcome after a call, and an optional note without personal data (§Wrap-up).
+
+    Answered by ``wrap_up_saved``, or by ``note_refused`` when the note seems to hold personal
+    data: the outcome is kept all the same, and the same call's ``wrap_up`` may be sent again.
+    """
 
     type: Literal["wrap_up"] = "wrap_up"
     call_id: Tag
@@ -329,6 +334,7 @@ class AdviserWelcome(_Message):
     status: str
     outcomes: list[Tag] = Field(default_factory=list)
     heartbeat_interval_s: float
+    note_retention_days: int | None = None  # wrap-up notes are deleted after this many days
 
 
 class Pong(_Message):
@@ -410,6 +416,24 @@ class AdviserStatus(_Message):
     wrap_up_ends_at: float | None = None
 
 
+class WrapUpSaved(_Message):
+    """The outcome and the note of ``wrap_up`` are stored."""
+
+    type: Literal["wrap_up_saved"] = "wrap_up_saved"
+    call_id: Tag
+
+
+class NoteRefused(_Message):
+    """The outcome of ``wrap_up`` is stored but its note is not: it seems to hold ``reasons``.
+
+    Send ``wrap_up`` again for the same call with the note rewritten, or ``ready`` to drop it.
+    """
+
+    type: Literal["note_refused"] = "note_refused"
+    call_id: Tag
+    reasons: list[PersonalData] = Field(min_length=1)
+
+
 class QueueOverview(_Message):
     type: Literal["queues"] = "queues"
     queues: list[QueueStat]
@@ -461,6 +485,8 @@ ServerToAdviser: TypeAlias = Annotated[
     | Reconnected
     | AdviserStatus
     | QueueOverview
+    | WrapUpSaved
+    | NoteRefused
     | Error,
     Field(discriminator="type"),
 ]

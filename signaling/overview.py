@@ -121,4 +121,5 @@ class Overview:
             status=status,
             outcomes=list(self._settings.service.outcomes),
             heartbeat_interval_s=self._settings.server.adviser_heartbeat_interval_s,
+            note_retention_days=self._settings.database.note_retention_days,
         )

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from argon2 import PasswordHasher
-from sqlalchemy import delete, event, func, select, text
+from sqlalchemy import delete, event, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -362,11 +362,24 @@ class Store:
         await self._update_call(call_id, ended_at=at, outcome=outcome)
 
     async def set_wrap_up(self, call_id: str, *, category: str, note: str) -> None:
-        """The adviser's wrap-up. The console asks for no personal data in ``note``; it is capped
-        at 500 characters like the wire's ``Text``."""
+        """The adviser's wrap-up. The exchange lets no note with personal data through
+        (signaling.privacy); it is capped at 500 characters like the wire's ``Text``, and an empty
+        note is stored as none."""
         await self._update_call(
-            call_id, wrap_up_category=category, wrap_up_note=note[:MAX_NOTE_CHARS]
+            call_id, wrap_up_category=category, wrap_up_note=note[:MAX_NOTE_CHARS] or None
         )
+
+    async def prune_notes(self, *, before: float) -> int:
+        """Delete the wrap-up notes of calls that ended (or, never ended, began) before ``before``;
+        the rest of the call record stays. Returns how many notes went."""
+        ended = func.coalesce(CallRow.ended_at, CallRow.joined_at)
+        query = (
+            update(CallRow)
+            .where(CallRow.wrap_up_note.is_not(None), ended < before)
+            .values(wrap_up_note=None)
+        )
+        async with self._session.begin() as db:
+            return _rowcount(await db.execute(query))
 
     async def set_rating(self, call_id: str, score: int) -> None:
         if not 1 <= score <= 5:

@@ -119,10 +119,10 @@ def notice_text(notice: Notice) -> str:
             "Notice", "The caller's connection is interrupted. Waiting for it to come back."
         ),
         Notice.SERVER_ERROR: QCoreApplication.translate("Notice", "The server refused that."),
-        Notice.PERSONAL_DATA_IN_NOTE: QCoreApplication.translate(
+        Notice.NOTE_REFUSED: QCoreApplication.translate(
             "Notice",
-            "The note seems to hold personal data (an ID number, phone number or e-mail). "
-            "Remove it before you continue.",
+            "The outcome is saved, but not the note: it seems to hold personal data. "
+            "Rewrite the note, or drop it.",
         ),
     }
     return texts[notice]

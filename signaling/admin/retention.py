@@ -1,4 +1,6 @@
-"""Health figures are kept for ``database.health_retention_days``, then deleted (issue #6).
+"""Data kept for a limited time, then deleted: health figures for
+``database.health_retention_days`` (issue #6), wrap-up notes for ``database.note_retention_days``
+after their call (issue #11, docs/privacy.md; the call's outcome stays).
 
 :func:`cutoff` is the rule; :func:`prune_once` applies it; :func:`run` applies it at start-up and
 then every :data:`EVERY_S` seconds, for as long as the server runs (it is cancelled at shutdown).
@@ -25,10 +27,24 @@ def cutoff(now: float, retention_days: int) -> float:
 
 
 async def prune_once(store: Store, settings: DatabaseSettings, now: float) -> int:
+    """Delete what is past its retention; returns how many health reports and notes went."""
+    return await _prune_health(store, settings, now) + await _prune_notes(store, settings, now)
+
+
+async def _prune_health(store: Store, settings: DatabaseSettings, now: float) -> int:
     removed = await store.prune_health(before=cutoff(now, settings.health_retention_days))
     if removed:
         log.info(
             "deleted %d health reports older than %d days", removed, settings.health_retention_days
+        )
+    return removed
+
+
+async def _prune_notes(store: Store, settings: DatabaseSettings, now: float) -> int:
+    removed = await store.prune_notes(before=cutoff(now, settings.note_retention_days))
+    if removed:
+        log.info(
+            "deleted %d wrap-up notes older than %d days", removed, settings.note_retention_days
         )
     return removed
 
@@ -45,5 +61,5 @@ async def run(
         try:
             await prune_once(store, settings, clock())
         except Exception:  # a locked database now is no reason to stop pruning for good
-            log.exception("pruning health reports failed")
+            log.exception("pruning health reports and notes failed")
         await asyncio.sleep(every_s)

@@ -11,7 +11,7 @@ from typing import Literal
 from signaling import messages as m
 from signaling import routing as r
 from signaling.config import Settings
-from signaling.errors import CLOSE_REPLACED, MalformedMessage, OutOfRole
+from signaling.errors import CLOSE_REPLACED, OutOfRole
 from signaling.exchange.actions import (
     Action,
     AddHealth,
@@ -366,13 +366,16 @@ class Exchange:
             raise OutOfRole("wrap-up is for a call you have just ended")
         if outcome not in self.settings.service.outcomes:
             raise OutOfRole(f"unknown outcome {outcome!r}")
-        found = personal_data_in(note)
+        found = personal_data_in(note, health_terms=self.settings.privacy.health_terms)
         if found:
-            # Call records hold no personal data (docs/architecture.md §Settings, storage, privacy).
-            kinds = ", ".join(kind.value.replace("_", " ") for kind in found)
-            raise MalformedMessage(f"wrap_up: note seems to hold personal data ({kinds})")
+            # Call records hold no personal data (docs/privacy.md). The outcome is kept without
+            # the note, and the call stays open to a rewritten note until one is accepted.
+            self._out.append(SetWrapUp(call_id, outcome, ""))
+            self._out.append(Post(link.conn, m.NoteRefused(call_id=call_id, reasons=found)))
+            return
         link.pending_wrap_up.discard(call_id)
         self._out.append(SetWrapUp(call_id, outcome, note))
+        self._out.append(Post(link.conn, m.WrapUpSaved(call_id=call_id)))
 
     def _transfer(self, link: AdviserLink, msg: m.Transfer, now: float) -> None:
         caller = self._adviser_call(link, msg.call_id)

@@ -33,6 +33,7 @@ def welcome(status: str = "away") -> m.AdviserWelcome:
         status=status,
         outcomes=["resolved", "referred"],
         heartbeat_interval_s=20,
+        note_retention_days=30,
     )
 
 
@@ -161,10 +162,9 @@ def test_a_whole_call_by_keyboard(rig: Rig) -> None:
     assert rig.window.wrap_up.outcome.currentData() == "resolved"
     rig.clock.advance(10)
     rig.key(Qt.Key.Key_F5)
-    assert rig.backend.sent[-2:] == [
-        m.WrapUp(call_id="c1", outcome="resolved", note=""),
-        m.Ready(),
-    ]
+    assert rig.backend.last_sent() == m.WrapUp(call_id="c1", outcome="resolved", note="")
+    rig.server(m.WrapUpSaved(call_id="c1"))
+    assert rig.backend.last_sent() == m.Ready()
     assert rig.phase() is Phase.AVAILABLE
     assert rig.window.today.calls.text() == "1"
     assert rig.window.today.handle.text() == "1:40"
@@ -333,3 +333,59 @@ def test_colleague_picker_follows_who_is_available(rig: Rig) -> None:
     rig.server(team(bo_status="available"))  # Bo comes back: listed first, Cem stays chosen
     assert call.transfer_adviser.count() == 2
     assert call.transfer_adviser.currentData() == "c3"
+
+
+def wrap_up_after_a_call(rig: Rig) -> None:
+    rig.sign_in("available")
+    rig.server(offer())
+    rig.key(Qt.Key.Key_F2)
+    rig.server(started())
+    rig.key(Qt.Key.Key_F4)
+    assert rig.phase() is Phase.WRAP_UP
+
+
+def test_wrap_up_shows_the_retention_the_server_sent(rig: Rig) -> None:
+    wrap_up_after_a_call(rig)
+    view = rig.window.wrap_up
+    assert view.retention.isVisible()
+    assert view.retention.text() == "Notes are deleted after 30 days."
+    assert not view.drop_note.isVisible()
+
+
+def test_refused_note_can_be_rewritten(rig: Rig) -> None:
+    wrap_up_after_a_call(rig)
+    view = rig.window.wrap_up
+    view.note.setFocus()
+    QTest.keyClicks(view.note, "Resident Fatima Ali, son has diabetes")
+    rig.key(Qt.Key.Key_Return)
+    sent = m.WrapUp(call_id="c1", outcome="resolved", note="Resident Fatima Ali, son has diabetes")
+    assert rig.backend.last_sent() == sent
+    assert not view.ready.isEnabled()  # waiting for the server's answer
+    rig.server(m.NoteRefused(call_id="c1", reasons=["name", "health"]))
+    assert rig.phase() is Phase.WRAP_UP
+    assert view.ready.isEnabled() and view.drop_note.isVisible()
+    assert "a name, health information" in view.notice.text()
+    assert view.note.text() == "Resident Fatima Ali, son has diabetes"  # kept to edit
+    view.note.setText("Helped with the Försäkringskassan form")  # keyClicks takes ASCII only
+    view.ready.click()
+    assert rig.backend.last_sent() == m.WrapUp(
+        call_id="c1", outcome="resolved", note="Helped with the Försäkringskassan form"
+    )
+    rig.server(m.WrapUpSaved(call_id="c1"))
+    assert rig.backend.last_sent() == m.Ready()
+    assert rig.phase() is Phase.AVAILABLE
+
+
+def test_refused_note_can_be_dropped(rig: Rig) -> None:
+    wrap_up_after_a_call(rig)
+    view = rig.window.wrap_up
+    QTest.keyClicks(view.note, "Storgatan 12")
+    view.ready.click()
+    rig.server(m.NoteRefused(call_id="c1", reasons=["address"]))
+    assert "an address or postcode" in view.notice.text()
+    view.drop_note.click()
+    assert view.note.text() == ""
+    assert rig.backend.last_sent() == m.WrapUp(call_id="c1", outcome="resolved", note="")
+    rig.server(m.WrapUpSaved(call_id="c1"))
+    assert rig.backend.last_sent() == m.Ready()
+    assert rig.phase() is Phase.AVAILABLE

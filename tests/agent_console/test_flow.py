@@ -239,21 +239,67 @@ def test_hang_up_wrap_up_ready_counts_the_call() -> None:
     wrap = flow.state.wrap_up
     assert wrap is not None and wrap.remaining_s(T0 + 73) == 50
     effects = flow.ready("answered", "help with form", T0 + 73)
-    assert effects == [
-        Send(m.WrapUp(call_id="c1", outcome="answered", note="help with form")),
-        Send(m.Ready()),
-    ]
+    assert effects == [Send(m.WrapUp(call_id="c1", outcome="answered", note="help with form"))]
+    assert phase(flow) is Phase.WRAP_UP and not flow.allows("ready")
+    assert flow.receive(m.WrapUpSaved(call_id="c1"), T0 + 73) == [Send(m.Ready())]
     assert phase(flow) is Phase.AVAILABLE
     assert flow.state.today.calls_taken == 1
     assert flow.state.today.average_handle_s == 70  # 60 s talk + 10 s wrap-up
 
 
-def test_note_with_personal_data_is_refused() -> None:
+def test_refused_note_stays_in_wrap_up_with_the_reasons() -> None:
     flow = in_call()
     flow.hang_up(T0 + 10)
-    assert flow.ready("answered", "ring 070-1234567", T0 + 11) == []
-    assert phase(flow) is Phase.WRAP_UP
-    assert flow.state.notice is Notice.PERSONAL_DATA_IN_NOTE
+    note = "Resident Fatima Ali, Storgatan 12, son has diabetes"
+    assert flow.ready("answered", note, T0 + 11) == [
+        Send(m.WrapUp(call_id="c1", outcome="answered", note=note))
+    ]
+    refused = m.NoteRefused(call_id="c1", reasons=["address", "name", "health"])
+    assert flow.receive(refused, T0 + 12) == []
+    assert phase(flow) is Phase.WRAP_UP and flow.allows("ready")
+    assert flow.state.notice is Notice.NOTE_REFUSED
+    wrap = flow.state.wrap_up
+    assert wrap is not None and [r.value for r in wrap.refused] == ["address", "name", "health"]
+    # Dropped: the same call's wrap-up without a note, then ready once it is saved.
+    assert flow.ready("answered", "", T0 + 20) == [
+        Send(m.WrapUp(call_id="c1", outcome="answered", note=""))
+    ]
+    assert flow.receive(m.WrapUpSaved(call_id="c1"), T0 + 21) == [Send(m.Ready())]
+    assert phase(flow) is Phase.AVAILABLE and flow.state.notice is None
+
+
+def test_without_an_outcome_ready_goes_at_once() -> None:
+    flow = in_call()
+    flow.hang_up(T0 + 10)
+    assert flow.ready(None, "a note with no outcome is not sent", T0 + 11) == [Send(m.Ready())]
+    assert phase(flow) is Phase.AVAILABLE
+
+
+def test_a_late_wrap_up_answer_changes_nothing() -> None:
+    flow = in_call()
+    flow.hang_up(T0 + 10)
+    flow.ready("answered", "ok", T0 + 11)
+    flow.receive(m.AdviserStatus(status="available"), T0 + 70)  # the wrap-up time ran out
+    assert flow.receive(m.NoteRefused(call_id="c1", reasons=["name"]), T0 + 71) == []
+    assert flow.receive(m.WrapUpSaved(call_id="c1"), T0 + 71) == []
+    assert phase(flow) is Phase.AVAILABLE
+
+
+def test_welcome_carries_the_note_retention() -> None:
+    flow = in_call()
+    assert flow.state.note_retention_days is None
+    welcome = m.AdviserWelcome(
+        protocol=1,
+        adviser_id="a1",
+        display_name="Anna",
+        languages={"ar": "native"},
+        ice_servers=[],
+        status="in_call",
+        heartbeat_interval_s=10,
+        note_retention_days=30,
+    )
+    flow.receive(welcome, T0 + 5)
+    assert flow.state.note_retention_days == 30
 
 
 def test_server_ends_wrap_up_by_itself() -> None:
@@ -389,6 +435,9 @@ def test_refusals_of_media_chatter_are_not_shown() -> None:
     stale = m.Error(code="out_of_role", message="call 'c1' is not yours", ref_type="quality")
     flow.receive(stale, T0 + 6)
     assert flow.state.notice is None
+    flow.ready("unknown", "", T0 + 6)
+    assert not flow.allows("ready")
     refused = m.Error(code="out_of_role", message="unknown outcome", ref_type="wrap_up")
     flow.receive(refused, T0 + 7)
     assert flow.state.notice is Notice.SERVER_ERROR
+    assert flow.allows("ready")  # the adviser may pick another outcome or go on

@@ -19,10 +19,10 @@ from signaling.errors import (
     CLOSE_REPLACED,
     CLOSE_SILENT,
     IllegalTransition,
-    MalformedMessage,
     OutOfRole,
 )
 from signaling.links import ConnId, hash_resume_token
+from signaling.privacy import PersonalData as P
 from signaling.store_records import AdviserRecord, KioskRecord, WaitingRecord
 from tests.conftest import make_settings
 
@@ -361,17 +361,37 @@ def test_silent_adviser_is_closed(tmp_path: Path) -> None:
     assert x.Close(AMAL, CLOSE_SILENT, "no heartbeat") in actions
 
 
-def test_wrap_up_note_with_personal_data_is_refused(tmp_path: Path) -> None:
+def test_refused_note_keeps_the_outcome_and_may_be_sent_again(tmp_path: Path) -> None:
     ex = make_exchange(tmp_path)
     call = in_call(ex)
     amal = ex.advisers["amal"]
     ex.adviser_message(amal, m.Hangup(call_id=call), 5.0)
-    with pytest.raises(MalformedMessage):
-        ex.adviser_message(
-            amal, m.WrapUp(call_id=call, outcome="resolved", note="19811218-9876"), 6
-        )
-    actions = ex.adviser_message(amal, m.WrapUp(call_id=call, outcome="resolved", note="ok"), 6)
-    assert store(actions) == [x.SetWrapUp(call, "resolved", "ok")]
+    note = "Resident Fatima Ali, Storgatan 12, son has diabetes"
+    actions = ex.adviser_message(amal, m.WrapUp(call_id=call, outcome="resolved", note=note), 6)
+    assert store(actions) == [x.SetWrapUp(call, "resolved", "")]
+    assert posts(actions, AMAL) == [
+        m.NoteRefused(call_id=call, reasons=[P.ADDRESS, P.NAME, P.HEALTH])
+    ]
+    note = "helped with the housing allowance form"
+    actions = ex.adviser_message(amal, m.WrapUp(call_id=call, outcome="referred", note=note), 7)
+    assert store(actions) == [x.SetWrapUp(call, "referred", note)]
+    assert posts(actions, AMAL) == [m.WrapUpSaved(call_id=call)]
+    with pytest.raises(OutOfRole):  # a saved wrap-up is final
+        ex.adviser_message(amal, m.WrapUp(call_id=call, outcome="resolved"), 8)
+
+
+def test_health_terms_come_from_the_settings(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, privacy={"health_terms": ["astma"]})
+    ex = x.Exchange(settings, new_ids=Counter())
+    call = in_call(ex)
+    amal = ex.advisers["amal"]
+    ex.adviser_message(amal, m.Hangup(call_id=call), 5.0)
+    actions = ex.adviser_message(amal, m.WrapUp(call_id=call, outcome="resolved", note="astma"), 6)
+    assert posts(actions, AMAL) == [m.NoteRefused(call_id=call, reasons=[P.HEALTH])]
+    actions = ex.adviser_message(
+        amal, m.WrapUp(call_id=call, outcome="resolved", note="diabetes"), 7
+    )
+    assert posts(actions, AMAL) == [m.WrapUpSaved(call_id=call)]
 
 
 # --- resume and rejoin ----------------------------------------------------------------------------

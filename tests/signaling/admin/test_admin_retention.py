@@ -1,4 +1,5 @@
-"""signaling.admin.retention: health older than the retention period goes, on a real SQLite file."""
+"""signaling.admin.retention: health reports and wrap-up notes older than their retention go, on a
+real SQLite file, with the clock injected."""
 
 from __future__ import annotations
 
@@ -67,4 +68,46 @@ async def test_the_background_task_prunes_at_start(tmp_path: Path) -> None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        await store.close()
+
+
+async def add_call(store: Store, call_id: str, *, ended_days_ago: float | None, note: str) -> None:
+    ended_at = NOW - (ended_days_ago or 0) * DAY_S
+    await store.open_call(
+        call_id, kiosk_id="k", site="Library", language="ar", topic=None, joined_at=ended_at - 60
+    )
+    if ended_days_ago is not None:
+        await store.close_call(call_id, at=ended_at, outcome="completed")
+    await store.set_wrap_up(call_id, category="resolved", note=note)
+
+
+async def test_notes_past_their_retention_go_and_outcomes_stay(tmp_path: Path) -> None:
+    store, _ = await open_store(tmp_path)
+    try:
+        await add_call(store, "old", ended_days_ago=31, note="explained the decision letter")
+        await add_call(store, "edge", ended_days_ago=29.9, note="helped with the form")
+        await add_call(store, "new", ended_days_ago=1, note="call back in 2 weeks")
+        await add_call(store, "never_ended", ended_days_ago=None, note="line dropped")
+        settings = DatabaseSettings(health_retention_days=365, note_retention_days=30)
+        assert await prune_once(store, settings, NOW) == 1
+        old, edge, new = [await store.call(cid) for cid in ("old", "edge", "new")]
+        assert old is not None and old.wrap_up_note is None
+        assert old.wrap_up_category == "resolved" and old.outcome == "completed"
+        assert edge is not None and edge.wrap_up_note == "helped with the form"
+        assert new is not None and new.wrap_up_note == "call back in 2 weeks"
+        # Thirty days later by the injected clock, the rest go too; a second pass finds nothing.
+        assert await prune_once(store, settings, NOW + 31 * DAY_S) == 3
+        assert await prune_once(store, settings, NOW + 31 * DAY_S) == 0
+    finally:
+        await store.close()
+
+
+async def test_an_empty_note_is_stored_as_none(tmp_path: Path) -> None:
+    store, _ = await open_store(tmp_path)
+    try:
+        await add_call(store, "c1", ended_days_ago=1, note="")
+        record = await store.call("c1")
+        assert record is not None and record.wrap_up_note is None
+        assert record.wrap_up_category == "resolved"
+    finally:
         await store.close()
