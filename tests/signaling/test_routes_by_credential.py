@@ -172,9 +172,9 @@ async def answer(
                 return WS
         except aiohttp.WSServerHandshakeError as exc:
             return exc.status
-    body = {"json": {}} if method == "POST" else {}
+    body: dict[str, str] | None = {} if method == "POST" else None
     async with http.request(
-        method, base + path, headers=headers, allow_redirects=False, **body
+        method, base + path, headers=headers, allow_redirects=False, json=body
     ) as resp:
         if resp.status == 302:
             return f"302 {resp.headers['Location']}"
