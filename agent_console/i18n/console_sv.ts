@@ -242,6 +242,39 @@
     </message>
 </context>
 <context>
+    <name>Note</name>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="136"/>
+        <source>an ID number</source>
+        <translation>ett person- eller samordningsnummer</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="137"/>
+        <source>a phone number</source>
+        <translation>ett telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="138"/>
+        <source>an e-mail address</source>
+        <translation>en e-postadress</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="139"/>
+        <source>an address or postcode</source>
+        <translation>en adress eller ett postnummer</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="140"/>
+        <source>a name</source>
+        <translation>ett namn</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="141"/>
+        <source>health information</source>
+        <translation>uppgifter om hälsa</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <location filename="../views/labels.py" line="102"/>
@@ -295,8 +328,8 @@
     </message>
     <message>
         <location filename="../views/labels.py" line="122"/>
-        <source>The note seems to hold personal data (an ID number, phone number or e-mail). Remove it before you continue.</source>
-        <translation>Anteckningen verkar innehålla personuppgifter (personnummer, telefonnummer eller e-post). Ta bort dem innan du fortsätter.</translation>
+        <source>The outcome is saved, but not the note: it seems to hold personal data. Rewrite the note, or drop it.</source>
+        <translation>Utfallet är sparat, men inte anteckningen: den verkar innehålla personuppgifter. Skriv om anteckningen eller stryk den.</translation>
     </message>
 </context>
 <context>
@@ -624,42 +657,62 @@
 <context>
     <name>WrapUpView</name>
     <message>
-        <location filename="../views/wrap_up_view.py" line="27"/>
+        <location filename="../views/wrap_up_view.py" line="33"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="32"/>
+        <location filename="../views/wrap_up_view.py" line="38"/>
         <source>Optional, e.g. &apos;help with housing form&apos;</source>
         <translation>Valfritt, t.ex. &apos;hjälp med bostadsblankett&apos;</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="34"/>
-        <source>No names, ID numbers, phone numbers or addresses in the note.</source>
-        <translation>Inga namn, personnummer, telefonnummer eller adresser i anteckningen.</translation>
+        <location filename="../views/wrap_up_view.py" line="41"/>
+        <source>No names, ID numbers, phone numbers, addresses or health details in the note.</source>
+        <translation>Inga namn, personnummer, telefonnummer, adresser eller hälsouppgifter i anteckningen.</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="39"/>
+        <location filename="../views/wrap_up_view.py" line="48"/>
+        <source>Drop the note and continue</source>
+        <translation>Stryk anteckningen och fortsätt</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="49"/>
         <source>Ready for next caller (F5)</source>
         <translation>Redo för nästa (F5)</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="49"/>
+        <location filename="../views/wrap_up_view.py" line="60"/>
         <source>Outcome</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="50"/>
+        <location filename="../views/wrap_up_view.py" line="61"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="86"/>
+        <location filename="../views/wrap_up_view.py" line="92"/>
+        <source>Notes are deleted after 1 day.</source>
+        <translation>Anteckningar raderas efter 1 dag.</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="93"/>
+        <source>Notes are deleted after %1 days.</source>
+        <translation>Anteckningar raderas efter %1 dagar.</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="98"/>
+        <source>The outcome is saved, but not the note. It seems to hold: %1. Rewrite the note without it, or drop the note.</source>
+        <translation>Utfallet är sparat, men inte anteckningen. Den verkar innehålla: %1. Skriv om anteckningen utan det, eller stryk den.</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="117"/>
         <source>%1 since the call</source>
         <translation>%1 sedan samtalet</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="89"/>
+        <location filename="../views/wrap_up_view.py" line="120"/>
         <source>%1 left</source>
         <translation>%1 kvar</translation>
     </message>

@@ -37,7 +37,9 @@ class WrapUpView(QWidget):
         self.note.setMaxLength(MAX_NOTE)
         self.note.setPlaceholderText(self.tr("Optional, e.g. 'help with housing form'"))
         self.privacy = label(
-            self.tr("No names, ID numbers, phone numbers or addresses in the note."),
+            self.tr(
+                "No names, ID numbers, phone numbers, addresses or health details in the note."
+            ),
             "muted",
         )
         self.retention = label("", "muted")
