@@ -233,3 +233,17 @@ def test_placeholder_turn_secret_is_refused() -> None:
         load_settings(None, env={**turn, "KIOSKLINK_ICE_TURN_SECRET": placeholder})
     good = load_settings(None, env={**turn, "KIOSKLINK_ICE_TURN_SECRET": "a" * 64})
     assert good.ice.turn_secret is not None
+
+
+def test_note_retention_and_health_terms_are_settings() -> None:
+    settings = load_settings(
+        None,
+        env={
+            "KIOSKLINK_DATABASE_NOTE_RETENTION_DAYS": "14",
+            "KIOSKLINK_PRIVACY_HEALTH_TERMS": "astma, diabet",
+        },
+    )
+    assert settings.database.note_retention_days == 14
+    assert settings.privacy.health_terms == ("astma", "diabet")
+    with pytest.raises(ConfigError, match=r"database\.note_retention_days"):
+        load_settings(None, env={"KIOSKLINK_DATABASE_NOTE_RETENTION_DAYS": "0"})
