@@ -574,12 +574,15 @@ class Store:
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     # WAL: the CLI can read while the server writes. busy_timeout: a second process waits for the
     # write lock instead of failing at once. foreign_keys: SQLite leaves them off unless asked.
+    # secure_delete: deleted notes and reports are overwritten, not left in free pages of the file
+    # (docs/privacy.md); some SQLite builds have it on already, not all.
     cursor = dbapi_connection.cursor()
     for pragma in (
         "journal_mode=WAL",
         "busy_timeout=5000",
         "foreign_keys=ON",
         "synchronous=NORMAL",
+        "secure_delete=ON",
     ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()

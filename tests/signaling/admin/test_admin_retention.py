@@ -111,3 +111,30 @@ async def test_an_empty_note_is_stored_as_none(tmp_path: Path) -> None:
         assert record.wrap_up_category == "resolved"
     finally:
         await store.close()
+
+
+async def test_a_deleted_note_is_gone_from_the_database_file(tmp_path: Path) -> None:
+    # Deleted means gone from the file too, not only from queries: a backup copy taken after the
+    # purge must not hold the note (the store turns secure_delete on whatever SQLite's default).
+    store, _ = await open_store(tmp_path)
+    note = "explained the decision letter about the housing allowance"
+    try:
+        await add_call(store, "old", ended_days_ago=40, note=note)
+    finally:
+        await store.close()  # a checkpoint: the note is in the main file now
+    assert files_holding(tmp_path, note) == ["db.sqlite3"]
+    store = await Store.open(
+        tmp_path / "db.sqlite3", hasher=PasswordHasher(time_cost=1, memory_cost=8)
+    )
+    try:
+        await prune_once(store, DatabaseSettings(note_retention_days=30), NOW)
+    finally:
+        await store.close()
+    assert (tmp_path / "db.sqlite3").exists()
+    assert files_holding(tmp_path, note) == []
+
+
+def files_holding(folder: Path, text: str) -> list[str]:
+    """The database's files (main, WAL, journal) whose bytes hold ``text``."""
+    files = sorted(p for p in folder.iterdir() if p.name.startswith("db.sqlite3"))
+    return [p.name for p in files if text.encode() in p.read_bytes()]
