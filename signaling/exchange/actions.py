@@ -6,7 +6,7 @@ decided and expect no answer: the adapter applies them in order through one writ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from signaling import messages as m
 from signaling.links import ConnId
@@ -54,7 +54,8 @@ class CloseCall:
 class SetWrapUp:
     call_id: str
     category: str
-    note: str
+    # Out of the repr: the adapter logs a failed store command with it (docs/privacy.md).
+    note: str = field(repr=False)
 
 
 @dataclass(frozen=True)

@@ -492,3 +492,9 @@ def test_rejoin_after_vanishing_while_ringing_is_offered_again_with_its_wait(
     assert isinstance(offer, m.Offer) and (offer.call_id, offer.waited_s) == ("c2", 3.0)
     assert kinds(actions, ConnId(5)) == ["queued"]
     assert x.CloseCall("c1", 6.0, "rejoined") in actions
+
+
+def test_a_note_stays_out_of_logged_store_commands() -> None:
+    # The switchboard logs a failed store command with its repr.
+    command = x.SetWrapUp("c1", "resolved", "explained the decision letter")
+    assert "explained" not in repr(command) and "resolved" in repr(command)
