@@ -6,7 +6,8 @@ Public API (used only by :mod:`rtc.call_media`; the signaling client carries the
                           ice_servers=call.ice_servers, local=await open_local_media(config),
                           send=client.send, events=CallEvents(...))
     await session.start()          # offerer: sends the offer; answerer: nothing (waits for it)
-    await session.handle(msg)      # every SessionDescription / IceCandidate for this call
+    await session.handle(msg)      # every SessionDescription / IceCandidate for this call;
+                                   # raises OutOfRole (wrong call or role), nothing else
     await session.send_text(draft) # real-time text: the whole current line, at every keystroke
     await session.commit_text(line)# Enter pressed
     session.set_muted(audio=True)  # mute / camera off: sends silence / black, no renegotiation
@@ -24,6 +25,13 @@ Events (all optional, called on the event loop):
 * ``on_remote_text(update)``: after ``session.remote_text`` (an :class:`~rtc.text.RttBuffer`)
   applied it.
 * ``on_closed(reason)``: once, from :meth:`CallSession.close`.
+
+What the peer sends never ends the session by an exception (issue 11). A description this side
+cannot use (no codec in common, unreadable SDP, the wrong moment), or no connection by the setup
+deadline, is a failed negotiation: the session sends ``negotiation_failed`` with the reason (the
+server ends the call for both, docs/protocol.md §Negotiation failure) and reports "failed". A
+candidate aiortc cannot use is dropped with a log line (the server refuses unreadable ones to
+their sender, so only a peer the server did not check can send one).
 
 The rules that keep aiortc out of its traps (../shared/AIORTC.md): explicit ICE servers, even none
 (an empty list really means none in aiortc 1.16: only ``None`` adds Google's STUN server); one
@@ -64,12 +72,19 @@ from rtc.media.synthetic import SyntheticVideoTrack, wall_ms
 from rtc.quality import Counters, quality_from_stats
 from rtc.receive_meter import AvSyncMeter, VideoMeter
 from signaling.errors import OutOfRole, RemoteProtocolError
-from signaling.messages import IceCandidate, IceServer, Quality, SessionDescription
+from signaling.messages import (
+    IceCandidate,
+    IceServer,
+    NegotiationFailed,
+    Quality,
+    SessionDescription,
+)
 
 log = logging.getLogger(__name__)
 
 Role = Literal["offerer", "answerer"]
-Signal = SessionDescription | IceCandidate
+Signal = SessionDescription | IceCandidate  # from the peer
+Outgoing = SessionDescription | IceCandidate | NegotiationFailed  # to the server
 _MAX_PENDING_TEXT = 64
 
 
@@ -106,7 +121,7 @@ class CallSession:
         role: Role,
         ice_servers: Sequence[IceServer],
         local: LocalMedia,
-        send: Callable[[Signal], Awaitable[None]],
+        send: Callable[[Outgoing], Awaitable[None]],
         events: CallEvents | None = None,
         stall_after_s: float = 3.0,
         connect_timeout_s: float = 20.0,
@@ -137,6 +152,7 @@ class CallSession:
         self._delivery_scheduled = False
         self._counters: Counters | None = None
         self._closed = False
+        self.gave_up: str | None = None  # the reason sent in negotiation_failed, once
         self.pc.on("connectionstatechange", self._on_connection_state)
         self.pc.on("track", self._on_track)
         self.pc.on("datachannel", self._wire_channel)
@@ -151,30 +167,60 @@ class CallSession:
         """Offerer: create and send the offer. Answerer: nothing to do until the offer arrives.
 
         Either way a setup deadline starts: a call not connected within ``connect_timeout_s``
-        reports "failed" (the peer never answered, or only one side can reach the TURN relay;
-        aiortc itself would wait in "new" or "connecting" for ever)."""
+        is a failed negotiation (the peer never answered, or only one side can reach the TURN
+        relay; aiortc itself would wait in "new" or "connecting" for ever)."""
         self._spawn(self._watch_setup(), "call-setup-deadline")
         if self.role == "offerer":
             await self.pc.setLocalDescription(await self.pc.createOffer())
             await self._send_description("offer")
 
     async def handle(self, msg: Signal) -> None:
-        """Feed one SDP or ICE message from the peer. Raises OutOfRole: wrong call or role."""
+        """Feed one SDP or ICE message from the peer.
+
+        Raises OutOfRole (another call's message, or an offer to an offerer / an answer to an
+        answerer) and nothing else: a description that cannot be negotiated is answered with
+        ``negotiation_failed``, an unusable candidate is dropped (module docstring)."""
         if msg.call_id != self.call_id:
             raise OutOfRole(f"call {msg.call_id!r} is not this call")
         if self._closed:
             return
         match msg:
             case SessionDescription(sdp_type="offer") if self.role == "answerer":
-                await self._answer(msg.sdp)
+                if await self._negotiate(self._take_offer(msg.sdp)):
+                    await self._send_description("answer")
             case SessionDescription(sdp_type="answer") if self.role == "offerer":
-                await self.pc.setRemoteDescription(RTCSessionDescription(msg.sdp, "answer"))
+                answer = RTCSessionDescription(msg.sdp, "answer")
+                await self._negotiate(self.pc.setRemoteDescription(answer))
             case SessionDescription():
                 raise OutOfRole(f"an {self.role} does not take an {msg.sdp_type}")
             case IceCandidate():
                 await self._add_candidate(msg)
 
-    async def _answer(self, sdp: str) -> None:
+    async def _negotiate(self, step: Awaitable[None]) -> bool:
+        """Whether ``step`` (setting the peer's description, answering) went through."""
+        try:
+            await step
+            return True
+        except Exception as exc:
+            # The peer's SDP is input: aiortc's parser raises whatever its parsing hits
+            # (ValueError, KeyError, AssertionError...), its checks OperationError (no codec in
+            # common) or InvalidStateError. Any of them: this description cannot be used.
+            await self.give_up(f"{type(exc).__name__}: {exc}")
+            return False
+
+    async def give_up(self, reason: str) -> None:
+        """Tell the server this call's media cannot be set up (once) and report "failed"."""
+        if self.gave_up is not None or self._closed:
+            return
+        self.gave_up = reason = reason[:200] or "negotiation failed"
+        log.warning("call %s: negotiation failed: %s", self.call_id, reason)
+        try:
+            await self._send(NegotiationFailed(call_id=self.call_id, reason=reason))
+        except ConnectionError as exc:  # offline: the call ends with the connection anyway
+            log.info("negotiation_failed for call %s not sent: %s", self.call_id, exc)
+        self._set_state("failed")
+
+    async def _take_offer(self, sdp: str) -> None:
         await self.pc.setRemoteDescription(RTCSessionDescription(sdp, "offer"))
         offered = {t.kind for t in self.pc.getTransceivers()}
         # Only kinds the offer holds: adding another crashes setLocalDescription (pitfall 9).
@@ -182,7 +228,6 @@ class CallSession:
             if track.kind in offered:
                 self.pc.addTrack(track)
         await self.pc.setLocalDescription(await self.pc.createAnswer())
-        await self._send_description("answer")
 
     async def _send_description(self, sdp_type: Literal["offer", "answer"]) -> None:
         sdp = self.pc.localDescription.sdp
@@ -199,10 +244,13 @@ class CallSession:
             return  # end of candidates: aiortc needs no word of it
         try:
             candidate = candidate_from_sdp(line)
-        except (AssertionError, ValueError, IndexError):
-            raise OutOfRole(f"unreadable ICE candidate {msg.candidate[:60]!r}") from None
-        candidate.sdpMid, candidate.sdpMLineIndex = msg.sdp_mid, msg.sdp_mline_index
-        await self.pc.addIceCandidate(candidate)
+            candidate.sdpMid, candidate.sdpMLineIndex = msg.sdp_mid, msg.sdp_mline_index
+            # ValueError without sdp_mid and sdp_mline_index: it escaped here once and ended
+            # the party's reader (issue 11).
+            await self.pc.addIceCandidate(candidate)
+        except (AssertionError, ValueError, IndexError) as exc:
+            # The candidate holds the peer's addresses: the log names only what was wrong.
+            log.warning("call %s: dropped an unusable ICE candidate (%s)", self.call_id, exc)
 
     # -- connection state and liveness -------------------------------------------------------------
 
@@ -223,8 +271,7 @@ class CallSession:
     async def _watch_setup(self) -> None:
         await asyncio.sleep(self._connect_timeout_s)
         if not self._closed and self.state in ("new", "connecting"):
-            log.warning("call %s not connected after %.0f s", self.call_id, self._connect_timeout_s)
-            self._set_state("failed")
+            await self.give_up(f"not connected within {self._connect_timeout_s:g} s")
 
     async def _watch_liveness(self) -> None:
         period = max(0.05, self._stall_after_s / 6)

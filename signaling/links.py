@@ -36,6 +36,7 @@ class Caller:
     resume_token: str | None  # plaintext only in memory; the store keeps the hash
     resume_hash: str
     answered: bool = False
+    failed_setups: int = 0  # earlier visits of this resident whose call could not be set up
 
 
 @dataclass

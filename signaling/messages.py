@@ -17,8 +17,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
+from signaling.candidate import candidate_problem
 from signaling.errors import (
     ErrorCode,
     MalformedMessage,
@@ -161,12 +170,48 @@ class SessionDescription(_Message):
     sdp: Sdp
 
 
+def _end_of_candidates_as_empty(value: object) -> object:
+    # Chromium's onicecandidate ends with null; the one form relayed is "" (§ICE candidates).
+    return "" if value is None else value
+
+
 class IceCandidate(_Message):
+    """One trickled ICE candidate, or ``candidate: ""``: the end of candidates (§ICE candidates).
+
+    A candidate must be readable (:func:`signaling.candidate.candidate_problem`) and name its
+    media section by ``sdp_mid`` or ``sdp_mline_index``. ``null`` is read as ``""``.
+    """
+
     type: Literal["ice"] = "ice"
     call_id: Tag
-    candidate: Annotated[str, Field(max_length=1000)]
+    candidate: Annotated[
+        str,
+        Field(max_length=1000),
+        BeforeValidator(_end_of_candidates_as_empty, json_schema_input_type=str | None),
+    ]
     sdp_mid: Annotated[str, Field(max_length=64)] | None = None
     sdp_mline_index: int | None = Field(default=None, ge=0, le=64)
+
+    @model_validator(mode="after")
+    def _readable(self) -> IceCandidate:
+        if self.candidate == "":
+            return self
+        problem = candidate_problem(self.candidate)
+        if problem is not None:
+            raise ValueError(f"unreadable candidate: {problem}")
+        if self.sdp_mid is None and self.sdp_mline_index is None:
+            raise ValueError("a candidate needs sdp_mid or sdp_mline_index")
+        return self
+
+
+class NegotiationFailed(_Message):
+    """This side cannot set up the call's media (§Negotiation failure): the peer's description
+    was refused (no codec in common, say), or nothing connected by the setup deadline. The
+    server ends the call for both sides; ``reason`` is technical text for logs and the record."""
+
+    type: Literal["negotiation_failed"] = "negotiation_failed"
+    call_id: Tag
+    reason: Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class Hangup(_Message):
@@ -231,6 +276,7 @@ KioskMessage: TypeAlias = Annotated[
     | Cancel
     | SessionDescription
     | IceCandidate
+    | NegotiationFailed
     | Hangup
     | QualityReport
     | MediaState
@@ -295,6 +341,7 @@ AdviserMessage: TypeAlias = Annotated[
     | Decline
     | SessionDescription
     | IceCandidate
+    | NegotiationFailed
     | Hangup
     | QualityReport
     | MediaState
@@ -388,9 +435,13 @@ class CallStarted(_Message):
 
 
 class CallEnded(_Message):
+    """``negotiation_failed``: a side could not set up the media; ``detail`` says why, and a
+    kiosk told ``requeued`` instead is back in line (§Negotiation failure)."""
+
     type: Literal["call_ended"] = "call_ended"
     call_id: Tag
-    reason: Literal["hangup", "peer_left", "transferred", "requeued", "error"]
+    reason: Literal["hangup", "peer_left", "transferred", "requeued", "negotiation_failed", "error"]
+    detail: Text = ""
 
 
 class Reconnecting(_Message):

@@ -18,7 +18,12 @@ from signaling.exchange.lines import Lines
 from signaling.ice import ice_servers
 
 # How a call record ends, by the router's reason for removing the caller.
-_OUTCOMES = {"ended": "completed", "cancelled": "cancelled", "abandoned": "abandoned"}
+_OUTCOMES = {
+    "ended": "completed",
+    "cancelled": "cancelled",
+    "abandoned": "abandoned",
+    "failed": "failed",
+}
 # What each side hears when a call ends, by the router's reason; None: told otherwise (see
 # CallerRequeued), or nothing. ``hangup`` becomes ``peer_left`` when the kiosk vanished.
 _ENDED_TO_KIOSK: dict[str, str | None] = {
@@ -115,6 +120,9 @@ class Effects:
         )
 
     def _call_ended(self, cid: r.CallerId, aid: r.AdviserId, reason: str) -> None:
+        if reason == "negotiation_failed":
+            self._setup_failed(cid, aid)
+            return
         kiosk_left = cid in self._lines.kiosk_left
         self._lines.kiosk_left.discard(cid)
         plain = "peer_left" if kiosk_left else "hangup"
@@ -127,6 +135,20 @@ class Effects:
         link = self._lines.advisers.get(aid)
         if link is not None:
             link.pending_wrap_up.add(cid)
+            link.last_call = cid
+
+    def _setup_failed(self, cid: r.CallerId, aid: r.AdviserId) -> None:
+        """Both told why; the kiosk hears ``requeued`` when it goes back in line. No wrap-up."""
+        failed = self._lines.failed_setups.pop(cid)  # put there by the exchange, just before
+        if failed.kiosk is not None:  # by its connection: a requeued kiosk holds its new visit
+            to_kiosk = "requeued" if failed.requeue else "negotiation_failed"
+            ended = m.CallEnded(call_id=cid, reason=to_kiosk, detail=failed.reason)
+            self._lines.out.append(Post(failed.kiosk, ended))
+        self.to_adviser(
+            aid, m.CallEnded(call_id=cid, reason="negotiation_failed", detail=failed.reason)
+        )
+        link = self._lines.advisers.get(aid)
+        if link is not None:
             link.last_call = cid
 
     def _caller_removed(self, cid: r.CallerId, reason: str, now: float) -> None:

@@ -5,6 +5,7 @@ See the package docstring for the contract.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -30,8 +31,8 @@ from signaling.exchange.actions import (
     TouchKiosk,
 )
 from signaling.exchange.effects import Effects
-from signaling.exchange.lines import Lines
-from signaling.exchange.rules import hours_from_settings, rules_from_settings
+from signaling.exchange.lines import FailedSetup, Lines
+from signaling.exchange.rules import SETUP_ATTEMPTS, hours_from_settings, rules_from_settings
 from signaling.hours import OpeningHours
 from signaling.links import AdviserLink, Caller, ConnId, KioskLink, hash_resume_token
 from signaling.overview import Overview
@@ -179,6 +180,9 @@ class Exchange:
                 caller = self._own_call(link, msg.call_id)
                 adviser = self._active_adviser(caller)
                 self._effects.to_adviser(adviser, msg)
+            case m.NegotiationFailed(call_id=call_id, reason=reason):
+                caller = self._own_call(link, call_id)
+                self._negotiation_failed(caller, f"kiosk:{link.kiosk.id}", reason, now)
             case m.QualityReport(call_id=call_id, quality=quality):
                 # The last sample may arrive just after the call ended: the last call counts too.
                 if call_id != link.last_call:
@@ -344,6 +348,9 @@ class Exchange:
                 caller = self._adviser_call(link, msg.call_id)
                 self._active_adviser(caller)
                 self._effects.to_kiosk(caller.id, msg)
+            case m.NegotiationFailed(call_id=call_id, reason=reason):
+                caller = self._adviser_call(link, call_id)
+                self._negotiation_failed(caller, f"adviser:{link.adviser.id}", reason, now)
             case m.QualityReport(call_id=call_id, quality=quality):
                 # Their call, or the last one (the last sample may come just after it ended).
                 if call_id != link.last_call:
@@ -433,6 +440,48 @@ class Exchange:
         else:
             effects = self.router.media_restored(caller.id, silent=silent, now=now)
         self._effects.perform(effects, now)
+
+    def _negotiation_failed(self, caller: Caller, side: str, reason: str, now: float) -> None:
+        """One side of an active call cannot set up its media (§Negotiation failure). The record
+        is closed as ``failed`` (the reason in the audit log, under the call id); both sides are
+        told; the kiosk goes back in line at its place as a new visit, ``SETUP_ATTEMPTS`` times
+        in all, else it hears ``negotiation_failed`` and is out of line."""
+        self._active_adviser(caller)
+        link = self.kiosks.get(caller.kiosk_id)
+        if link is None or link.caller != caller.id:
+            link = None
+        retry = None
+        if link is not None and caller.failed_setups + 1 < SETUP_ATTEMPTS:
+            retry = self._next_visit(caller, link, now)
+        kiosk_conn = link.conn if link is not None else None
+        self.lines.failed_setups[caller.id] = FailedSetup(reason, kiosk_conn, retry is not None)
+        effects = self.router.negotiation_failed(
+            caller.id, now=now, retry_as=retry.id if retry is not None else None
+        )
+        self._effects.perform(effects, now)
+        if retry is not None:
+            self._effects.post_position(retry.id, now)  # ringing at once: still tell the kiosk
+        self._out.append(Audit(side, "negotiation_failed", caller.id, now, reason))
+
+    def _next_visit(self, failed: Caller, link: KioskLink, now: float) -> Caller:
+        """The resident's new visit after a failed call: its own record (the failed one stays
+        ``failed``), the failed visit's join time (the router keeps its place), and a new
+        resume token that the kiosk's next ``queued`` carries."""
+        caller_id, token = self._new_ids()
+        caller = dataclasses.replace(
+            failed,
+            id=r.CallerId(caller_id),
+            resume_token=token,
+            resume_hash=hash_resume_token(token),
+            answered=False,
+            failed_setups=failed.failed_setups + 1,
+        )
+        self._out.append(
+            OpenCall(caller.id, caller.kiosk_id, caller.site, caller.language, caller.topic, now)
+        )
+        self.lines.remember(caller)
+        link.caller = caller.id
+        return caller
 
     def _hang_up(self, caller: Caller, now: float) -> None:
         state = self.router.caller_state(caller.id)

@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 
 from signaling import routing as r
 from signaling.exchange.actions import Action
-from signaling.links import AdviserLink, Caller, KioskLink
+from signaling.links import AdviserLink, Caller, ConnId, KioskLink
+
+
+@dataclass(frozen=True)
+class FailedSetup:
+    """A call that could not be set up, as told by one side (§Negotiation failure)."""
+
+    reason: str
+    kiosk: ConnId | None  # the kiosk's connection, to tell it
+    requeue: bool  # the kiosk goes back in line (as a new visit) rather than to a clear end
 
 
 @dataclass
@@ -22,6 +31,7 @@ class Lines:
     by_resume_hash: dict[str, r.CallerId] = field(default_factory=dict)
     kiosk_left: set[r.CallerId] = field(default_factory=set)  # adviser hears "peer_left"
     rejoined: set[r.CallerId] = field(default_factory=set)  # places taken over by a new join
+    failed_setups: dict[r.CallerId, FailedSetup] = field(default_factory=dict)  # being ended
     out: list[Action] = field(default_factory=list)
 
     def remember(self, caller: Caller) -> None:

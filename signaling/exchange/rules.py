@@ -6,6 +6,10 @@ from signaling import routing as r
 from signaling.config import Settings
 from signaling.hours import OpeningHours
 
+# A kiosk whose call could not be set up goes back in line, at its place, this many times in
+# all; then it ends with a clear screen (a kiosk that cannot negotiate with anyone must not loop).
+SETUP_ATTEMPTS = 2
+
 
 def rules_from_settings(settings: Settings) -> r.RoutingRules:
     s = settings.routing

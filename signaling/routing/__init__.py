@@ -26,6 +26,9 @@ The rules:
   an adviser who wants no calls sets away. ``max_missed_offers`` timeouts in a row set an adviser
   away with reason ``missed_offers``.
 * **Wrap-up.** After a call the adviser is in wrap-up for ``wrap_up_s`` or until ``ready``.
+* **Failed set-up.** A call whose media could not be set up (:meth:`Router.negotiation_failed`)
+  ends for both; the adviser is available again at once (no wrap-up, no handle time), and the
+  caller is removed as ``failed``: whether the kiosk gets another try is the exchange's rule.
 * **Faults.** An adviser who disconnects (or whose heartbeat stops for ``heartbeat_timeout_s``)
   loses a pending offer at once; a call in progress is held for ``adviser_grace_s``. Back in time,
   the call resumes; otherwise the caller is requeued (original ``joined_at``) and the adviser is

@@ -225,6 +225,34 @@ class Router:
         self._t.drop(c, "ended")
         return self._settle(now)
 
+    def negotiation_failed(
+        self, caller: CallerId, *, now: float, retry_as: CallerId | None = None
+    ) -> list[Effect]:
+        """A side could not set up the call's media: ``CallEnded(negotiation_failed)``, the
+        adviser available again, ``CallerRemoved(failed)``. With ``retry_as``, a new caller of
+        that id takes the removed one's place in line (same language, topic, fallbacks,
+        priority and ``joined_at``) before anyone is matched, so nobody overtakes it.
+        IllegalTransition unless in an active call (not held: signaling flows only in one)."""
+        c = self._known_caller(caller, "negotiation_failed")
+        if c.state is not CallerState.IN_CALL:
+            raise IllegalTransition("caller", c.state, "negotiation_failed")
+        if retry_as is not None and retry_as in self._callers:
+            raise IllegalTransition("caller", self._callers[retry_as].state, "join")
+        self._t.end_unconnected(c, self._t.adviser_of(c), now)
+        self._t.drop(c, "failed")
+        if retry_as is not None:
+            self._t.new_caller(
+                retry_as,
+                c.language,
+                c.topic,
+                c.fallbacks,
+                c.priority,
+                joined_at=c.joined_at,
+                connected=True,
+                now=now,
+            )
+        return self._settle(now)
+
     def caller_disconnected(self, caller: CallerId, *, now: float) -> list[Effect]:
         """The kiosk's connection is gone: it keeps its place for ``caller_grace_s`` but is not
         offered meanwhile (a ringing offer is revoked as ``caller_left``)."""

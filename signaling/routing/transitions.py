@@ -357,6 +357,18 @@ class Transitions:
         else:
             self._start_wrap_up(a, now)
 
+    def end_unconnected(self, c: Caller, a: Adviser, now: float) -> None:
+        """The call could not be set up (``negotiation_failed``): it ends for both, and the
+        adviser is available again at once, behind those idle longer (nothing to wrap up, and no
+        handle time: there was no conversation)."""
+        _clear_media(c)
+        self.out.append(CallEnded(c.id, a.id, "negotiation_failed"))
+        a.caller = None
+        c.adviser = None
+        a.call_started = None
+        a.call_language = None
+        self.set_state(a, AdviserState.AVAILABLE, "negotiation_failed", now)
+
     def _requeue_lost(self, c: Caller, a: Adviser, now: float) -> None:
         self.out.append(CallEnded(c.id, a.id, "adviser_lost"))
         a.caller = None
@@ -431,7 +443,7 @@ class Transitions:
             self.end_for_adviser(c, self.adviser_of(c), "hangup", now)
         self.drop(c, reason)
 
-    def drop(self, c: Caller, reason: Literal["cancelled", "abandoned", "ended"]) -> None:
+    def drop(self, c: Caller, reason: Literal["cancelled", "abandoned", "ended", "failed"]) -> None:
         c.state = CallerState.ENDED
         del self.callers[c.id]
         self._index.forget_caller(c.id)

@@ -211,13 +211,13 @@ class CallerRequeued:
 class CallEnded:
     caller: CallerId
     adviser: AdviserId
-    reason: Literal["hangup", "adviser_lost", "transferred"] | SilentReason
+    reason: Literal["hangup", "adviser_lost", "transferred", "negotiation_failed"] | SilentReason
 
 
 @dataclass(frozen=True)
 class CallerRemoved:
     caller: CallerId
-    reason: Literal["cancelled", "abandoned", "ended"]
+    reason: Literal["cancelled", "abandoned", "ended", "failed"]
 
 
 @dataclass(frozen=True)

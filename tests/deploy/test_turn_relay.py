@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 import pytest
 from pydantic import SecretStr
 
-from rtc.call import CallEvents, CallSession, Signal
+from rtc.call import CallEvents, CallSession, Outgoing
 from rtc.media import LocalMedia, MediaConfig, open_local_media
 from signaling.config import IceSettings
 from signaling.ice import ice_servers
-from signaling.messages import IceServer
+from signaling.messages import IceServer, NegotiationFailed
 from tests.deploy.conftest import TURN_SECRET
 from tests.deploy.coturn import Coturn
 
@@ -45,7 +45,7 @@ class Link:
     """In-memory signaling: what one session sends, the other handles, in order."""
 
     def __init__(self) -> None:
-        self.queues: dict[str, asyncio.Queue[Signal]] = {
+        self.queues: dict[str, asyncio.Queue[Outgoing]] = {
             "offerer": asyncio.Queue(),
             "answerer": asyncio.Queue(),
         }
@@ -58,9 +58,11 @@ class Link:
         ]
 
     @staticmethod
-    async def _pump(queue: asyncio.Queue[Signal], session: CallSession) -> None:
+    async def _pump(queue: asyncio.Queue[Outgoing], session: CallSession) -> None:
         while True:
-            await session.handle(await queue.get())
+            message = await queue.get()
+            if not isinstance(message, NegotiationFailed):  # for the server, not the peer
+                await session.handle(message)
 
     async def stop(self) -> None:
         for task in self._pumps:

@@ -21,7 +21,7 @@ from av.frame import Frame
 from av.packet import Packet
 
 from rtc import framecode
-from rtc.call import CallEvents, CallSession, Signal
+from rtc.call import CallEvents, CallSession, Outgoing
 from rtc.media import (
     LocalMedia,
     MediaConfig,
@@ -32,7 +32,7 @@ from rtc.media import (
 )
 from rtc.text import RttUpdate
 from signaling.errors import OutOfRole
-from signaling.messages import IceCandidate, Quality, SessionDescription
+from signaling.messages import IceCandidate, NegotiationFailed, Quality, SessionDescription
 
 CALL = "call-1"
 
@@ -64,8 +64,8 @@ class Link:
     """Signaling between the two sessions: one queue and one pump task per direction."""
 
     def __init__(self) -> None:
-        self.to_offerer: asyncio.Queue[Signal] = asyncio.Queue()
-        self.to_answerer: asyncio.Queue[Signal] = asyncio.Queue()
+        self.to_offerer: asyncio.Queue[Outgoing] = asyncio.Queue()
+        self.to_answerer: asyncio.Queue[Outgoing] = asyncio.Queue()
         self._pumps: list[asyncio.Task[None]] = []
 
     def start(self, offerer: CallSession, answerer: CallSession) -> None:
@@ -75,9 +75,11 @@ class Link:
         ]
 
     @staticmethod
-    async def _pump(queue: asyncio.Queue[Signal], session: CallSession) -> None:
+    async def _pump(queue: asyncio.Queue[Outgoing], session: CallSession) -> None:
         while True:
-            await session.handle(await queue.get())
+            message = await queue.get()
+            if not isinstance(message, NegotiationFailed):  # for the server, not the peer
+                await session.handle(message)
 
     async def stop(self) -> None:
         for task in self._pumps:
@@ -263,7 +265,7 @@ async def test_no_remote_frames_is_reported_as_stalled_then_recovered() -> None:
 async def test_messages_for_another_call_or_the_wrong_role_are_refused() -> None:
     local = await open_local_media(MediaConfig())
 
-    async def drop(_: Signal) -> None:
+    async def drop(_: Outgoing) -> None:
         return None
 
     session = CallSession(call_id=CALL, role="offerer", ice_servers=[], local=local, send=drop)
@@ -272,9 +274,39 @@ async def test_messages_for_another_call_or_the_wrong_role_are_refused() -> None
             await session.handle(SessionDescription(call_id="other", sdp_type="answer", sdp="v=0"))
         with pytest.raises(OutOfRole):
             await session.handle(SessionDescription(call_id=CALL, sdp_type="offer", sdp="v=0"))
-        with pytest.raises(OutOfRole):
-            await session.handle(IceCandidate(call_id=CALL, candidate="candidate:garbage"))
         await session.handle(IceCandidate(call_id=CALL, candidate=""))  # end of candidates
+    finally:
+        await session.close()
+        await local.close()
+
+
+async def test_a_candidate_aiortc_cannot_use_is_dropped_not_raised() -> None:
+    """The server refuses these (signaling.candidate), but a peer it did not check can still send
+    them: aiortc's ValueError once escaped here and ended the party's reader (issue 11)."""
+    local = await open_local_media(MediaConfig())
+    sent: list[Outgoing] = []
+
+    async def keep(message: Outgoing) -> None:
+        sent.append(message)
+
+    session = CallSession(call_id=CALL, role="offerer", ice_servers=[], local=local, send=keep)
+    host = "candidate:1 1 udp 2130706431 192.0.2.4 50000 typ host"
+    unusable = [
+        (host, None, None),  # no media section: aiortc's addIceCandidate raises ValueError
+        ("a=end-of-candidates", "0", None),  # candidate_from_sdp: AssertionError
+        ("candidate:garbage", "0", None),
+        (host.replace("typ host", "typ srflx rport x"), "0", None),  # int("x"): ValueError
+    ]
+    try:
+        await session.start()
+        for candidate, mid, index in unusable:
+            bad = IceCandidate.model_construct(
+                call_id=CALL, candidate=candidate, sdp_mid=mid, sdp_mline_index=index
+            )
+            await session.handle(bad)
+        await session.handle(IceCandidate(call_id=CALL, candidate=host, sdp_mid="0"))
+        assert session.state == "new" and session.gave_up is None
+        assert [type(m) for m in sent] == [SessionDescription]  # nothing else said about them
     finally:
         await session.close()
         await local.close()

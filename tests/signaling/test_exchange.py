@@ -494,6 +494,88 @@ def test_rejoin_after_vanishing_while_ringing_is_offered_again_with_its_wait(
     assert x.CloseCall("c1", 6.0, "rejoined") in actions
 
 
+# --- ICE and failed negotiation (issue 11) --------------------------------------------------------
+
+
+def test_end_of_candidates_as_null_is_relayed_as_the_empty_candidate(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path)
+    call = in_call(ex)
+    chromium_end = m.parse_from_kiosk(f'{{"type": "ice", "call_id": "{call}", "candidate": null}}')
+    w3c_end = m.parse_from_adviser(
+        f'{{"type": "ice", "call_id": "{call}", "candidate": "", "sdp_mid": "0"}}'
+    )
+    relayed = posts(ex.kiosk_message(ex.kiosks["k1"], chromium_end, 5.0), AMAL)
+    assert relayed == [m.IceCandidate(call_id=call, candidate="")]
+    assert m.serialize(relayed[0]).count('"candidate":""') == 1
+    relayed = posts(ex.adviser_message(ex.advisers["amal"], w3c_end, 5.0), KIOSK)
+    assert relayed == [m.IceCandidate(call_id=call, candidate="", sdp_mid="0")]
+
+
+def failure(call_id: str, reason: str = "OperationError: no codec") -> m.NegotiationFailed:
+    return m.NegotiationFailed(call_id=call_id, reason=reason)
+
+
+def test_a_failed_negotiation_ends_the_call_and_puts_the_kiosk_back_at_its_place(
+    tmp_path: Path,
+) -> None:
+    ex = make_exchange(tmp_path)
+    call = in_call(ex)
+    connect_kiosk(ex, 4.5, ConnId(9), "k2")  # joins after k1: must stay behind it
+    ex.kiosk_message(ex.kiosks["k2"], m.Join(language="ar"), 4.5)  # caller c2
+    actions = ex.adviser_message(ex.advisers["amal"], failure(call), 5.0)
+
+    detail = "OperationError: no codec"
+    assert posts(actions, AMAL)[:2] == [
+        m.CallEnded(call_id=call, reason="negotiation_failed", detail=detail),
+        m.AdviserStatus(status="available", reason="negotiation_failed"),
+    ]
+    to_kiosk = posts(actions, KIOSK)
+    assert to_kiosk[0] == m.CallEnded(call_id=call, reason="requeued", detail=detail)
+    assert isinstance(to_kiosk[1], m.Queued) and to_kiosk[1].resume_token == "t3"
+    # The record of the call that failed says so; the kiosk's new visit is c3, first in line
+    # (its original join time), offered to amal ahead of k2.
+    assert x.CloseCall(call, 5.0, "failed") in actions
+    assert x.Audit("adviser:amal", "negotiation_failed", call, 5.0, detail) in actions
+    assert x.OpenCall("c3", "k1", "Rinkeby library", "ar", None, 5.0) in actions
+    offer = posts(actions, AMAL)[2]
+    assert isinstance(offer, m.Offer) and offer.call_id == "c3"
+    assert ex.kiosks["k1"].caller == "c3"
+    with pytest.raises(OutOfRole):  # the kiosk's word on the old call comes too late
+        ex.kiosk_message(ex.kiosks["k1"], failure(call), 5.1)
+
+
+def test_a_second_failed_negotiation_ends_with_a_clear_word_not_a_loop(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path)
+    call = in_call(ex)
+    ex.kiosk_message(ex.kiosks["k1"], failure(call, "not connected within 20 s"), 5.0)
+    actions = ex.adviser_message(ex.advisers["amal"], m.Accept(call_id="c2"), 6.0)
+    assert kinds(actions, KIOSK) == ["call_started"]
+    actions = ex.kiosk_message(ex.kiosks["k1"], failure("c2", "not connected within 20 s"), 7.0)
+    ended = m.CallEnded(
+        call_id="c2", reason="negotiation_failed", detail="not connected within 20 s"
+    )
+    assert posts(actions, KIOSK) == [ended]
+    assert posts(actions, AMAL)[:2] == [
+        ended,
+        m.AdviserStatus(status="available", reason="negotiation_failed"),
+    ]
+    assert x.CloseCall("c2", 7.0, "failed") in actions
+    assert ex.kiosks["k1"].caller is None and ex.persisted_queue() == []
+    # Out of line, the kiosk may join again like anyone.
+    actions = ex.kiosk_message(ex.kiosks["k1"], m.Join(language="ar"), 8.0)
+    assert kinds(actions, KIOSK) == ["queued"]
+
+
+def test_negotiation_failed_only_within_ones_active_call(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path, adviser_grace_s=5.0)
+    call = in_call(ex)
+    with pytest.raises(OutOfRole):  # omar is not in this call
+        ex.adviser_message(ex.advisers["omar"], failure(call), 5.0)
+    ex.adviser_disconnected(ex.advisers["amal"], 6.0)
+    with pytest.raises(OutOfRole):  # held: no signaling flows, nor does its failure
+        ex.kiosk_message(ex.kiosks["k1"], failure(call), 7.0)
+
+
 def test_a_note_stays_out_of_logged_store_commands() -> None:
     # The switchboard logs a failed store command with its repr.
     command = x.SetWrapUp("c1", "resolved", "explained the decision letter")

@@ -709,3 +709,34 @@ def test_a_join_that_takes_over_a_held_place_keeps_its_join_time() -> None:
     assert router.waiting_callers()[0].joined_at == T
     moved = {e.caller: e.position for e in only(effects, PositionChanged)}
     assert moved == {cid("new"): 1, cid("other"): 2}  # the one it went ahead of is told too
+
+
+def test_a_failed_negotiation_frees_the_adviser_and_the_retry_keeps_the_place() -> None:
+    router = Router(rules())
+    staff(router, "a", {SV: "native"})
+    router.join(cid("c"), SV, now=T)
+    connect(router, "c", "a", at=1)
+    router.join(cid("later"), SV, now=T + 2)
+    effects = router.negotiation_failed(cid("c"), now=T + 3, retry_as=cid("c-again"))
+    assert effects[:3] == [
+        CallEnded(cid("c"), aid("a"), "negotiation_failed"),
+        AdviserStateChanged(aid("a"), AdviserState.AVAILABLE, "negotiation_failed", None),
+        CallerRemoved(cid("c"), "failed"),
+    ]
+    # No wrap-up, and the retry (joined at T) goes before the caller who joined at T + 2.
+    assert offers(effects) == [("c-again", "a")]
+    assert router.caller_state(cid("c")) is None  # gone for good
+    with pytest.raises(IllegalTransition):  # only in an active call
+        router.negotiation_failed(cid("later"), now=T + 4)
+
+
+def test_a_failed_negotiation_without_a_retry_leaves_the_line() -> None:
+    router = Router(rules())
+    staff(router, "a", {SV: "native"})
+    router.join(cid("c"), SV, now=T)
+    connect(router, "c", "a", at=1)
+    effects = router.negotiation_failed(cid("c"), now=T + 3)
+    assert only(effects, CallerRemoved) == [CallerRemoved(cid("c"), "failed")]
+    assert (
+        router.waiting_callers() == [] and router.adviser_state(aid("a")) is AdviserState.AVAILABLE
+    )
