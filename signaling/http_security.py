@@ -12,6 +12,7 @@ Refusals are JSON, ``{"code", "message"}``, as every other HTTP error of this se
 from __future__ import annotations
 
 import hmac
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ from signaling.client_address import (
 )
 from signaling.config import Settings
 from signaling.origin import OriginPolicy, cors_headers, origin_of
+
+log = logging.getLogger(__name__)
 
 ADMIN_COOKIE = "kiosklink_admin"  # signaling.admin.routes.COOKIE; that module imports this one
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -121,6 +124,8 @@ def _methods(request: web.Request) -> set[str]:
 
 
 def _refuse_origin(request: web.Request, seen: str | None) -> web.Response:
+    # The page's origin and the path only: no address, no credential (nothing personal).
+    log.info("refused %s %s from origin %s", request.method, request.path[:100], seen)
     return _forbidden(
         "forbidden_origin",
         f"requests from {seen} are not accepted here; this server is"
