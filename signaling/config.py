@@ -147,7 +147,6 @@ class MetricsSettings(_Section):
         return token
 
 
-
 class IceSettings(_Section):
     stun_url: str | None = Field(default=None, pattern=r"^stuns?:")
     turn_urls: tuple[Annotated[str, Field(pattern=r"^turns?:")], ...] = ()
