@@ -180,7 +180,7 @@ class Console:
 
     def __init__(self, config: ConsoleConfig, *, ring: bool = True) -> None:
         self.config = config
-        self.window = ConsoleWindow()
+        self.window = ConsoleWindow(queue_alert_after_s=config.queue_alert_after_s)
         self.flow = ConsoleFlow(server_url=config.server_url)
         self.backend = AsyncBackend(config, self.window)
         self.backend.start()

@@ -9,6 +9,7 @@ File (``--config FILE``), section ``[console]``::
     camera = 0                                    # index or device path; absent: test pattern
     microphone = true                             # true, false, or a device-name fragment
     speaker = true
+    queue_alert_after_s = 300                     # a queue's row turns red past this wait
 
 Environment (wins over the file): ``KIOSKLINK_CONSOLE_SERVER``, ``KIOSKLINK_CONSOLE_LANGUAGE``,
 ``KIOSKLINK_CONSOLE_RING``. The ``--server`` option wins over both. Nothing is read at import time.
@@ -40,6 +41,9 @@ class ConsoleConfig:
     camera: int | str | None = None
     microphone: bool | str = True
     speaker: bool | str = True
+    # A queue whose longest wait reaches this, with no adviser free for it, is marked (colour,
+    # sign and words) in the queue panel: someone should take it (agent_console.queue_alert).
+    queue_alert_after_s: float = 300.0
 
 
 def signaling_url(server_url: str) -> str:
@@ -106,8 +110,12 @@ def _validated(values: Mapping[str, object]) -> ConsoleConfig:
     for key, device in devices.items():
         if not isinstance(device, bool | str):
             raise ConfigError(f"console.{key}: true, false or a device-name fragment")
+    alert = values.get("queue_alert_after_s", config.queue_alert_after_s)
+    if isinstance(alert, bool) or not isinstance(alert, int | float) or alert <= 0:
+        raise ConfigError("console.queue_alert_after_s: must be a number of seconds above 0")
     return replace(
         config,
+        queue_alert_after_s=float(alert),
         server_url=http_url(url),
         ui_language=cast(UiLanguage, language),
         ring=cast(RingMode, ring),

@@ -1,4 +1,5 @@
-"""Screenshots of every console state: ``kiosklink console-screenshots [--out DIR] [--language]``.
+"""Screenshots of every console state:
+``kiosklink console-screenshots [--out DIR] [--language sv|en|both] [--size WxH]``.
 
 The states are built by driving the real flow with sample server messages (no server, no network),
 rendered by the real window, and grabbed to PNG. Without a display the offscreen platform is used;
@@ -132,7 +133,7 @@ def _signed_out(*, wrong: bool = False) -> ConsoleFlow:
 
 def _away() -> ConsoleFlow:
     flow = _signed_in("available")
-    flow.go_away("Rast", T0 + 1)
+    flow.go_away("break", T0 + 1)
     return flow
 
 
@@ -175,22 +176,31 @@ def sample_picture(width: int, height: int, label: str, hue: int) -> QImage:
     return image
 
 
-def grab_all(out: Path, language: str) -> list[Path]:
+SIZE = (1280, 800)  # the smallest screen advisers have (issue #12)
+
+
+def show_state(window: ConsoleWindow, name: str) -> None:
+    """Render the named sample state, with drawn pictures where a call shows video."""
+    window.render(STATES[name]().state)
+    if name in ("06-in-call", "07-reconnecting"):
+        window.call.show_remote_frame(sample_picture(960, 720, "SAMPLE – resident", 200))
+        window.call.show_local_frame(sample_picture(240, 180, "SAMPLE – you", 30))
+
+
+def grab_all(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translator = install_translator(app, language)
+    suffix = "" if size == SIZE else f"-{size[0]}x{size[1]}"
     saved = []
     try:
-        for name, build in STATES.items():
+        for name in STATES:
             window = ConsoleWindow()
-            window.resize(1280, 800)
-            window.render(build().state)
-            if name in ("06-in-call", "07-reconnecting"):
-                window.call.show_remote_frame(sample_picture(960, 720, "SAMPLE – resident", 200))
-                window.call.show_local_frame(sample_picture(240, 180, "SAMPLE – you", 30))
+            window.resize(*size)
+            show_state(window, name)
             window.show()
             app.processEvents()
-            path = out / f"console-{language}-{name}.png"
+            path = out / f"console-{language}-{name}{suffix}.png"
             window.grab().save(str(path))
             saved.append(path)
             window.close()
@@ -202,10 +212,18 @@ def grab_all(out: Path, language: str) -> list[Path]:
     return saved
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or int(width) < 320 or int(height) < 240:
+        raise argparse.ArgumentTypeError(f"{text!r}: a size such as 1280x800")
+    return int(width), int(height)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kiosklink console-screenshots")
     parser.add_argument("--out", type=Path, default=Path("artifacts/console-screenshots"))
     parser.add_argument("--language", choices=("sv", "en", "both"), default="both")
+    parser.add_argument("--size", type=_size, default=SIZE, help="window size, e.g. 1920x1080")
     args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -214,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     languages = ("sv", "en") if args.language == "both" else (args.language,)
     for language in languages:
-        for path in grab_all(args.out, language):
+        for path in grab_all(args.out, language, args.size):
             print(path)
     return 0
 

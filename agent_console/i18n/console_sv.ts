@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>Away</name>
+    <message>
+        <location filename="../views/labels.py" line="49"/>
+        <source>Break</source>
+        <translation>Rast</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="50"/>
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="51"/>
+        <source>Admin work</source>
+        <translation>Administration</translation>
+    </message>
+</context>
+<context>
     <name>CallView</name>
     <message>
         <location filename="../views/call_view.py" line="72"/>
@@ -30,56 +48,59 @@
     </message>
     <message>
         <location filename="../views/call_view.py" line="87"/>
+        <location filename="../views/call_view.py" line="88"/>
         <source>Transfer to another language queue</source>
         <translation>Koppla till en annan språkkö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="88"/>
+        <location filename="../views/call_view.py" line="89"/>
         <source>Transfer to queue</source>
         <translation>Koppla till kö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="94"/>
+        <location filename="../views/call_view.py" line="95"/>
         <source>No colleague available</source>
         <translation>Ingen kollega är ledig</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="95"/>
+        <location filename="../views/call_view.py" line="96"/>
+        <location filename="../views/call_view.py" line="97"/>
         <source>Transfer to an available colleague</source>
         <translation>Koppla till en ledig kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="96"/>
+        <location filename="../views/call_view.py" line="98"/>
         <source>Transfer to colleague</source>
         <translation>Koppla till kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="98"/>
+        <location filename="../views/call_view.py" line="100"/>
         <source>What the resident types appears here.</source>
         <translation>Det invånaren skriver visas här.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="101"/>
+        <location filename="../views/call_view.py" line="103"/>
+        <location filename="../views/call_view.py" line="104"/>
         <source>Type to the resident; Enter sends the line</source>
         <translation>Skriv till invånaren; Enter skickar raden</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="119"/>
+        <location filename="../views/call_view.py" line="122"/>
         <source>Transfer:</source>
         <translation>Koppla vidare:</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="132"/>
+        <location filename="../views/call_view.py" line="135"/>
         <source>Resident (live text)</source>
         <translation>Invånaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="134"/>
+        <location filename="../views/call_view.py" line="139"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="193"/>
+        <location filename="../views/call_view.py" line="200"/>
         <source>Quality: %1</source>
         <translation>Kvalitet: %1</translation>
     </message>
@@ -87,7 +108,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../views/console_window.py" line="44"/>
+        <location filename="../views/console_window.py" line="46"/>
         <source>Kiosklink – adviser console</source>
         <translation>Kiosklink – rådgivarkonsol</translation>
     </message>
@@ -226,17 +247,17 @@
 <context>
     <name>Level</name>
     <message>
-        <location filename="../views/labels.py" line="44"/>
+        <location filename="../views/labels.py" line="58"/>
         <source>native</source>
         <translation>modersmål</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="45"/>
+        <location filename="../views/labels.py" line="59"/>
         <source>fluent</source>
         <translation>flytande</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="46"/>
+        <location filename="../views/labels.py" line="60"/>
         <source>basic</source>
         <translation>grundläggande</translation>
     </message>
@@ -277,57 +298,57 @@
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../views/labels.py" line="102"/>
+        <location filename="../views/labels.py" line="116"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="103"/>
+        <location filename="../views/labels.py" line="117"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Servern kan inte nås. Kontrollera adressen och nätverket.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="106"/>
+        <location filename="../views/labels.py" line="120"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Din session har upphört. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="109"/>
+        <location filename="../views/labels.py" line="123"/>
         <source>You missed a call: it went to the next adviser.</source>
         <translation>Du missade ett samtal: det gick till nästa rådgivare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="112"/>
+        <location filename="../views/labels.py" line="126"/>
         <source>The caller left before you answered.</source>
         <translation>Uppringaren gick innan du svarade.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="115"/>
+        <location filename="../views/labels.py" line="129"/>
         <source>The caller ended the call.</source>
         <translation>Uppringaren avslutade samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="116"/>
+        <location filename="../views/labels.py" line="130"/>
         <source>The caller was transferred.</source>
         <translation>Uppringaren kopplades vidare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="117"/>
+        <location filename="../views/labels.py" line="131"/>
         <source>The call was cut off.</source>
         <translation>Samtalet bröts.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="118"/>
+        <location filename="../views/labels.py" line="132"/>
         <source>The caller&apos;s connection is interrupted. Waiting for it to come back.</source>
         <translation>Uppringarens anslutning är bruten. Vi väntar på att den kommer tillbaka.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="121"/>
+        <location filename="../views/labels.py" line="135"/>
         <source>The server refused that.</source>
         <translation>Servern nekade det.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="122"/>
+        <location filename="../views/labels.py" line="136"/>
         <source>The outcome is saved, but not the note: it seems to hold personal data. Rewrite the note, or drop it.</source>
         <translation>Utfallet är sparat, men inte anteckningen: den verkar innehålla personuppgifter. Skriv om anteckningen eller stryk den.</translation>
     </message>
@@ -378,27 +399,27 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../views/labels.py" line="67"/>
+        <location filename="../views/labels.py" line="81"/>
         <source>Resolved</source>
         <translation>Löst</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="68"/>
+        <location filename="../views/labels.py" line="82"/>
         <source>Referred elsewhere</source>
         <translation>Hänvisad vidare</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="69"/>
+        <location filename="../views/labels.py" line="83"/>
         <source>Needs follow-up</source>
         <translation>Behöver uppföljning</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="70"/>
+        <location filename="../views/labels.py" line="84"/>
         <source>Caller not there</source>
         <translation>Uppringaren var inte där</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="71"/>
+        <location filename="../views/labels.py" line="85"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
@@ -406,22 +427,22 @@
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../views/labels.py" line="92"/>
+        <location filename="../views/labels.py" line="106"/>
         <source>Measuring…</source>
         <translation>Mäter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="93"/>
+        <location filename="../views/labels.py" line="107"/>
         <source>Good</source>
         <translation>Bra</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="94"/>
+        <location filename="../views/labels.py" line="108"/>
         <source>Fair</source>
         <translation>Godtagbar</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="95"/>
+        <location filename="../views/labels.py" line="109"/>
         <source>Poor</source>
         <translation>Dålig</translation>
     </message>
@@ -429,34 +450,39 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../views/queue_view.py" line="26"/>
+        <location filename="../views/queue_view.py" line="36"/>
         <source>Waiting now</source>
         <translation>Väntar nu</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="29"/>
+        <location filename="../views/queue_view.py" line="39"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="29"/>
+        <location filename="../views/queue_view.py" line="39"/>
         <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="29"/>
+        <location filename="../views/queue_view.py" line="39"/>
         <source>Longest wait</source>
         <translation>Längst väntan</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="29"/>
+        <location filename="../views/queue_view.py" line="39"/>
         <source>Free</source>
         <translation>Lediga</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="53"/>
+        <location filename="../views/queue_view.py" line="64"/>
         <source>%1 (closed)</source>
         <translation>%1 (stängt)</translation>
+    </message>
+    <message>
+        <location filename="../views/queue_view.py" line="72"/>
+        <source>Waiting too long, nobody free</source>
+        <translation>Väntar för länge, ingen ledig</translation>
     </message>
 </context>
 <context>
@@ -495,42 +521,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../views/labels.py" line="78"/>
+        <location filename="../views/labels.py" line="92"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="79"/>
+        <location filename="../views/labels.py" line="93"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="80"/>
+        <location filename="../views/labels.py" line="94"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="81"/>
+        <location filename="../views/labels.py" line="95"/>
         <source>Away</source>
         <translation>Borta</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="82"/>
+        <location filename="../views/labels.py" line="96"/>
         <source>Available</source>
         <translation>Tillgänglig</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="83"/>
+        <location filename="../views/labels.py" line="97"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="84"/>
+        <location filename="../views/labels.py" line="98"/>
         <source>In a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="85"/>
+        <location filename="../views/labels.py" line="99"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
@@ -538,47 +564,38 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../views/status_view.py" line="30"/>
+        <location filename="../views/status_view.py" line="41"/>
         <source>Available (F6)</source>
         <translation>Tillgänglig (F6)</translation>
     </message>
     <message>
-        <location filename="../views/status_view.py" line="33"/>
-        <source>Break</source>
-        <translation>Rast</translation>
-    </message>
-    <message>
-        <location filename="../views/status_view.py" line="33"/>
-        <source>Meeting</source>
-        <translation>Möte</translation>
-    </message>
-    <message>
-        <location filename="../views/status_view.py" line="33"/>
-        <source>Admin work</source>
-        <translation>Administration</translation>
-    </message>
-    <message>
-        <location filename="../views/status_view.py" line="34"/>
+        <location filename="../views/status_view.py" line="46"/>
+        <location filename="../views/status_view.py" line="47"/>
         <source>Reason for being away</source>
         <translation>Orsak till frånvaro</translation>
     </message>
     <message>
-        <location filename="../views/status_view.py" line="35"/>
+        <location filename="../views/status_view.py" line="48"/>
+        <source>Reason:</source>
+        <translation>Orsak:</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="50"/>
         <source>Away</source>
         <translation>Borta</translation>
     </message>
     <message>
-        <location filename="../views/status_view.py" line="36"/>
+        <location filename="../views/status_view.py" line="51"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../views/status_view.py" line="72"/>
+        <location filename="../views/status_view.py" line="95"/>
         <source>Takes calls in: %1</source>
         <translation>Tar samtal på: %1</translation>
     </message>
     <message>
-        <location filename="../views/status_view.py" line="80"/>
+        <location filename="../views/status_view.py" line="103"/>
         <source>No connection to the server. Reconnecting… Calls in progress go on.</source>
         <translation>Ingen anslutning till servern. Återansluter… Pågående samtal fortsätter.</translation>
     </message>
@@ -586,32 +603,32 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../views/today_view.py" line="15"/>
+        <location filename="../views/today_view.py" line="16"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="20"/>
+        <location filename="../views/today_view.py" line="22"/>
         <source>Calls taken</source>
         <translation>Besvarade samtal</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="21"/>
+        <location filename="../views/today_view.py" line="23"/>
         <source>Average handle time</source>
         <translation>Genomsnittlig hanteringstid</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="22"/>
+        <location filename="../views/today_view.py" line="24"/>
         <source>Rating from residents</source>
         <translation>Betyg från invånare</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="33"/>
+        <location filename="../views/today_view.py" line="37"/>
         <source>no ratings yet</source>
         <translation>inga betyg än</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="36"/>
+        <location filename="../views/today_view.py" line="40"/>
         <source>%1 of 5 (%2 ratings)</source>
         <translation>%1 av 5 (%2 betyg)</translation>
     </message>
@@ -619,37 +636,37 @@
 <context>
     <name>Topic</name>
     <message>
-        <location filename="../views/labels.py" line="53"/>
+        <location filename="../views/labels.py" line="67"/>
         <source>No topic chosen</source>
         <translation>Inget ärende valt</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="55"/>
+        <location filename="../views/labels.py" line="69"/>
         <source>A letter</source>
         <translation>Ett brev</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="56"/>
+        <location filename="../views/labels.py" line="70"/>
         <source>An application</source>
         <translation>En ansökan</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="57"/>
+        <location filename="../views/labels.py" line="71"/>
         <source>Housing</source>
         <translation>Boende</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="58"/>
+        <location filename="../views/labels.py" line="72"/>
         <source>Work</source>
         <translation>Arbete</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="59"/>
+        <location filename="../views/labels.py" line="73"/>
         <source>Health</source>
         <translation>Hälsa</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="60"/>
+        <location filename="../views/labels.py" line="74"/>
         <source>Something else</source>
         <translation>Något annat</translation>
     </message>

@@ -39,7 +39,9 @@ SHORTCUTS = {
 
 
 class ConsoleWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, queue_alert_after_s: float = 300.0
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kiosklink – adviser console"))
         self.setStyleSheet(SHEET)
@@ -49,7 +51,7 @@ class ConsoleWindow(QMainWindow):
         self.offer = OfferView()
         self.call = CallView()
         self.wrap_up = WrapUpView()
-        self.queues = QueueView()
+        self.queues = QueueView(alert_after_s=queue_alert_after_s)
         self.today = TodayView()
         self.phase_pages = QStackedWidget()
         for page in (self.idle, self.offer, self.call, self.wrap_up):

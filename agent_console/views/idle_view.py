@@ -39,5 +39,7 @@ class IdleView(QWidget):
             self.hint.setText(self.tr("No calls are offered to you. Press F6 to be available."))
         self.notice.setVisible(state.notice is not None)
         if state.notice is not None:
-            detail = f"\n{state.notice_detail}" if state.notice_detail else ""
-            self.notice.setText(notice_text(state.notice) + detail)
+            self.notice.setText(notice_text(state.notice))
+            # The server's own detail is English technical text: a tooltip, not the line the
+            # adviser reads, so the console stays in one language.
+            self.notice.setToolTip(state.notice_detail)

@@ -39,6 +39,20 @@ def language_name(code: str) -> str:
     return names.get(code, code)
 
 
+# Away reasons offered in the list, sent to the server as these codes: language-neutral, so a
+# colleague or a report reads them in its own language. A reason the adviser types is sent as typed.
+AWAY_REASONS = ("break", "meeting", "admin_work")
+
+
+def away_reason_name(reason: str) -> str:
+    names = {
+        "break": QCoreApplication.translate("Away", "Break"),
+        "meeting": QCoreApplication.translate("Away", "Meeting"),
+        "admin_work": QCoreApplication.translate("Away", "Admin work"),
+    }
+    return names.get(reason, reason)
+
+
 def level_name(level: str) -> str:
     names = {
         "native": QCoreApplication.translate("Level", "native"),

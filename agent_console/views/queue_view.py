@@ -1,4 +1,9 @@
-"""Callers waiting per language, the adviser's own languages highlighted, updated live."""
+"""Callers waiting per language, the adviser's own languages highlighted, updated live.
+
+A queue that has waited too long with nobody free (agent_console.queue_alert) is marked three ways,
+so colour is never the only cue: a red row, a warning sign before its wait, and the words in the
+row's tooltip and accessible text.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_console.queue_alert import waits_too_long
 from agent_console.state import ConsoleState
 from agent_console.timefmt import clock_text
 from agent_console.views.labels import language_name
+from agent_console.views.numbers import count_text
 from agent_console.views.parts import label
-from agent_console.views.style import OWN_QUEUE
+from agent_console.views.style import ALERT_INK, ALERT_ROW, OWN_QUEUE
+
+ALERT_SIGN = "⚠"
 
 
 class QueueView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, alert_after_s: float = 300.0) -> None:
         super().__init__(parent)
+        self.alert_after_s = alert_after_s  # the console's setting (agent_console.config)
         self.heading = label(self.tr("Waiting now"), "title")
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -48,19 +58,26 @@ class QueueView(QWidget):
         self.table.setRowCount(len(queues))
         for row, queue in enumerate(queues):
             mine = queue.language in own
+            alert = waits_too_long(queue, alert_after_s=self.alert_after_s)
             name = language_name(queue.language)
             if not queue.open:
                 name = self.tr("%1 (closed)").replace("%1", name)
+            wait = clock_text(queue.longest_wait_s) if queue.waiting else "–"
             cells = [
                 name,
-                str(queue.waiting),
-                clock_text(queue.longest_wait_s) if queue.waiting else "–",
-                str(queue.advisers_available),
+                count_text(queue.waiting),
+                f"{ALERT_SIGN} {wait}" if alert else wait,
+                count_text(queue.advisers_available),
             ]
+            hint = self.tr("Waiting too long, nobody free") if alert else ""
             for col, text in enumerate(cells):
-                self._set(row, col, text, mine=mine, busy=queue.waiting > 0)
+                item = self._set(row, col, text, mine=mine, busy=queue.waiting > 0, alert=alert)
+                item.setToolTip(hint)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text} {hint}".strip())
 
-    def _set(self, row: int, col: int, text: str, *, mine: bool, busy: bool) -> None:
+    def _set(
+        self, row: int, col: int, text: str, *, mine: bool, busy: bool, alert: bool
+    ) -> QTableWidgetItem:
         item = self.table.item(row, col)
         if item is None:
             item = QTableWidgetItem()
@@ -68,7 +85,10 @@ class QueueView(QWidget):
         item.setText(text)
         if col > 0:
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        item.setBackground(QBrush(QColor(OWN_QUEUE)) if mine else QBrush())
+        background = ALERT_ROW if alert else OWN_QUEUE if mine else None
+        item.setBackground(QBrush(QColor(background)) if background else QBrush())
+        item.setForeground(QBrush(QColor(ALERT_INK)) if alert else QBrush())
         font = QFont()
-        font.setBold(mine and busy)
+        font.setBold((mine and busy) or alert)
         item.setFont(font)
+        return item

@@ -14,6 +14,8 @@ POOR = "#b3261e"
 RING = "#f2b705"
 RING_DIM = "#fbe7a1"
 OWN_QUEUE = "#e3eefa"
+ALERT_ROW = "#fbe3e1"  # a queue waiting too long with nobody free; ALERT_INK on it is 7:1
+ALERT_INK = "#8c1d18"
 
 SHEET = f"""
 QWidget {{ color: {INK}; font-size: 14px; }}

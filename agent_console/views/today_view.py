@@ -1,4 +1,4 @@
-"""Today: calls taken, average handle time, own ratings."""
+"""Today: the date, calls taken, average handle time, own ratings, in the console's locale."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from agent_console.state import ConsoleState
 from agent_console.timefmt import clock_text
+from agent_console.views.numbers import count_text, date_text, decimal_text
 from agent_console.views.parts import label
 
 
@@ -13,6 +14,7 @@ class TodayView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = label(self.tr("Today"), "title")
+        self.date = label("", "muted")
         self.calls = QLabel("0")
         self.handle = QLabel("–")
         self.rating = QLabel("–")
@@ -23,17 +25,19 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.date)
         layout.addLayout(form)
 
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         today = state.today
-        self.calls.setText(str(today.calls_taken))
+        self.date.setText(date_text(state.now) if state.now else "")
+        self.calls.setText(count_text(today.calls_taken))
         self.handle.setText(clock_text(today.average_handle_s))
         if today.ratings_average is None:
             self.rating.setText(self.tr("no ratings yet"))
         else:
             self.rating.setText(
                 self.tr("%1 of 5 (%2 ratings)")
-                .replace("%1", f"{today.ratings_average:.1f}")
-                .replace("%2", str(today.ratings_count))
+                .replace("%1", decimal_text(today.ratings_average))
+                .replace("%2", count_text(today.ratings_count))
             )

@@ -51,3 +51,14 @@ def test_bad_values_name_the_key(tmp_path: Path, text: str, key: str) -> None:
 def test_signaling_url() -> None:
     assert signaling_url("http://127.0.0.1:8080") == "ws://127.0.0.1:8080/ws/adviser"
     assert signaling_url("https://k.example/") == "wss://k.example/ws/adviser"
+
+
+def test_queue_alert_threshold_from_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "console.toml"
+    path.write_text("[console]\nqueue_alert_after_s = 180\n")
+    assert load_config(path, {}).queue_alert_after_s == 180.0
+    assert load_config(None, {}).queue_alert_after_s == 300.0
+    for bad in ("0", "-5", '"soon"', "true"):
+        path.write_text(f"[console]\nqueue_alert_after_s = {bad}\n")
+        with pytest.raises(ConfigError, match="queue_alert_after_s"):
+            load_config(path, {})

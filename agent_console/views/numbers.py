@@ -1,0 +1,30 @@
+"""Numbers, times of day and dates as the console's language writes them (Qt's default locale).
+
+:func:`agent_console.translation.install_translator` sets that locale with the translation, so a
+Swedish console reads "4,6 av 5" and "14:05", never "4.6" or "2:05 PM". Durations are timer
+readings (:mod:`agent_console.timefmt`), the same in every language.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale
+
+
+def decimal_text(value: float, places: int = 1) -> str:
+    return QLocale().toString(value, "f", places)
+
+
+def count_text(value: int) -> str:
+    return QLocale().toString(value)
+
+
+def time_text(timestamp: float) -> str:
+    """The local time of day, in the locale's short form (24-hour for sv and en_GB)."""
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+
+
+def date_text(timestamp: float) -> str:
+    """The local date with its weekday, in the locale's long form ("söndag 29 november 2026")."""
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    return QLocale().toString(moment.date(), QLocale.FormatType.LongFormat)
