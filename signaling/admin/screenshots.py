@@ -100,7 +100,7 @@ async def _shoot(scratch: Path, out: Path, chromium: str) -> list[Path]:
                 agent.app_version = "1.3.9"
             agents.append(agent)
         kiosks = server.with_store(lambda s: s.list_kiosks())
-        server.with_store(lambda s: _demo_calls(s, [k.id for k in kiosks]))
+        server.with_store(lambda s: _demo_calls(s, kiosks))
         for agent in agents[:3]:  # the last one stays switched off
             await agent.start()
             await agent.connected.wait()
@@ -112,12 +112,15 @@ async def _shoot(scratch: Path, out: Path, chromium: str) -> list[Path]:
                 saved = [out / "01-sign-in.png"]
                 await page.screenshot(path=str(saved[-1]))
                 await sign_in(page, server.http_url, *ADMIN)
-                await page.wait_for_selector("#count-online:has-text('3 online')")
+                await page.wait_for_selector("#count-online:has-text('2 online')")
+                await page.wait_for_selector("#count-degraded:has-text('1 degraded')")
+                await page.wait_for_selector("#sites tbody tr[data-site]")
+                await page.wait_for_selector("#chart-calls canvas")
                 saved.append(out / "02-fleet.png")
                 await page.screenshot(path=str(saved[-1]), full_page=True)
                 await page.goto(f"{server.http_url}/admin/#/kiosk/{kiosks[1].id}")
                 await page.wait_for_selector("#kiosk-faults li[data-kind='camera']")
-                await page.wait_for_selector("#chart-quality svg")
+                await page.wait_for_selector("#chart-quality canvas")
                 saved.append(out / "03-kiosk.png")
                 await page.screenshot(path=str(saved[-1]), full_page=True)
                 await browser.close()
@@ -127,21 +130,23 @@ async def _shoot(scratch: Path, out: Path, chromium: str) -> list[Path]:
     return saved
 
 
-async def _demo_calls(store: Any, kiosk_ids: list[str]) -> None:
-    """A few past calls' figures so the quality columns and charts have something to show."""
+async def _demo_calls(store: Any, kiosks: list[Any]) -> None:
+    """A week of past calls' figures so the quality columns, per-site table and charts show some."""
     now = time.time()
-    for n in range(12):
-        kiosk_id = kiosk_ids[n % 3]
+    for n in range(40):
+        kiosk = kiosks[n % 3]
         call_id = f"demo{n}"
-        at = now - (12 - n) * 1800
+        at = now - (40 - n) * 4 * 3600
         await store.open_call(
-            call_id, kiosk_id=kiosk_id, site="", language="sv", topic=None, joined_at=at
+            call_id, kiosk_id=kiosk.id, site=kiosk.site, language="sv", topic=None, joined_at=at
         )
+        await store.answer_call(call_id, adviser_id="demo", at=at + 40)
         quality = m.Quality(
             rtt_ms=60 + 15 * (n % 4), packet_loss_ratio=0.002 * (n % 5), fps=24 + n % 6
         )
         await store.add_quality(call_id, side="kiosk", quality=quality, at=at + 60)
-        await store.close_call(call_id, at=at + 600, outcome="completed")
+        outcome = "adviser_lost" if n % 9 == 4 else "completed"
+        await store.close_call(call_id, at=at + 600, outcome=outcome)
 
 
 if __name__ == "__main__":
