@@ -1,6 +1,6 @@
 """Which web pages may talk to this server (pure): the Origin check and the CORS answers.
 
-The policy (README §Security, docs/protocol.md §Browsers):
+The policy (README §Security):
 
 1. **No Origin, no browser.** The kiosk app, the adviser console and scripts send no ``Origin``;
    their requests and WebSockets pass this check (their tokens and passwords are checked as ever).
