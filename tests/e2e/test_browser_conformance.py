@@ -1,0 +1,247 @@
+"""A browser client written from docs/protocol.md alone calls the project's own clients.
+
+Chromium (Debian's, headless, fake camera and microphone) runs tests/e2e/browser/client.js: plain
+WebSocket messages as the document gives them, a standard RTCPeerConnection and the real-time
+text channel. The page comes from another origin (a small web server on 127.0.0.1) that the real
+server allows (``server.allowed_origins``), as a third party's page would. Both ways:
+
+* the browser as the kiosk, the project's headless adviser answering;
+* the project's headless kiosk calling, the browser as the adviser (signed in through
+  ``POST /api/login`` across origins).
+
+Each checks video frames decoded on both sides, text both ways over the data channel, the hangup
+(``call_ended`` on both sides) and the stored call record; the browser must see no ``error``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from kiosklink.headless import HeadlessParty, headless_adviser, headless_kiosk
+from rtc.signaling_client import Connected
+from signaling import messages as m
+from signaling.admin.screenshots import CHROMIUM, CHROMIUM_ARGS
+from signaling.embedded import EmbeddedServer
+from signaling.store_records import CallRecord
+from tests.e2e.test_call import negotiated_codec
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (Debian package chromium)"
+)
+playwright_api = pytest.importorskip("playwright.async_api")
+
+PAGE_DIR = Path(__file__).with_name("browser")
+# Fake devices: a generated picture and tone, and camera permission granted without asking.
+MEDIA_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+PASSWORD = "correct horse battery"
+MIN_FRAMES = 30  # one second of video at 30 fps, on each side
+WAIT_S = 30  # every wait is bounded; a call connects in well under a second on loopback
+BROWSER_LINE = "Hej, jag behöver hjälp med ett brev"
+PROJECT_LINE = "Visst, läs upp det för mig"
+
+
+@pytest.fixture
+async def page_origin() -> AsyncIterator[str]:
+    """The page's own web server, on 127.0.0.1: another origin than the signaling server's."""
+    app = web.Application()
+    app.router.add_static("/", PAGE_DIR)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    server = site._server
+    assert isinstance(server, asyncio.base_events.Server)
+    yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+    await runner.cleanup()
+
+
+@pytest.fixture
+def conformance_server(
+    server_factory: Callable[..., EmbeddedServer], page_origin: str
+) -> EmbeddedServer:
+    return server_factory(server={"allowed_origins": [page_origin]})
+
+
+@pytest.fixture
+async def page(page_origin: str) -> AsyncIterator[Any]:
+    async with playwright_api.async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *MEDIA_ARGS]
+        )
+        try:
+            page = await browser.new_page()
+            page.set_default_timeout(WAIT_S * 1000)
+            console: list[str] = []
+            page.on("console", lambda message: console.append(message.text))
+            page.on("pageerror", lambda error: console.append(f"page error: {error}"))
+            await page.goto(f"{page_origin}/index.html")
+            page.console = console
+            yield page
+        finally:
+            await browser.close()
+
+
+@pytest.fixture
+async def parties() -> AsyncIterator[list[HeadlessParty]]:
+    started: list[HeadlessParty] = []
+    yield started
+    for party in started:
+        await party.close()
+
+
+async def browser_until(page: Any, condition: str, what: str) -> None:
+    """Wait for a JavaScript condition on ``conformance``; fail with what the page knew."""
+    try:
+        await page.wait_for_function(
+            f"() => {{ const c = window.conformance; return {condition}; }}"
+        )
+    except playwright_api.TimeoutError:
+        state = await page.evaluate("window.conformance")
+        raise AssertionError(
+            f"browser: {what} never happened; {state}; console {page.console}"
+        ) from None
+
+
+async def browser_state(page: Any) -> dict[str, Any]:
+    state: dict[str, Any] = await page.evaluate("window.conformance")
+    return state
+
+
+async def record_when(
+    server: EmbeddedServer, call_id: str, done: Callable[[CallRecord], bool]
+) -> CallRecord:
+    """The stored call record, once ``done`` holds (the server writes it on its own thread)."""
+    async with asyncio.timeout(WAIT_S):
+        while True:
+            record: CallRecord | None = await asyncio.to_thread(
+                server.with_store, lambda s: s.call(call_id)
+            )
+            if record is not None and done(record):
+                return record
+            await asyncio.sleep(0.05)
+
+
+def frames(party: HeadlessParty) -> int:
+    return party.calls[0].frames if party.calls else 0
+
+
+def committed_lines(party: HeadlessParty) -> list[str]:
+    return [update.text for update in party.remote_text if update.committed]
+
+
+def saw(party: HeadlessParty, kind: type[object]) -> bool:
+    return any(isinstance(event, kind) for event in party.events)
+
+
+async def media_and_text_both_ways(page: Any, party: HeadlessParty) -> None:
+    """Frames decoded on each side, then a line typed on each side read on the other."""
+    await browser_until(page, f"c.framesDecoded >= {MIN_FRAMES}", "video from the project")
+    await browser_until(page, "c.framesRendered > 0", "a frame shown in the <video>")
+    await party.wait_until(lambda: frames(party) >= MIN_FRAMES, WAIT_S)
+
+    await browser_until(page, "c.channelOpen", "the rtt data channel open")
+    for draft in ("H", "Hej", "Hej, jag"):  # typed as it goes, corrections are just shorter
+        await page.evaluate("(draft) => typeText(draft)", draft)
+    await page.evaluate("(line) => commitText(line)", BROWSER_LINE)
+    await party.wait_until(lambda: BROWSER_LINE in committed_lines(party), WAIT_S)
+    drafts = [update.text for update in party.remote_text if not update.committed]
+    assert drafts == ["H", "Hej", "Hej, jag"], "each keystroke's line arrives, in order"
+
+    await party.send_text("Visst")
+    await party.commit_text(PROJECT_LINE)
+    await browser_until(page, f"c.remoteLines.includes({PROJECT_LINE!r})", "the project's text")
+
+
+async def test_browser_kiosk_calls_the_project_adviser(
+    conformance_server: EmbeddedServer, page: Any, parties: list[HeadlessParty]
+) -> None:
+    server = conformance_server
+    server.add_adviser("amal", PASSWORD, {"ar": "native"})
+    adviser = await headless_adviser(
+        server.http_url, server.adviser_url, "amal", PASSWORD, quality_interval_s=0.5
+    )
+    parties.append(adviser)
+    await adviser.wait_until(lambda: saw(adviser, Connected), WAIT_S)
+    await adviser.go_available()
+    token = server.add_kiosk("Browser kiosk", "Rinkeby bibliotek")
+
+    await page.evaluate(
+        "([url, token]) => startKiosk(url, token, 'ar', 'letter')", [server.kiosk_url, token]
+    )
+    await browser_until(page, "c.received.includes('queued')", "queued after join")
+    await media_and_text_both_ways(page, adviser)
+    session = adviser.session
+    assert session is not None
+    offer = session.pc.remoteDescription.sdp  # what Chromium offered, and the answer chose
+    assert negotiated_codec(session.pc.localDescription.sdp, "audio").lower() == "opus/48000/2"
+    assert negotiated_codec(session.pc.localDescription.sdp, "video").split("/")[0] in (
+        "VP8",
+        "H264",
+    )
+    assert "a=candidate:" in offer, "the browser sent a complete offer, no trickle needed"
+
+    await page.evaluate("hangUp()")
+    await browser_until(page, "c.callEnded !== null", "call_ended")
+    await adviser.wait_until(lambda: saw(adviser, m.CallEnded), WAIT_S)
+    state = await browser_state(page)
+    assert state["callEnded"]["reason"] == "hangup"
+    # The browser kiosk rated the call after it ended (§Messages, rating).
+    record = await record_when(server, state["callId"], lambda r: r.rating is not None)
+    assert (record.outcome, record.rating, record.language, record.topic) == (
+        "completed",
+        5,
+        "ar",
+        "letter",
+    )
+    assert record.site == "Rinkeby bibliotek" and record.ended_at is not None
+    assert state["errors"] == [], "the browser sent nothing the server refused"
+
+
+async def test_project_kiosk_calls_the_browser_adviser(
+    conformance_server: EmbeddedServer, page: Any, parties: list[HeadlessParty]
+) -> None:
+    server = conformance_server
+    server.add_adviser("webadviser", PASSWORD, {"ar": "native"})
+    await page.evaluate(
+        "([http, ws, user, password]) => startAdviser(http, ws, user, password)",
+        [server.http_url, server.adviser_url, "webadviser", PASSWORD],
+    )
+    await browser_until(page, "c.received.includes('status')", "status after set_status")
+    kiosk = await headless_kiosk(
+        server.kiosk_url, server.add_kiosk("K1", "Tensta träff"), quality_interval_s=0.5
+    )
+    parties.append(kiosk)
+    await kiosk.wait_until(lambda: saw(kiosk, Connected), WAIT_S)
+    await kiosk.join("ar", topic="letter")
+
+    await browser_until(page, "c.received.includes('offer')", "an offer")
+    await media_and_text_both_ways(page, kiosk)
+    session = kiosk.session
+    assert session is not None
+    answer = session.pc.remoteDescription.sdp  # Chromium's answer to the project's offer
+    assert negotiated_codec(answer, "audio").lower() == "opus/48000/2"
+    assert negotiated_codec(answer, "video").split("/")[0] in ("VP8", "H264")
+
+    await kiosk.hang_up()
+    await browser_until(page, "c.callEnded !== null", "call_ended")
+    await kiosk.wait_until(lambda: saw(kiosk, m.CallEnded), WAIT_S)
+    # After the call the browser adviser wraps up (§Wrap-up) and the server saves it.
+    await browser_until(page, "c.wrapUpSaved", "wrap_up_saved")
+    state = await browser_state(page)
+    assert state["callEnded"]["reason"] == "hangup"
+    outcome = state["welcome"]["outcomes"][0]
+    record = await record_when(server, state["callId"], lambda r: r.wrap_up_category is not None)
+    assert (record.outcome, record.wrap_up_category, record.site) == (
+        "completed",
+        outcome,
+        "Tensta träff",
+    )
+    assert record.adviser_quality is None, "the browser sends no quality; only the kiosk did"
+    assert record.kiosk_quality is not None and record.kiosk_quality.fps
+    assert state["errors"] == [], "the browser sent nothing the server refused"
