@@ -3,7 +3,8 @@
 Starts a real server on 127.0.0.1 with a scratch database, a small demo fleet of headless kiosks
 (one with a broken camera, one switched off, a few calls' quality figures), signs in with a real
 headless Chromium (Debian's ``/usr/bin/chromium``, driven by Playwright) and saves PNGs of the
-sign-in page, the fleet and one kiosk's page. Nothing leaves the machine.
+sign-in page, the fleet (in English and in Swedish) and one kiosk's page. Nothing leaves the
+machine.
 
     kiosklink dashboard-screenshots [--out DIR] [--chromium PATH]
 """
@@ -118,6 +119,11 @@ async def _shoot(scratch: Path, out: Path, chromium: str) -> list[Path]:
                 await page.wait_for_selector("#chart-calls canvas")
                 saved.append(out / "02-fleet.png")
                 await page.screenshot(path=str(saved[-1]), full_page=True)
+                await page.select_option("#ui-language", "sv")  # the same page in Swedish
+                await page.wait_for_selector("#count-degraded:has-text('1 begränsad')")
+                saved.append(out / "02-fleet-sv.png")
+                await page.screenshot(path=str(saved[-1]), full_page=True)
+                await page.select_option("#ui-language", "en")
                 await page.goto(f"{server.http_url}/admin/#/kiosk/{kiosks[1].id}")
                 await page.wait_for_selector("#kiosk-faults li[data-kind='camera']")
                 await page.wait_for_selector("#chart-quality canvas")
