@@ -10,11 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from argon2 import PasswordHasher
+from hypothesis import given
+from hypothesis import strategies as st
 
 from signaling.admin import trends
 from signaling.admin.language_names import language_name
 from signaling.messages import Quality
 from signaling.store import Store
+from signaling.store_records import CallRecord
 
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -133,3 +136,54 @@ def test_an_unknown_language_keeps_its_code_and_one_name_shows_once() -> None:
     assert language_name("xq").label == "xq"
     assert language_name("sv").label == "Svenska"
     assert language_name("ar").label == "Arabiska · العربية"
+
+
+def record(call_id: str, site: str, at: float, outcome: str | None) -> CallRecord:
+    return CallRecord(
+        id=call_id,
+        kiosk_id="k1",
+        site=site,
+        language="ar",
+        topic=None,
+        joined_at=at,
+        answered_at=None,
+        adviser_id=None,
+        ended_at=None,
+        outcome=outcome,
+        wrap_up_category=None,
+        wrap_up_note=None,
+        rating=None,
+        kiosk_quality=None,
+        adviser_quality=None,
+    )
+
+
+outcomes = st.sampled_from(
+    [None, "completed", "abandoned", "cancelled", "rejoined", "adviser_lost"]
+)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Library", "Town hall"]), st.floats(0, 7 * 86400), outcomes),
+        max_size=40,
+    )
+)
+def test_per_site_and_per_day_count_the_same_calls(
+    rows: list[tuple[str, float, str | None]],
+) -> None:
+    """Whatever the calls: the days of the window and the sites add up to the same calls, failures
+    never exceed calls, and a rejoin is never a call."""
+    since = trends.window_start(NOW, 7, STOCKHOLM)
+    calls = [
+        record(f"c{n}", site, NOW - offset, outcome)
+        for n, (site, offset, outcome) in enumerate(rows)
+        if NOW - offset >= since
+    ]
+    sites = trends.per_site(calls)
+    days = trends.per_day(calls, now=NOW, days=7, zone=STOCKHOLM)
+    counted = sum(outcome != "rejoined" for _, offset, outcome in rows if NOW - offset >= since)
+    assert sum(s.figures.calls for s in sites) == sum(d.figures.calls for d in days) == counted
+    assert sum(s.figures.failed for s in sites) == sum(d.figures.failed for d in days)
+    assert all(d.figures.failed <= d.figures.calls for d in days)
+    assert len(days) == 7
