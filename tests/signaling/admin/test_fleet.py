@@ -208,3 +208,14 @@ def test_unreachable_relay_is_a_self_clearing_fault() -> None:
     assert fault.kind == "relay_unreachable" and warning in fault.detail
     assert book.observe_health("k1", HealthReport(**base), 20.0)  # the relay answers again
     assert book.faults("k1") == []
+
+
+def test_degraded_kiosks_come_after_the_silent_ones_and_before_the_online_ones() -> None:
+    lines = [
+        KioskLine("k1", "Entrance", "Library", "online", 100),
+        KioskLine("k2", "Hall", "Library", "degraded", 100),
+        KioskLine("k3", "Upstairs", "Library", "stale", 90),
+        KioskLine("k4", "Desk", "Library", "offline", 50),
+    ]
+    assert [x.state for x in select_kiosks(lines)] == ["offline", "stale", "degraded", "online"]
+    assert [x.kiosk_id for x in select_kiosks(lines, state="degraded")] == ["k2"]
