@@ -274,6 +274,7 @@ class ConsoleFlow:
             waited_s=msg.waited_s,
             received_at=now,
             expires_at=now + msg.expires_in_s,
+            kiosk_lacks=None if msg.kiosk_lacks is None else tuple(msg.kiosk_lacks),
         )
         self._set(phase=Phase.OFFERED, offer=ringing, notice=None)
         return []
@@ -298,6 +299,7 @@ class ConsoleFlow:
             site=site,
             started_at=now,
             role=msg.role,
+            kiosk_lacks=offer.kiosk_lacks if offer is not None else None,
         )
         effects = self._drop_call()
         self._set(phase=Phase.IN_CALL, offer=None, call=call, wrap_up=None, notice=None)

@@ -82,7 +82,7 @@ def _signed_in(status: str = "available") -> ConsoleFlow:
     return flow
 
 
-def _offered() -> ConsoleFlow:
+def _offered(lacks: tuple[m.KioskDevice, ...] = ()) -> ConsoleFlow:
     flow = _signed_in()
     offer = m.Offer(
         call_id="c-1",
@@ -91,14 +91,15 @@ def _offered() -> ConsoleFlow:
         site="Rinkeby library",
         waited_s=95,
         expires_in_s=20,
+        kiosk_lacks=list(lacks),
     )
     flow.receive(offer, T0)
     flow.tick(T0 + 6)
     return flow
 
 
-def _in_call() -> ConsoleFlow:
-    flow = _offered()
+def _in_call(lacks: tuple[m.KioskDevice, ...] = ()) -> ConsoleFlow:
+    flow = _offered(lacks)
     flow.accept(T0 + 7)
     started = m.CallStarted(
         call_id="c-1", role="answerer", peer_name="Rinkeby library", language="ar", ice_servers=[]
@@ -152,6 +153,8 @@ STATES: dict[str, Callable[[], ConsoleFlow]] = {
     "06-in-call": _in_call,
     "07-reconnecting": _reconnecting,
     "08-wrap-up": _wrap_up,
+    "09-ringing-kiosk-lacks": lambda: _offered(("camera", "microphone")),
+    "10-in-call-kiosk-lacks": lambda: _in_call(("camera",)),
 }
 
 
@@ -182,7 +185,7 @@ SIZE = (1280, 800)  # the smallest screen advisers have (issue #12)
 def show_state(window: ConsoleWindow, name: str) -> None:
     """Render the named sample state, with drawn pictures where a call shows video."""
     window.render(STATES[name]().state)
-    if name in ("06-in-call", "07-reconnecting"):
+    if name in ("06-in-call", "07-reconnecting"):  # 10: the kiosk has no camera
         window.call.show_remote_frame(sample_picture(960, 720, "SAMPLE – resident", 200))
         window.call.show_local_frame(sample_picture(240, 180, "SAMPLE – you", 30))
 

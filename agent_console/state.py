@@ -56,6 +56,7 @@ class Ringing:
     received_at: float
     expires_at: float
     accepting: bool = False
+    kiosk_lacks: tuple[str, ...] | None = None  # from the offer; None: the kiosk never reported
 
     def remaining_s(self, now: float) -> float:
         return max(0.0, self.expires_at - now)
@@ -86,6 +87,7 @@ class ActiveCall:
     own_lines: tuple[str, ...] = ()
     own_draft: str = ""
     transferring: bool = False
+    kiosk_lacks: tuple[str, ...] | None = None  # as the offer said (signaling.devices)
 
     def elapsed_s(self, now: float) -> float:
         return max(0.0, now - self.started_at)

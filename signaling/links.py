@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import NewType
 
+from signaling import messages as m
 from signaling import routing as r
 from signaling.store_records import AdviserRecord, KioskRecord
 
@@ -45,6 +46,7 @@ class KioskLink:
     kiosk: KioskRecord
     caller: r.CallerId | None = None
     last_call: r.CallerId | None = None
+    health: m.HealthReport | None = None  # the latest, for offers (signaling.devices)
 
 
 @dataclass

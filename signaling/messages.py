@@ -405,8 +405,15 @@ class Closed(_Message):
     opens_at: float | None
 
 
+KioskDevice = Literal["camera", "microphone", "speaker"]
+
+
 class Offer(_Message):
-    """An adviser is offered a caller; ``expires_in_s`` is the ring time (§Offer)."""
+    """An adviser is offered a caller; ``expires_in_s`` is the ring time (§Offer).
+
+    ``kiosk_lacks``: the devices the kiosk's latest health report says do not work
+    (signaling.devices.device_state), so the adviser knows before answering that a call will be
+    without picture or sound; None when the kiosk has sent no report since it connected."""
 
     type: Literal["offer"] = "offer"
     call_id: Tag
@@ -415,6 +422,7 @@ class Offer(_Message):
     site: Text
     waited_s: float
     expires_in_s: float
+    kiosk_lacks: list[KioskDevice] | None = None
 
 
 class OfferRevoked(_Message):

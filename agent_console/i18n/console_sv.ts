@@ -22,87 +22,97 @@
 <context>
     <name>CallView</name>
     <message>
-        <location filename="../views/call_view.py" line="72"/>
+        <location filename="../views/call_view.py" line="74"/>
+        <location filename="../views/call_view.py" line="254"/>
         <source>Waiting for the resident&apos;s video…</source>
         <translation>Väntar på invånarens video…</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="75"/>
+        <location filename="../views/call_view.py" line="77"/>
         <source>Your camera</source>
         <translation>Din kamera</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="79"/>
+        <location filename="../views/call_view.py" line="81"/>
         <source>Mute (F7)</source>
         <translation>Stäng av mikrofonen (F7)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="80"/>
+        <location filename="../views/call_view.py" line="82"/>
         <source>Camera off (F8)</source>
         <translation>Stäng av kameran (F8)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="81"/>
+        <location filename="../views/call_view.py" line="83"/>
         <source>End call (F4)</source>
         <translation>Avsluta samtalet (F4)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="87"/>
-        <location filename="../views/call_view.py" line="88"/>
+        <location filename="../views/call_view.py" line="89"/>
+        <location filename="../views/call_view.py" line="90"/>
         <source>Transfer to another language queue</source>
         <translation>Koppla till en annan språkkö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="89"/>
+        <location filename="../views/call_view.py" line="91"/>
         <source>Transfer to queue</source>
         <translation>Koppla till kö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="95"/>
+        <location filename="../views/call_view.py" line="97"/>
         <source>No colleague available</source>
         <translation>Ingen kollega är ledig</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="96"/>
-        <location filename="../views/call_view.py" line="97"/>
+        <location filename="../views/call_view.py" line="98"/>
+        <location filename="../views/call_view.py" line="99"/>
         <source>Transfer to an available colleague</source>
         <translation>Koppla till en ledig kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="98"/>
+        <location filename="../views/call_view.py" line="100"/>
         <source>Transfer to colleague</source>
         <translation>Koppla till kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="100"/>
+        <location filename="../views/call_view.py" line="102"/>
         <source>What the resident types appears here.</source>
         <translation>Det invånaren skriver visas här.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="103"/>
-        <location filename="../views/call_view.py" line="104"/>
+        <location filename="../views/call_view.py" line="105"/>
+        <source>Type here; Enter sends</source>
+        <translation>Skriv här; Enter skickar</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="106"/>
         <source>Type to the resident; Enter sends the line</source>
         <translation>Skriv till invånaren; Enter skickar raden</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="122"/>
+        <location filename="../views/call_view.py" line="132"/>
         <source>Transfer:</source>
         <translation>Koppla vidare:</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="135"/>
+        <location filename="../views/call_view.py" line="145"/>
         <source>Resident (live text)</source>
         <translation>Invånaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="139"/>
+        <location filename="../views/call_view.py" line="149"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="200"/>
+        <location filename="../views/call_view.py" line="232"/>
         <source>Quality: %1</source>
         <translation>Kvalitet: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="252"/>
+        <source>The kiosk has no camera: you will hear the resident only.</source>
+        <translation>Kiosken har ingen kamera: du hör bara invånaren.</translation>
     </message>
 </context>
 <context>
@@ -111,6 +121,54 @@
         <location filename="../views/console_window.py" line="46"/>
         <source>Kiosklink – adviser console</source>
         <translation>Kiosklink – rådgivarkonsol</translation>
+    </message>
+</context>
+<context>
+    <name>Device</name>
+    <message>
+        <location filename="../views/labels.py" line="92"/>
+        <source>camera</source>
+        <translation>kamera</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="93"/>
+        <source>microphone</source>
+        <translation>mikrofon</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="94"/>
+        <source>speaker</source>
+        <translation>högtalare</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="103"/>
+        <source>The kiosk has not reported its devices.</source>
+        <translation>Kiosken har inte rapporterat sina enheter.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="105"/>
+        <source>Kiosk camera, microphone and speaker work.</source>
+        <translation>Kioskens kamera, mikrofon och högtalare fungerar.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="107"/>
+        <source>Kiosk lacks: %1</source>
+        <translation>Kiosken saknar: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="109"/>
+        <source>You will not see the resident.</source>
+        <translation>Du kommer inte att se invånaren.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="110"/>
+        <source>You will not hear the resident: use the text.</source>
+        <translation>Du kommer inte att höra invånaren: använd texten.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="113"/>
+        <source>The resident will not hear you: type to them.</source>
+        <translation>Invånaren kommer inte att höra dig: skriv till hen.</translation>
     </message>
 </context>
 <context>
@@ -298,57 +356,57 @@
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../views/labels.py" line="116"/>
+        <location filename="../views/labels.py" line="160"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="117"/>
+        <location filename="../views/labels.py" line="161"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Servern kan inte nås. Kontrollera adressen och nätverket.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="120"/>
+        <location filename="../views/labels.py" line="164"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Din session har upphört. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="123"/>
+        <location filename="../views/labels.py" line="167"/>
         <source>You missed a call: it went to the next adviser.</source>
         <translation>Du missade ett samtal: det gick till nästa rådgivare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="126"/>
+        <location filename="../views/labels.py" line="170"/>
         <source>The caller left before you answered.</source>
         <translation>Uppringaren gick innan du svarade.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="129"/>
+        <location filename="../views/labels.py" line="173"/>
         <source>The caller ended the call.</source>
         <translation>Uppringaren avslutade samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="130"/>
+        <location filename="../views/labels.py" line="174"/>
         <source>The caller was transferred.</source>
         <translation>Uppringaren kopplades vidare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="131"/>
+        <location filename="../views/labels.py" line="175"/>
         <source>The call was cut off.</source>
         <translation>Samtalet bröts.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="132"/>
+        <location filename="../views/labels.py" line="176"/>
         <source>The caller&apos;s connection is interrupted. Waiting for it to come back.</source>
         <translation>Uppringarens anslutning är bruten. Vi väntar på att den kommer tillbaka.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="135"/>
+        <location filename="../views/labels.py" line="179"/>
         <source>The server refused that.</source>
         <translation>Servern nekade det.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="136"/>
+        <location filename="../views/labels.py" line="180"/>
         <source>The outcome is saved, but not the note: it seems to hold personal data. Rewrite the note, or drop it.</source>
         <translation>Utfallet är sparat, men inte anteckningen: den verkar innehålla personuppgifter. Skriv om anteckningen eller stryk den.</translation>
     </message>
@@ -361,37 +419,37 @@
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="38"/>
+        <location filename="../views/offer_view.py" line="40"/>
         <source>Accept (F2)</source>
         <translation>Svara (F2)</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="39"/>
+        <location filename="../views/offer_view.py" line="41"/>
         <source>Decline (F3)</source>
         <translation>Avböj (F3)</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="71"/>
+        <location filename="../views/offer_view.py" line="74"/>
         <source>Topic: %1</source>
         <translation>Ärende: %1</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="72"/>
+        <location filename="../views/offer_view.py" line="75"/>
         <source>Kiosk: %1</source>
         <translation>Kiosk: %1</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="74"/>
+        <location filename="../views/offer_view.py" line="77"/>
         <source>Has waited %1</source>
         <translation>Har väntat %1</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="77"/>
+        <location filename="../views/offer_view.py" line="87"/>
         <source>Connecting the call…</source>
         <translation>Kopplar samtalet…</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="80"/>
+        <location filename="../views/offer_view.py" line="90"/>
         <source>Answer within %1</source>
         <translation>Svara inom %1</translation>
     </message>
@@ -427,22 +485,37 @@
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../views/labels.py" line="106"/>
+        <location filename="../views/labels.py" line="126"/>
+        <source>No picture or sound from the kiosk</source>
+        <translation>Ingen bild eller ljud från kiosken</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="128"/>
+        <source>No picture from the kiosk</source>
+        <translation>Ingen bild från kiosken</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="130"/>
+        <source>No sound from the kiosk</source>
+        <translation>Inget ljud från kiosken</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="150"/>
         <source>Measuring…</source>
         <translation>Mäter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="107"/>
+        <location filename="../views/labels.py" line="151"/>
         <source>Good</source>
         <translation>Bra</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="108"/>
+        <location filename="../views/labels.py" line="152"/>
         <source>Fair</source>
         <translation>Godtagbar</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="109"/>
+        <location filename="../views/labels.py" line="153"/>
         <source>Poor</source>
         <translation>Dålig</translation>
     </message>
@@ -521,42 +594,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../views/labels.py" line="92"/>
+        <location filename="../views/labels.py" line="136"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="93"/>
+        <location filename="../views/labels.py" line="137"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="94"/>
+        <location filename="../views/labels.py" line="138"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="95"/>
+        <location filename="../views/labels.py" line="139"/>
         <source>Away</source>
         <translation>Borta</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="96"/>
+        <location filename="../views/labels.py" line="140"/>
         <source>Available</source>
         <translation>Tillgänglig</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="97"/>
+        <location filename="../views/labels.py" line="141"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="98"/>
+        <location filename="../views/labels.py" line="142"/>
         <source>In a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="99"/>
+        <location filename="../views/labels.py" line="143"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>

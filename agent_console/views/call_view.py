@@ -22,8 +22,10 @@ from agent_console.quality import QualityLevel
 from agent_console.state import ActiveCall, ConsoleState, Notice
 from agent_console.timefmt import clock_text
 from agent_console.views.labels import (
+    kiosk_devices_text,
     language_name,
     level_name,
+    missing_media_text,
     notice_text,
     quality_name,
     topic_name,
@@ -100,7 +102,7 @@ class CallView(QWidget):
         self.remote_text.setPlaceholderText(self.tr("What the resident types appears here."))
         self.own_lines = QPlainTextEdit(readOnly=True)
         self.own_text = QLineEdit()
-        self.own_text.setPlaceholderText(self.tr("Type to the resident; Enter sends the line"))
+        self.own_text.setPlaceholderText(self.tr("Type here; Enter sends"))  # fits 270 px
         self.own_text.setAccessibleName(self.tr("Type to the resident; Enter sends the line"))
         self._call_id = ""
         self._colleague_items: list[tuple[str, str]] = []  # (adviser id, text) shown in the picker
@@ -108,10 +110,18 @@ class CallView(QWidget):
         self._connect()
 
     def _build(self) -> None:
-        head = QHBoxLayout()
-        head.addWidget(self.who, 1)
-        head.addWidget(self.quality)
-        head.addWidget(self.timer)
+        # The quality pill on its own line: its words ("No picture or sound from the kiosk") and the
+        # caller's line would not fit one row of a 1280 px screen together.
+        title = QHBoxLayout()
+        title.addWidget(self.who, 1)
+        title.addWidget(self.timer)
+        pill = QHBoxLayout()
+        pill.addWidget(self.quality)
+        pill.addStretch(1)
+        head = QVBoxLayout()
+        head.setSpacing(4)
+        head.addLayout(title)
+        head.addLayout(pill)
         controls = QHBoxLayout()
         controls.addWidget(self.mute)
         controls.addWidget(self.camera)
@@ -197,8 +207,7 @@ class CallView(QWidget):
             self._start(call, state)
         self.who.setText(f"{language_name(call.language)} · {topic_name(call.topic)} · {call.site}")
         self.timer.setText(clock_text(call.elapsed_s(state.now)))
-        self.quality.setText(self.tr("Quality: %1").replace("%1", quality_name(call.quality)))
-        self.quality.setStyleSheet(f"background: {_QUALITY_COLOURS[call.quality]};")
+        self._render_quality(call)
         self.mute.setChecked(call.audio_muted)
         self.camera.setChecked(call.video_off)
         self.local_video.setVisible(not call.video_off)
@@ -212,6 +221,17 @@ class CallView(QWidget):
         self.transfer_to_queue.setEnabled(not call.transferring)
         self._render_colleagues(state.transfer_candidates(), call)
         self._render_interrupted(state.notice is Notice.CALLER_INTERRUPTED)
+
+    def _render_quality(self, call: ActiveCall) -> None:
+        """The network's word for the call, unless the kiosk sends no picture or sound."""
+        missing = missing_media_text(call.kiosk_lacks)
+        if missing is not None:
+            self.quality.setText(missing)
+            self.quality.setStyleSheet(f"background: {POOR};")
+        else:
+            self.quality.setText(self.tr("Quality: %1").replace("%1", quality_name(call.quality)))
+            self.quality.setStyleSheet(f"background: {_QUALITY_COLOURS[call.quality]};")
+        self.quality.setToolTip(kiosk_devices_text(call.kiosk_lacks))
 
     def _render_interrupted(self, interrupted: bool) -> None:
         """The resident's connection is interrupted (§Faults): say so where their video was."""
@@ -228,6 +248,12 @@ class CallView(QWidget):
         """A new call: clear what the last one left behind."""
         self._call_id = call.call_id
         self.remote_video.set_image(None)
+        self._waiting_text = (
+            self.tr("The kiosk has no camera: you will hear the resident only.")
+            if "camera" in (call.kiosk_lacks or ())
+            else self.tr("Waiting for the resident's video…")
+        )
+        self.remote_video.set_placeholder(self._waiting_text)
         self.own_text.clear()
         self.transfer_adviser.clear()
         self._colleague_items = []

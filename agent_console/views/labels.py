@@ -87,6 +87,50 @@ def outcome_name(code: str) -> str:
     return names.get(code, code.replace("_", " "))
 
 
+def device_name(device: str) -> str:
+    names = {
+        "camera": QCoreApplication.translate("Device", "camera"),
+        "microphone": QCoreApplication.translate("Device", "microphone"),
+        "speaker": QCoreApplication.translate("Device", "speaker"),
+    }
+    return names.get(device, device)
+
+
+def kiosk_devices_text(lacks: tuple[str, ...] | None) -> str:
+    """What the adviser should know about the kiosk's devices (signaling.devices, via the offer):
+    what it lacks and what that means for the call, one line each."""
+    if lacks is None:
+        return QCoreApplication.translate("Device", "The kiosk has not reported its devices.")
+    if not lacks:
+        return QCoreApplication.translate("Device", "Kiosk camera, microphone and speaker work.")
+    names = ", ".join(device_name(d) for d in lacks)
+    lines = [QCoreApplication.translate("Device", "Kiosk lacks: %1").replace("%1", names)]
+    meaning = {
+        "camera": QCoreApplication.translate("Device", "You will not see the resident."),
+        "microphone": QCoreApplication.translate(
+            "Device", "You will not hear the resident: use the text."
+        ),
+        "speaker": QCoreApplication.translate(
+            "Device", "The resident will not hear you: type to them."
+        ),
+    }
+    lines += [meaning[d] for d in lacks if d in meaning]
+    return "\n".join(lines)
+
+
+def missing_media_text(lacks: tuple[str, ...] | None) -> str | None:
+    """The quality pill's words when the kiosk sends no picture or no sound: then "Good" would
+    be a lie, whatever the network figures say. None when both can flow."""
+    no_picture, no_sound = "camera" in (lacks or ()), "microphone" in (lacks or ())
+    if no_picture and no_sound:
+        return QCoreApplication.translate("Quality", "No picture or sound from the kiosk")
+    if no_picture:
+        return QCoreApplication.translate("Quality", "No picture from the kiosk")
+    if no_sound:
+        return QCoreApplication.translate("Quality", "No sound from the kiosk")
+    return None
+
+
 def phase_name(phase: Phase) -> str:
     names = {
         Phase.SIGNED_OUT: QCoreApplication.translate("Status", "Signed out"),

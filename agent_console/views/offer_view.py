@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from agent_console.state import ConsoleState
 from agent_console.timefmt import clock_text
-from agent_console.views.labels import language_name, topic_name
+from agent_console.views.labels import kiosk_devices_text, language_name, topic_name
 from agent_console.views.parts import button, card, label
 from agent_console.views.style import RING, RING_DIM
 
@@ -31,6 +31,8 @@ class OfferView(QWidget):
         self.topic = QLabel("")
         self.site = QLabel("")
         self.waited = QLabel("")
+        self.devices = label("", "notice")  # what the kiosk lacks (signaling.devices)
+        self.devices.setWordWrap(True)
         self.remaining = label("")
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
@@ -47,6 +49,7 @@ class OfferView(QWidget):
         inner.setSpacing(10)
         for widget in (self.heading, self.language, self.topic, self.site, self.waited):
             inner.addWidget(widget)
+        inner.addWidget(self.devices)
         inner.addSpacing(8)
         inner.addWidget(self.bar)
         inner.addWidget(self.remaining)
@@ -73,6 +76,13 @@ class OfferView(QWidget):
         self.waited.setText(
             self.tr("Has waited %1").replace("%1", clock_text(offer.waited_now_s(now)))
         )
+        self.devices.setText(kiosk_devices_text(offer.kiosk_lacks))
+        # A kiosk that works raises no alarm: the line is muted, a lacking one stands out.
+        look = "notice" if offer.kiosk_lacks else "muted"
+        if self.devices.objectName() != look:
+            self.devices.setObjectName(look)
+            self.devices.style().unpolish(self.devices)
+            self.devices.style().polish(self.devices)
         if offer.accepting:
             self.remaining.setText(self.tr("Connecting the call…"))
         else:

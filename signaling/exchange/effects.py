@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from signaling import messages as m
 from signaling import routing as r
 from signaling.config import Settings
+from signaling.devices import device_state
 from signaling.errors import CLOSE_SILENT
 from signaling.exchange.actions import AnswerCall, Close, CloseCall, Post
 from signaling.exchange.lines import Lines
@@ -63,6 +64,7 @@ class Effects:
                     site=caller.site,
                     waited_s=round(now - caller.joined_at, 1),
                     expires_in_s=round(max(0.0, expires_at - now), 1),
+                    kiosk_lacks=self._kiosk_lacks(caller.kiosk_id),
                 )
                 self.to_adviser(aid, offer)
             case r.OfferRevoked(caller=cid, adviser=aid, reason=reason):
@@ -215,3 +217,10 @@ class Effects:
         link = self._lines.advisers.get(aid)
         if link is not None:
             self._lines.out.append(Post(link.conn, message))
+
+    def _kiosk_lacks(self, kiosk_id: str) -> list[m.KioskDevice] | None:
+        """What the kiosk's devices lack by its latest report; None before any (§Offer)."""
+        kiosk = self._lines.kiosks.get(kiosk_id)
+        if kiosk is None or kiosk.health is None:
+            return None
+        return list(device_state(kiosk.health).lacking)

@@ -192,6 +192,7 @@ class Exchange:
                 caller = self._own_call(link, call_id)
                 self._media_report(caller, silent="adviser", state=state, now=now)
             case m.Health(report=report):
+                link.health = report
                 self._out.append(AddHealth(link.kiosk.id, now, report))
                 self._out.append(TouchKiosk(link.kiosk.id, now, report.app_version))
             case m.Rating(call_id=call_id, score=score):
