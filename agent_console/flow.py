@@ -325,6 +325,13 @@ class ConsoleFlow:
         call = self.state.call
         if call is None or call.call_id != msg.call_id:
             return []
+        if msg.reason == "negotiation_failed":
+            # No conversation, nothing to wrap up: the server has made this adviser available
+            # again (docs/protocol.md §Negotiation failure); why is in the notice's detail.
+            effects = self._drop_call()
+            self._set(phase=Phase.AVAILABLE, now=now, offer=None, call=None, wrap_up=None)
+            self._set(notice=Notice.CALL_FAILED, notice_detail=msg.detail)
+            return effects
         notice = {"peer_left": Notice.CALLER_HUNG_UP, "transferred": Notice.TRANSFERRED}.get(
             msg.reason, Notice.CALL_FAILED if msg.reason == "error" else None
         )

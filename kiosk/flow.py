@@ -416,8 +416,10 @@ class KioskFlow:
                 return []
             case m.Command():
                 return self._command(msg)
-            case m.Error(ref_type="media_state"):
-                return []  # a late word on a call that is over: never a reason to leave the line
+            case m.Error(ref_type="media_state" | "negotiation_failed" | "ice"):
+                # A late word on a call that is over (both sides may say a set-up failed), or a
+                # candidate the server refused: never a reason to leave the line.
+                return []
             case m.Error():
                 return self._error(now)
             case m.KioskWelcome() | m.Pong():
@@ -542,6 +544,22 @@ class KioskFlow:
         effects: list[Effect] = [StopCall()]
         if self.state.media_live:
             effects.append(CloseMedia())
+        if msg.reason == "negotiation_failed":
+            # No call could be set up, twice (docs/protocol.md §Negotiation failure): nothing to
+            # rate; the resident is out of line and may try again from the confirm screen.
+            alerts = (*self._system_alerts(), Alert.JOIN_FAILED)
+            self._go(
+                now,
+                replace(
+                    self.state,
+                    screen=Screen.CONFIRM,
+                    call=None,
+                    position=None,
+                    media_live=False,
+                    alerts=alerts,
+                ),
+            )
+            return effects
         self._go(
             now,
             replace(

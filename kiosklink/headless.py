@@ -52,6 +52,7 @@ class HeadlessParty:
         ready_after_call: bool = False,
         media: MediaConfig | None = None,
         quality_interval_s: float | None = 2.0,
+        connect_timeout_s: float = 20.0,
     ) -> None:
         self.client = client
         self.name = name
@@ -68,6 +69,7 @@ class HeadlessParty:
                 on_quality=self._on_quality,
             ),
             quality_interval_s=quality_interval_s,
+            connect_timeout_s=connect_timeout_s,
         )
         self.calls: list[CallStats] = []
         self.events: list[ClientEvent] = []
@@ -179,8 +181,8 @@ class HeadlessParty:
             case m.CallEnded(reason=reason):
                 await self.media.end_call(reason)
                 self._step("call ended", reason)
-                if self.ready_after_call:
-                    await self._send_quietly(m.Ready())
+                if self.ready_after_call and reason != "negotiation_failed":
+                    await self._send_quietly(m.Ready())  # after a failed set-up: available
             case m.Reconnecting(grace_s=grace):
                 self._step("reconnecting", f"the call is interrupted; waiting up to {grace} s")
             case m.Reconnected():
@@ -234,10 +236,17 @@ async def headless_kiosk(
     on_step: StepListener | None = None,
     media: MediaConfig | None = None,
     quality_interval_s: float | None = 2.0,
+    connect_timeout_s: float = 20.0,
 ) -> HeadlessParty:
+    """``connect_timeout_s``: the call set-up deadline (then ``negotiation_failed``)."""
     client = SignalingClient(ws_url, role="kiosk", token=token)
     party = HeadlessParty(
-        client, name=name, on_step=on_step, media=media, quality_interval_s=quality_interval_s
+        client,
+        name=name,
+        on_step=on_step,
+        media=media,
+        quality_interval_s=quality_interval_s,
+        connect_timeout_s=connect_timeout_s,
     )
     await party.start()
     return party

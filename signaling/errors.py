@@ -86,9 +86,10 @@ class RemoteProtocolError(KiosklinkError):
     fatal: bool = False
     close_code: int = CLOSE_POLICY
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, ref_type: str | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.ref_type = ref_type  # the type of the refused message, when it could be read
 
 
 class MalformedMessage(RemoteProtocolError):

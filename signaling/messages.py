@@ -603,7 +603,7 @@ def _protocol_error(exc: ValidationError) -> MalformedMessage | UnknownMessageTy
     if not loc:
         return MalformedMessage("a message must be a JSON object")
     where = ".".join(str(p) for p in loc[1:]) or "message"
-    return MalformedMessage(f"{loc[0]}: {where}: {first['msg']}")
+    return MalformedMessage(f"{loc[0]}: {where}: {first['msg']}", ref_type=str(loc[0])[:40])
 
 
 def parse_from_kiosk(text: str | bytes) -> KioskMessage:

@@ -401,7 +401,8 @@ async def _read_loop(
             state.check_role(msg.type)
             await handle(msg)
         except RemoteProtocolError as exc:
-            if _reply_to_error(peer, exc, getattr(msg, "type", None)) or state.should_close:
+            ref_type = getattr(msg, "type", None) or exc.ref_type
+            if _reply_to_error(peer, exc, ref_type) or state.should_close:
                 await peer.close(exc.close_code, exc.detail)
                 return
         except IllegalTransition as exc:

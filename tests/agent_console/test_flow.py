@@ -20,7 +20,7 @@ from agent_console.flow import (
 from agent_console.quality import QualityLevel
 from agent_console.state import Notice, Phase
 from signaling import messages as m
-from signaling.errors import IllegalTransition
+from signaling.errors import ErrorCode, IllegalTransition
 
 URL = "http://127.0.0.1:9"
 T0 = 1_700_000_000.0
@@ -185,7 +185,9 @@ def test_signaling_for_the_call_goes_to_media_and_other_calls_do_not() -> None:
     flow = in_call()
     sdp = m.SessionDescription(call_id="c1", sdp_type="offer", sdp="v=0")
     assert flow.receive(sdp, T0) == [ToMedia(sdp)]
-    other = m.IceCandidate(call_id="zz", candidate="candidate:1")
+    other = m.IceCandidate(
+        call_id="zz", candidate="candidate:1 1 udp 1 192.0.2.4 5 typ host", sdp_mid="0"
+    )
     assert flow.receive(other, T0) == []
 
 
@@ -441,3 +443,21 @@ def test_refusals_of_media_chatter_are_not_shown() -> None:
     flow.receive(refused, T0 + 7)
     assert flow.state.notice is Notice.SERVER_ERROR
     assert flow.allows("ready")  # the adviser may pick another outcome or go on
+
+
+def test_a_call_that_could_not_be_set_up_returns_to_available_with_a_notice() -> None:
+    flow = in_call()
+    ended = m.CallEnded(call_id="c1", reason="negotiation_failed", detail="OperationError: codec")
+    assert flow.receive(ended, T0 + 24) == [EndMedia("c1")]
+    s = flow.state
+    assert s.phase is Phase.AVAILABLE and s.call is None and s.wrap_up is None
+    assert (s.notice, s.notice_detail) == (Notice.CALL_FAILED, "OperationError: codec")
+    # The server's own word that this adviser is available changes nothing more.
+    assert (
+        flow.receive(m.AdviserStatus(status="available", reason="negotiation_failed"), T0 + 24)
+        == []
+    )
+    assert phase(flow) is Phase.AVAILABLE
+    # Its own late negotiation_failed, refused because the kiosk said it first: not shown.
+    refused = m.Error(code=ErrorCode.OUT_OF_ROLE, message="no", ref_type="negotiation_failed")
+    assert flow.receive(refused, T0 + 25) == [] and flow.state.notice is Notice.CALL_FAILED

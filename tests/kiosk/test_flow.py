@@ -33,7 +33,7 @@ from kiosk.state import (
     StopCall,
 )
 from signaling import messages as m
-from signaling.errors import IllegalTransition
+from signaling.errors import ErrorCode, IllegalTransition
 
 
 def welcome(*, resumed: bool = False, notice: str = "") -> m.KioskWelcome:
@@ -526,3 +526,26 @@ def test_real_time_text_drafts_show_until_committed(flow: KioskFlow) -> None:
     flow.feed(RemoteText("Hallo", committed=True), 4.5)
     assert flow.state.call.remote_draft == ""
     assert flow.state.call.lines[-1].text == "Hallo"
+
+
+def test_a_failed_set_up_requeued_keeps_the_place_and_a_late_refusal_changes_nothing(
+    flow: KioskFlow,
+) -> None:
+    to_call(flow)
+    ended = m.CallEnded(call_id="c1", reason="requeued", detail="not connected within 20 s")
+    assert flow.feed(ended, 25.0) == [StopCall()]
+    assert screen(flow) is Screen.WAITING and Alert.REQUEUED in flow.state.alerts
+    # This kiosk's own negotiation_failed arrived second and was refused: still in line.
+    refused = m.Error(code=ErrorCode.OUT_OF_ROLE, message="no", ref_type="negotiation_failed")
+    assert flow.feed(refused, 25.1) == []
+    assert screen(flow) is Screen.WAITING
+
+
+def test_a_second_failed_set_up_ends_on_the_confirm_screen_to_try_again(flow: KioskFlow) -> None:
+    to_call(flow)
+    ended = m.CallEnded(call_id="c1", reason="negotiation_failed", detail="OperationError")
+    effects = flow.feed(ended, 25.0)
+    assert effects == [StopCall(), CloseMedia()]
+    s = flow.state
+    assert s.screen is Screen.CONFIRM and Alert.JOIN_FAILED in s.alerts
+    assert s.call is None and not s.media_live

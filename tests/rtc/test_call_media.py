@@ -202,7 +202,8 @@ async def test_a_call_both_ways(pair: tuple[Party, Party]) -> None:
 
     # Messages for another call never reach the session.
     session = answerer.media.session
-    await answerer.media.receive(m.IceCandidate(call_id="other", candidate="candidate:garbage"))
+    host = "candidate:1 1 udp 2130706431 192.0.2.4 50000 typ host"
+    await answerer.media.receive(m.IceCandidate(call_id="other", candidate=host, sdp_mid="0"))
     assert answerer.media.session is session
 
 
