@@ -97,7 +97,10 @@ function renderSummary(fleet) {
   const pills = STATES.map((s) => el("span", { class: `pill ${s}`, id: `count-${s}` }, `${counts[s]} ${t(s).toLowerCase()}`));
   const faults = fleet.faults_needing_attention;
   pills.push(el("span", { class: `pill ${faults ? "faults" : ""}`, id: "count-faults" }, t("faultsToAck", { n: faults })));
-  document.getElementById("summary").replaceChildren(...pills);
+  // A live region: replaced only when its words change, so a screen reader is not told the same
+  // counts again on every update of the stream.
+  const summary = document.getElementById("summary");
+  if (summary.textContent !== pills.map((p) => p.textContent).join("")) summary.replaceChildren(...pills);
 }
 
 function renderFleet() {
