@@ -7,6 +7,11 @@
 * :func:`metrics_refusal` — who may scrape ``/metrics``: a bearer token, or an allowed address.
 
 Refusals are JSON, ``{"code", "message"}``, as every other HTTP error of this server.
+
+Why not aiohttp-cors: it adds CORS headers and answers preflights route by route, but it refuses
+nothing (a foreign page's POST still reaches the handler) and knows nothing of WebSockets or
+cookies. The refusal is the part that protects; one middleware over one pure policy
+(:class:`~signaling.origin.OriginPolicy`) decides both, so they cannot disagree.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from signaling.config import load_settings
+from signaling.errors import ConfigError
 from signaling.origin import OriginPolicy, origin_of, parse_allowed_origins
 
 OWN = {"https://kiosk.example.se"}
@@ -76,3 +78,22 @@ def test_allowed_origins_must_be_origins(bad: str) -> None:
         "https://portal.example.se",
         "https://p.example.se",
     )
+
+
+def test_settings_name_a_bad_origin_or_proxy_and_read_lists_from_the_environment() -> None:
+    settings = load_settings(
+        env={
+            "KIOSKLINK_SERVER_ALLOWED_ORIGINS": "https://Portal.example.se,http://127.0.0.1:8080",
+            "KIOSKLINK_SERVER_TRUSTED_PROXIES": '["127.0.0.1", "10.0.0.0/8"]',
+            "KIOSKLINK_AUTH_LOGIN_PER_PERSON": "3",
+        }
+    )
+    assert settings.server.allowed_origins == ("https://portal.example.se", "http://127.0.0.1:8080")
+    assert settings.server.trusted_proxies == ("127.0.0.1", "10.0.0.0/8")
+    assert settings.auth.login_per_person == 3
+    with pytest.raises(ConfigError, match=r"^server\.allowed_origins: .*'\*'"):
+        load_settings(env={"KIOSKLINK_SERVER_ALLOWED_ORIGINS": "*"})
+    with pytest.raises(ConfigError, match=r"^server\.trusted_proxies: .*'office'"):
+        load_settings(env={"KIOSKLINK_SERVER_TRUSTED_PROXIES": "127.0.0.1,office"})
+    with pytest.raises(ConfigError, match=r"^auth\.login_per_person: "):
+        load_settings(env={"KIOSKLINK_AUTH_LOGIN_PER_PERSON": "0"})
