@@ -37,6 +37,7 @@ pytestmark = pytest.mark.skipif(
 playwright_api = pytest.importorskip("playwright.async_api")
 
 PAGE_DIR = Path(__file__).with_name("browser")
+PROTOCOL_DOC = Path(__file__).resolve().parents[2] / "docs" / "protocol.md"
 # Fake devices: a generated picture and tone, and camera permission granted without asking.
 MEDIA_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 PASSWORD = "correct horse battery"
@@ -50,6 +51,7 @@ PROJECT_LINE = "Visst, läs upp det för mig"
 async def page_origin() -> AsyncIterator[str]:
     """The page's own web server, on 127.0.0.1: another origin than the signaling server's."""
     app = web.Application()
+    app.router.add_get("/protocol-example.js", serve_protocol_example)
     app.router.add_static("/", PAGE_DIR)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
@@ -61,6 +63,16 @@ async def page_origin() -> AsyncIterator[str]:
     await runner.cleanup()
 
 
+async def serve_protocol_example(request: web.Request) -> web.Response:
+    return web.Response(text=protocol_example(), content_type="text/javascript")
+
+
+def protocol_example() -> str:
+    """The JavaScript of docs/protocol.md §Browsers, exactly as the document gives it."""
+    browsers = PROTOCOL_DOC.read_text().split("\n## Browsers\n", 1)[1].split("\n## ", 1)[0]
+    return browsers.split("```js\n", 1)[1].split("\n```", 1)[0]
+
+
 @pytest.fixture
 def conformance_server(
     server_factory: Callable[..., EmbeddedServer], page_origin: str
@@ -70,6 +82,7 @@ def conformance_server(
 
 @pytest.fixture
 async def page(page_origin: str) -> AsyncIterator[Any]:
+    """Chromium with this test's client page (client.js) open; go elsewhere with ``goto``."""
     async with playwright_api.async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *MEDIA_ARGS]
@@ -82,6 +95,7 @@ async def page(page_origin: str) -> AsyncIterator[Any]:
             page.on("pageerror", lambda error: console.append(f"page error: {error}"))
             await page.goto(f"{page_origin}/index.html")
             page.console = console
+            page.origin = page_origin
             yield page
         finally:
             await browser.close()
@@ -96,13 +110,14 @@ async def parties() -> AsyncIterator[list[HeadlessParty]]:
 
 
 async def browser_until(page: Any, condition: str, what: str) -> None:
-    """Wait for a JavaScript condition on ``conformance``; fail with what the page knew."""
+    """Wait for a JavaScript condition (``c`` is client.js's ``conformance``); fail with what
+    the page knew."""
     try:
         await page.wait_for_function(
             f"() => {{ const c = window.conformance; return {condition}; }}"
         )
     except playwright_api.TimeoutError:
-        state = await page.evaluate("window.conformance")
+        state = await page.evaluate("window.conformance ?? window.peerText")
         raise AssertionError(
             f"browser: {what} never happened; {state}; console {page.console}"
         ) from None
@@ -245,3 +260,46 @@ async def test_project_kiosk_calls_the_browser_adviser(
     assert record.adviser_quality is None, "the browser sends no quality; only the kiosk did"
     assert record.kiosk_quality is not None and record.kiosk_quality.fps
     assert state["errors"] == [], "the browser sent nothing the server refused"
+
+
+async def test_the_documented_kiosk_page_calls_the_project_adviser(
+    conformance_server: EmbeddedServer, page: Any, parties: list[HeadlessParty]
+) -> None:
+    """The JavaScript of protocol.md §Browsers, unchanged, is a working kiosk."""
+    server = conformance_server
+    server.add_adviser("amal", PASSWORD, {"ar": "native"})
+    adviser = await headless_adviser(
+        server.http_url, server.adviser_url, "amal", PASSWORD, quality_interval_s=0.5
+    )
+    parties.append(adviser)
+    await adviser.wait_until(lambda: saw(adviser, Connected), WAIT_S)
+    await adviser.go_available()
+    token = server.add_kiosk("Documented kiosk", "Husby bibliotek")
+    await page.goto(f"{page.origin}/example.html")
+
+    await page.evaluate("([url, token]) => startKiosk(url, token)", [server.kiosk_url, token])
+    await adviser.wait_until(lambda: frames(adviser) >= MIN_FRAMES, WAIT_S)
+    shown = "document.querySelector('video').getVideoPlaybackQuality().totalVideoFrames"
+    await browser_until(page, f"{shown} >= {MIN_FRAMES}", "video shown from the project")
+
+    await adviser.send_text("Visst")
+    await adviser.commit_text(PROJECT_LINE)
+    await browser_until(
+        page,
+        f"window.peerText.some((u) => u.committed && u.text === {PROJECT_LINE!r})",
+        "the project's text given to showPeerText",
+    )
+    await page.evaluate("typed('Hej')")
+    await page.evaluate("(line) => typed(line, true)", BROWSER_LINE)
+    await adviser.wait_until(lambda: BROWSER_LINE in committed_lines(adviser), WAIT_S)
+    assert [(u.text, u.committed) for u in adviser.remote_text] == [
+        ("Hej", False),
+        (BROWSER_LINE, True),
+    ]
+
+    call_id = adviser.calls[0].call_id
+    await page.evaluate("hangUp()")
+    await adviser.wait_until(lambda: saw(adviser, m.CallEnded), WAIT_S)
+    record = await record_when(server, call_id, lambda r: r.rating is not None)
+    assert (record.outcome, record.rating, record.site) == ("completed", 5, "Husby bibliotek")
+    assert not [line for line in page.console if "kiosklink error" in line], page.console
