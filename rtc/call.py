@@ -235,8 +235,9 @@ class CallSession:
         if "\na=candidate:" not in sdp:
             # Gathering found no address at all (relay-only and the TURN server refused the
             # credentials, or no network): aiortc then never starts ICE and would sit in "new"
-            # for ever. Say "failed" now so the app can react (tests/deploy/test_turn_relay.py).
-            self._set_state("failed")
+            # for ever. A failed negotiation now, not at the setup deadline: the app and the
+            # server can react at once (tests/deploy/test_turn_relay.py).
+            await self.give_up("no ICE candidate gathered (no network, or TURN refused)")
 
     async def _add_candidate(self, msg: IceCandidate) -> None:
         line = msg.candidate.removeprefix("a=").removeprefix("candidate:")
