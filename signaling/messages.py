@@ -324,6 +324,12 @@ class Ready(_Message):
     type: Literal["ready"] = "ready"
 
 
+class TakeNext(_Message):
+    """An away adviser pulls the next caller they qualify for (§Take next): offered as any offer."""
+
+    type: Literal["take_next"] = "take_next"
+
+
 class Transfer(_Message):
     """Send the caller to another language queue, or to one named available adviser."""
 
@@ -347,6 +353,7 @@ AdviserMessage: TypeAlias = Annotated[
     | MediaState
     | WrapUp
     | Ready
+    | TakeNext
     | Transfer,
     Field(discriminator="type"),
 ]

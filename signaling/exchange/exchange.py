@@ -12,7 +12,7 @@ from typing import Literal
 from signaling import messages as m
 from signaling import routing as r
 from signaling.config import Settings
-from signaling.errors import CLOSE_REPLACED, OutOfRole
+from signaling.errors import CLOSE_REPLACED, ErrorCode, OutOfRole
 from signaling.exchange.actions import (
     Action,
     AddHealth,
@@ -343,6 +343,8 @@ class Exchange:
                 self._effects.perform(self.router.accept(me, r.CallerId(call_id), now=now), now)
             case m.Decline(call_id=call_id):
                 self._effects.perform(self.router.decline(me, r.CallerId(call_id), now=now), now)
+            case m.TakeNext():
+                self._take_next(link, me, now)
             case m.Hangup(call_id=call_id):
                 self._hang_up(self._adviser_call(link, call_id), now)
             case m.SessionDescription() | m.IceCandidate():
@@ -440,6 +442,18 @@ class Exchange:
             effects = self.router.media_stalled(caller.id, silent=silent, now=now)
         else:
             effects = self.router.media_restored(caller.id, silent=silent, now=now)
+        self._effects.perform(effects, now)
+
+    def _take_next(self, link: AdviserLink, me: r.AdviserId, now: float) -> None:
+        """Pull the next caller (§Take next); nobody waiting is said plainly, not as silence."""
+        effects = self.router.take_next(me, now=now)
+        if not any(isinstance(e, r.OfferMade) for e in effects):
+            refusal = m.Error(
+                code=ErrorCode.NOT_FOUND,
+                message="nobody is waiting for your languages",
+                ref_type="take_next",
+            )
+            self._out.append(Post(link.conn, refusal))
         self._effects.perform(effects, now)
 
     def _negotiation_failed(self, caller: Caller, side: str, reason: str, now: float) -> None:

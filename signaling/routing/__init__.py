@@ -26,6 +26,11 @@ The rules:
   an adviser who wants no calls sets away. ``max_missed_offers`` timeouts in a row set an adviser
   away with reason ``missed_offers``.
 * **Wrap-up.** After a call the adviser is in wrap-up for ``wrap_up_s`` or until ``ready``.
+* **Pull.** An adviser who prefers to choose when to answer stays away and asks for the next
+  caller (:meth:`Router.take_next`): the caller they would be given if free (the oldest they
+  qualify for now) is offered to them. Declined, timed out or given up, they are away again, and
+  a timeout does not count as missed; after the call's wrap-up they are away again too (they go
+  on pulling until they set available). With nobody waiting for them nothing changes.
 * **Failed set-up.** A call whose media could not be set up (:meth:`Router.negotiation_failed`)
   ends for both; the adviser is available again at once (no wrap-up, no handle time), and the
   caller is removed as ``failed``: whether the kiosk gets another try is the exchange's rule.

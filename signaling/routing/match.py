@@ -153,6 +153,10 @@ class MatchIndex:
             raise LocalProtocolError(f"caller {best.id} was matched but has no adviser")
         return best, adviser
 
+    def caller_for(self, a: Adviser, now: float) -> Caller | None:
+        """The caller ``a`` would be given if free now (untried ones first), or None."""
+        return self._best_caller_for(a, now)
+
     def _best_caller_for(self, a: Adviser, now: float) -> Caller | None:
         found = Found()
         for lang in sorted(a.languages):

@@ -99,3 +99,4 @@ class Adviser:
     call_started: float | None = None
     call_language: Language | None = None
     heartbeat_due: float | None = None  # the pending heartbeat check
+    pulled: bool = False  # ringing with an offer they asked for (take_next): back to away after

@@ -145,6 +145,15 @@ class Router:
         self._t.decline(a, now)
         return self._settle(now)
 
+    def take_next(self, adviser: AdviserId, *, now: float) -> list[Effect]:
+        """Pull (see the rules): an AWAY adviser asks for the next caller. The oldest caller they
+        qualify for now is offered to them like any offer (``OfferMade``); declined, timed out or
+        given up, and after the call's wrap-up, the adviser is AWAY again, not available. No
+        effects when nobody waits for them: they stay away."""
+        a = self._heard(adviser, "take_next", now, _AWAY)
+        self._t.pull(a, now)
+        return self._settle(now)
+
     def ready(self, adviser: AdviserId, *, now: float) -> list[Effect]:
         """End wrap-up early. A no-op when already available (the wrap-up timer won the race)."""
         a = self._heard(adviser, "ready", now, _WRAP_UP, _AVAILABLE)

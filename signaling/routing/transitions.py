@@ -47,6 +47,8 @@ from signaling.routing.vocabulary import (
 STAFFED = frozenset(
     {AdviserState.AVAILABLE, AdviserState.OFFERED, AdviserState.IN_CALL, AdviserState.WRAP_UP}
 )
+# States that end a pull (take_next): the adviser is free or away again, or gone.
+_PULL_ENDS = frozenset({AdviserState.AVAILABLE, AdviserState.AWAY, AdviserState.SIGNED_OUT})
 RevokeReason = Literal["timeout", "caller_left", "declined", "disconnected"]
 
 
@@ -165,6 +167,8 @@ class Transitions:
         if (a.state in STAFFED) != (state in STAFFED):
             self._positions.staff(a.languages, 1 if state in STAFFED else -1)
         a.state = state
+        if state in _PULL_ENDS:
+            a.pulled = False
         if state is AdviserState.AVAILABLE:
             # An offer the caller walked away from costs the adviser nothing: same turn as before.
             if not (keep_idle and a.idle is not None):
@@ -259,6 +263,8 @@ class Transitions:
         self.set_state(a, AdviserState.WRAP_UP, "call_ended", now, until=a.wrap_until)
 
     def finish_wrap_up(self, a: Adviser, state: AdviserState, reason: str, now: float) -> None:
+        if a.pulled and state is AdviserState.AVAILABLE:  # a puller goes on pulling
+            state, reason = AdviserState.AWAY, "take_next"
         self._record_handle_time(a, now)
         a.wrap_until = None
         self.set_state(a, state, reason, now)
@@ -284,6 +290,13 @@ class Transitions:
         a.caller = c.id
         self.out.append(OfferMade(c.id, a.id, c.offer_expires))
         self.set_state(a, AdviserState.OFFERED, "offer", now)
+
+    def pull(self, a: Adviser, now: float) -> None:
+        """An away adviser takes the next caller they qualify for, if anyone waits."""
+        c = self._index.caller_for(a, now)
+        if c is not None:
+            a.pulled = True
+            self.make_offer(c, a, now)
 
     def accept(self, a: Adviser, now: float) -> None:
         c = self.caller_of(a)
@@ -316,11 +329,19 @@ class Transitions:
         if reason in ("declined", "timeout"):
             c.tried.add(a.id)
         self._enqueue(c, now)
+        if a.pulled:  # they asked for this one caller, not for offers: away again
+            a.pulled = False
+            if then is not None:
+                self.set_state(a, AdviserState.AWAY, "take_next", now)
+            return
         if then is not None:
             self.set_state(a, then, reason, now, keep_idle=reason == "caller_left")
 
     def _offer_timed_out(self, c: Caller, now: float) -> None:
         a = self.adviser_of(c)
+        if a.pulled:
+            self.revoke(c, a, "timeout", now, then=AdviserState.AWAY)
+            return
         a.missed += 1
         self.revoke(c, a, "timeout", now, then=None)
         if a.missed >= self.rules.max_missed_offers:
@@ -438,7 +459,11 @@ class Transitions:
             a = self.adviser_of(c)
             self.out.append(OfferRevoked(c.id, a.id, "caller_left"))
             a.caller = None
-            self.set_state(a, AdviserState.AVAILABLE, "caller_left", now, keep_idle=True)
+            if a.pulled:
+                a.pulled = False
+                self.set_state(a, AdviserState.AWAY, "take_next", now)
+            else:
+                self.set_state(a, AdviserState.AVAILABLE, "caller_left", now, keep_idle=True)
         else:
             self.end_for_adviser(c, self.adviser_of(c), "hangup", now)
         self.drop(c, reason)
