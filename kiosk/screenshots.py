@@ -18,12 +18,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from kiosk import languages
 from kiosk.flow import KioskFlow
 from kiosk.state import Alert, KioskState, MediaOpened, RemoteText, ServerUp
 from kiosk.views.catalog import Catalog
 from kiosk.views.window_view import KioskWindow
 from signaling import messages as m
+from signaling.config import DEFAULT_LANGUAGES, DEFAULT_TOPICS
 
 SIZE = (1080, 1920)  # a portrait touchscreen, the usual kiosk
 SCREENS = (
@@ -43,7 +43,10 @@ SCREENS = (
 _SAMPLE_ORDER = ("ar", "so", "ti", "fa", "uk", "sv", "en", "fi")
 
 
-def sample_welcome(notice: str = "") -> m.KioskWelcome:
+def sample_welcome(notice: str = "", *, resident: str | None = None) -> m.KioskWelcome:
+    """What a server with its default settings (signaling.config) says, with sample waits; the
+    ``resident``'s language is staffed too, so every shipped language's screens can be drawn."""
+
     def lang(code: str, *, open_: bool = True, low: int = 60, high: int = 300) -> m.LanguageInfo:
         return m.LanguageInfo(
             code=code,
@@ -68,12 +71,15 @@ def sample_welcome(notice: str = "") -> m.KioskWelcome:
             lang("sv"),
             lang("en"),
             lang("fi"),
-            # Every shipped language can be chosen (the screens are rendered in each); then one
-            # that is closed now.
-            *(lang(code) for code in languages.SHIPPED if code not in _SAMPLE_ORDER),
-            lang("tr", open_=False),
+            *(lang(code) for code in DEFAULT_LANGUAGES if code not in _SAMPLE_ORDER),
+            *(
+                [lang(resident)]
+                if resident and resident not in (*_SAMPLE_ORDER, *DEFAULT_LANGUAGES)
+                else []
+            ),
+            lang("tr", open_=False),  # and one closed now
         ],
-        topics=["housing", "work", "school", "health", "benefits", "other"],
+        topics=list(DEFAULT_TOPICS),  # the server's own, which the kiosk must translate
         heartbeat_interval_s=15,
         health_interval_s=10,
         notice=notice,
@@ -83,13 +89,13 @@ def sample_welcome(notice: str = "") -> m.KioskWelcome:
 def states(language: str) -> Iterator[tuple[str, KioskState]]:
     """(name, state) for every screen, the resident speaking ``language``."""
     flow = KioskFlow(now=0.0)
-    flow.feed(ServerUp(sample_welcome()), 0.0)
+    flow.feed(ServerUp(sample_welcome(resident=language)), 0.0)
     yield "welcome", flow.state
     flow.start(1.0)
     yield "language", flow.state
     yield "help", replace(flow.state, help_open=True)
     flow.choose_language(language, 2.0)
-    flow.choose_topic("housing", 2.0)
+    flow.choose_topic(DEFAULT_TOPICS[0], 2.0)
     yield "confirm", flow.state
     flow.request_call(3.0)
     flow.feed(MediaOpened(camera_ok=True, microphone_ok=True), 3.0)

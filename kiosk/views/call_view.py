@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QTextBrowser, QWidget
 
 from kiosk import languages
+from kiosk.bidi import Direction, first_strong, isolate
 from kiosk.fit import Fit
+from kiosk.keyboard_layouts import layout_for
 from kiosk.state import KioskState
 from kiosk.views import style
 from kiosk.views.base import ScreenView
+from kiosk.views.icons import Icon
+from kiosk.views.keyboard import TouchKeyboard
 from kiosk.views.texts import T, fill, tr
 from kiosk.views.widgets import VideoView, WrapButton, label, place_in_grid
 
@@ -42,8 +46,17 @@ class CallView(ScreenView):
         self.entry.textEdited.connect(self.text_edited)
         self.send = WrapButton()
         self.send.clicked.connect(self._submit)
+        self.keyboard_toggle = WrapButton()
+        self.keyboard_toggle.setCheckable(True)
+        self.keyboard_toggle.set_icon(Icon.KEYBOARD)
+        self.keyboard_toggle.toggled.connect(self._show_keyboard)
+        entry_row.addWidget(self.keyboard_toggle)
         entry_row.addWidget(self.entry, 1)
         entry_row.addWidget(self.send)
+        # Not in a layout: it spans the whole screen's width under both columns (see _lay_out).
+        self.keyboard = TouchKeyboard(self.entry, self)
+        self.keyboard.hide()
+        self.entry.installEventFilter(self)  # a tap in the entry opens the keyboard
         buttons = QWidget()
         self.button_grid = grid = QGridLayout(buttons)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -73,8 +86,41 @@ class CallView(ScreenView):
         self.local.setFixedSize(fit.px(240 if not side else 200), fit.px(180 if not side else 150))
         self.transcript.setMinimumHeight(fit.px(140))
         self.send.setMaximumWidth(fit.px(260))
+        self.keyboard.apply_fit(fit)
+        self._place_keyboard()
+
+    def _show_keyboard(self, shown: bool) -> None:
+        self.keyboard.setVisible(shown)
+        self._lay_out(self.fit)
+        self._place_keyboard()
+
+    def _lay_out(self, fit: Fit) -> None:
+        super()._lay_out(fit)
+        keyboard = getattr(self, "keyboard", None)  # ScreenView.__init__ lays out before it exists
+        if keyboard is not None and keyboard.isVisibleTo(self):
+            # The screen's contents move up above the keyboard, the entry just over it.
+            margins = self.outer.contentsMargins()
+            margins.setBottom(margins.bottom() + self._keyboard_height())
+            self.outer.setContentsMargins(margins)
+
+    def _keyboard_height(self) -> int:
+        return self.keyboard.sizeHint().height()
+
+    def _place_keyboard(self) -> None:
+        side = self.fit.px(24)
+        height = self._keyboard_height()
+        self.keyboard.setGeometry(
+            side, self.height() - height - self.fit.px(12), self.width() - 2 * side, height
+        )
+        self.keyboard.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.entry and event.type() == QEvent.Type.MouseButtonPress:
+            self.keyboard_toggle.setChecked(True)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_keyboard()
         # Own picture in the remote picture's bottom trailing corner (left when mirrored RTL).
         margin = self.fit.px(12)
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -91,6 +137,7 @@ class CallView(ScreenView):
     def show_state(self, state: KioskState) -> None:
         call = state.call
         if call is None:
+            self.keyboard_toggle.setChecked(False)
             self.remote.clear()
             self.local.clear()
             self.transcript.clear()
@@ -109,21 +156,33 @@ class CallView(ScreenView):
         self.hangup.set_text(tr(T.END_CALL))
         self.send.set_text(tr(T.SEND))
         self.entry.setPlaceholderText(tr(T.WRITE_HERE))
+        # A pictogram only: the entry row is narrow beside the picture on a landscape screen.
+        self.keyboard_toggle.setAccessibleName(tr(T.KEYBOARD))
+        self.keyboard_toggle.setToolTip(tr(T.KEYBOARD))
+        self.keyboard.show_layout(layout_for(call.language))
         self._render_lines(state)
 
     def _render_lines(self, state: KioskState) -> None:
         assert state.call is not None
+        call = state.call
+        screen = (
+            Direction.RIGHT_TO_LEFT
+            if languages.is_rtl(languages.ui_language_for(state.ui_language))
+            else Direction.LEFT_TO_RIGHT
+        )
         you = tr(T.YOU)
         html = "".join(
-            f'<p><b style="color:{style.PRIMARY if line.from_adviser else style.TEXT}">'
-            f"{_escape(state.call.peer_name if line.from_adviser else you)}:</b> "
-            f"{_escape(line.text)}</p>"
-            for line in state.call.lines
+            _line_html(
+                call.peer_name if line.from_adviser else you,
+                line.text,
+                style.PRIMARY if line.from_adviser else style.TEXT,
+                screen,
+            )
+            for line in call.lines
         )
-        if state.call.remote_draft:
-            html += (
-                f'<p style="color:{style.MUTED_TEXT}"><b>{_escape(state.call.peer_name)}:</b> '
-                f"{_escape(state.call.remote_draft)} …</p>"
+        if call.remote_draft:
+            html += _line_html(
+                call.peer_name, f"{call.remote_draft} …", style.MUTED_TEXT, screen, muted=True
             )
         if html != self.transcript.property("shown"):
             self.transcript.setHtml(html)
@@ -136,6 +195,18 @@ class CallView(ScreenView):
 
     def show_local(self, image: QImage) -> None:
         self.local.show_frame(image)
+
+
+def _line_html(
+    speaker: str, text: str, colour: str, screen: Direction, *, muted: bool = False
+) -> str:
+    """One chat line as a paragraph of its own direction (kiosk.bidi): set by the message's
+    first strong character, the screen's when it has none; the speaker's name isolated."""
+    direction = first_strong(text) or screen
+    align = "right" if direction is Direction.RIGHT_TO_LEFT else "left"
+    tint = f' style="color:{colour}"' if muted else ""
+    name = f'<b style="color:{colour}">{_escape(isolate(speaker + ":"))}</b>'
+    return f'<p dir="{direction.value}" align="{align}"{tint}>{name} {_escape(text)}</p>'
 
 
 def _escape(text: str) -> str:

@@ -9,7 +9,7 @@ from kiosk import languages
 from kiosk.fit import Fit
 from kiosk.state import Alert, KioskState
 from kiosk.views.base import ScreenView
-from kiosk.views.texts import TOPICS, T, fill, tr
+from kiosk.views.texts import T, fill, topic_choices, tr
 from kiosk.views.welcome_view import format_time
 from kiosk.views.widgets import WrapButton, label, place_in_grid
 
@@ -112,7 +112,7 @@ class ConfirmView(ScreenView):
             self.topic_buttons = _fill(
                 self.topic_grid,
                 self.topic_buttons,
-                {t: tr(TOPICS[t]) if t in TOPICS else t for t in state.topics},
+                {code: tr(text) for code, text in topic_choices(state.topics).items()},
                 self.topic_chosen.emit,
             )
             self._settle(self.topic_grid, self.topic_buttons, "topic")

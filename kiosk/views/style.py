@@ -44,6 +44,15 @@ VIDEO_BACKGROUND: Final = "#202124"
 ON_VIDEO: Final = "#FFFFFF"
 OVERLAY_PANEL: Final = "#FFFFFF"
 
+# A button label's text colour by its tone (see tone()); its pictogram is drawn in the same.
+TONE_COLOURS: Final = {
+    "primary": ON_PRIMARY,
+    "danger": ON_DANGER,
+    "secondary": ON_SECONDARY,
+    "selected": ON_SELECTED,
+    "disabled": ON_DISABLED,
+}
+
 # Every pair the UI draws text in; the contrast test walks this list.
 TEXT_PAIRS: Final = (
     (TEXT, BACKGROUND),

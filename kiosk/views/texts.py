@@ -166,6 +166,19 @@ TOPICS: Final[dict[str, str]] = {
     "other": T.TOPIC_OTHER,
 }
 
+
+def topic_choices(codes: tuple[str, ...]) -> dict[str, str]:
+    """code -> source sentence for the topic buttons, in the server's order. A code the kiosk
+    cannot translate reads as TOPIC_OTHER (a resident must never see a code), once: two
+    untranslated codes would be two buttons saying the same."""
+    choices: dict[str, str] = {}
+    for code in codes:
+        sentence = TOPICS.get(code, T.TOPIC_OTHER)
+        if sentence not in choices.values():
+            choices[code] = sentence
+    return choices
+
+
 RATINGS: Final[tuple[str, ...]] = (T.RATE_1, T.RATE_2, T.RATE_3, T.RATE_4, T.RATE_5)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.fit import Fit
 from kiosk.views import style
+from kiosk.views.icons import Icon, pixmap
 
 
 class WrapButton(QPushButton):
@@ -43,6 +44,9 @@ class WrapButton(QPushButton):
             else style.SMALL_BUTTON_HEIGHT_PX
         )
         self._pad = (16, 8)
+        self._icon: Icon | None = None
+        self.icon_label: QLabel | None = None
+        self._icon_px = 40
         self.setMinimumHeight(self.base_height)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -56,7 +60,27 @@ class WrapButton(QPushButton):
         self.setMinimumWidth(fit.target(96))
         self._pad = (fit.px(16), fit.px(8))
         self._layout.setContentsMargins(self._pad[0], self._pad[1], self._pad[0], self._pad[1])
+        self._icon_px = fit.px(40)
+        self._draw_icon()
         self.updateGeometry()
+
+    def set_icon(self, icon: Icon) -> None:
+        """A pictogram above the text: understood before the text can be read."""
+        if self.icon_label is None:
+            self.icon_label = QLabel(self)
+            self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.icon_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self._layout.insertWidget(0, self.icon_label)
+        self._icon = icon
+        self._draw_icon()
+
+    def _draw_icon(self) -> None:
+        if self.icon_label is None or self._icon is None:
+            return
+        colour = style.TONE_COLOURS[str(self.label.property("tone"))]
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.icon_label.setPixmap(pixmap(self._icon, self._icon_px, colour, rtl=rtl))
+        self.icon_label.setFixedHeight(self._icon_px)
 
     def _restyle(self) -> None:
         tone = style.tone(
@@ -66,10 +90,13 @@ class WrapButton(QPushButton):
             self.label.setProperty("tone", tone)
             self.label.style().unpolish(self.label)
             self.label.style().polish(self.label)
+            self._draw_icon()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.EnabledChange:
             self._restyle()
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._draw_icon()  # an arrow points the way the language reads
         super().changeEvent(event)
 
     def set_text(self, text: str) -> None:
@@ -92,6 +119,8 @@ class WrapButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         inner = self.label.heightForWidth(max(1, width - 2 * self._pad[0]))
+        if self.icon_label is not None:
+            inner += self._icon_px + self._layout.spacing()
         return max(self.minimumHeight(), inner + 2 * self._pad[1])
 
 

@@ -83,3 +83,51 @@ def test_qt_loads_each_language(catalog: object) -> None:
     assert catalog.text("am", T.CALL) == "ደውል"
     assert catalog.text("se", T.CALL) == "Riŋge"
     assert catalog.text("ps", T.CALL) == "Call"  # staffed but not shipped: English
+
+
+def test_every_server_default_topic_has_a_kiosk_sentence() -> None:
+    from kiosk.views.texts import TOPICS
+    from signaling.config import DEFAULT_TOPICS, ServiceSettings
+
+    assert ServiceSettings().topics == DEFAULT_TOPICS
+    assert [code for code in DEFAULT_TOPICS if code not in TOPICS] == []
+
+
+@pytest.mark.parametrize("code", ["ar", "ti", "se", "sv"])
+def test_topic_buttons_never_show_a_code(qtbot: object, catalog: object, code: str) -> None:
+    from pytestqt.qtbot import QtBot
+
+    from kiosk.screenshots import states
+    from kiosk.views.catalog import Catalog
+    from kiosk.views.confirm_view import ConfirmView
+    from kiosk.views.texts import T
+    from signaling.config import DEFAULT_TOPICS
+
+    assert isinstance(qtbot, QtBot) and isinstance(catalog, Catalog)
+    confirm = dict(states(code))["confirm"]
+    catalog.install(confirm.ui_language)
+    view = ConfirmView()
+    qtbot.addWidget(view)
+    # The server's defaults, then codes a site added without a kiosk translation.
+    topics = (*DEFAULT_TOPICS, "parking_permit", "tax_return")
+    from dataclasses import replace
+
+    view.show_state(replace(confirm, topics=topics))
+    shown = {key: button.text_shown() for key, button in view.topic_buttons.items()}
+    for key, text in shown.items():
+        assert key not in text.lower(), (key, text)
+    assert shown["letter"] == catalog.text(code, T.TOPIC_LETTER)
+    assert shown["application"] == catalog.text(code, T.TOPIC_APPLICATION)
+    generic = catalog.text(code, T.TOPIC_OTHER)
+    # "other" is a default, so the untranslated codes add no second "Something else" button.
+    assert list(shown.values()).count(generic) == 1
+    assert "parking_permit" not in shown and "tax_return" not in shown
+
+
+def test_an_untranslated_topic_alone_reads_as_the_generic_label(catalog: object) -> None:
+    from kiosk.views.texts import T, topic_choices
+
+    assert topic_choices(("parking_permit", "housing")) == {
+        "parking_permit": T.TOPIC_OTHER,
+        "housing": T.TOPIC_HOUSING,
+    }
