@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -80,23 +81,52 @@ def conformance_server(
     return server_factory(server={"allowed_origins": [page_origin]})
 
 
+@dataclass
+class Tab:
+    """A Chromium page (playwright's ``Page``), the origin it came from, what it logged."""
+
+    page: Any
+    origin: str
+    console: list[str] = field(default_factory=list)
+
+    async def goto(self, path: str) -> None:
+        await self.page.goto(f"{self.origin}/{path}")
+
+    async def run(self, expression: str, arg: object = None) -> Any:
+        return await self.page.evaluate(expression, arg)
+
+    async def until(self, condition: str, what: str) -> None:
+        """Wait for a JavaScript condition (``c`` is client.js's ``conformance``); fail with
+        what the page knew."""
+        try:
+            await self.page.wait_for_function(
+                f"() => {{ const c = window.conformance; return {condition}; }}"
+            )
+        except playwright_api.TimeoutError:
+            state = await self.run("window.conformance ?? window.peerText")
+            raise AssertionError(
+                f"browser: {what} never happened; {state}; console {self.console}"
+            ) from None
+
+    async def state(self) -> dict[str, Any]:
+        state: dict[str, Any] = await self.run("window.conformance")
+        return state
+
+
 @pytest.fixture
-async def page(page_origin: str) -> AsyncIterator[Any]:
+async def tab(page_origin: str) -> AsyncIterator[Tab]:
     """Chromium with this test's client page (client.js) open; go elsewhere with ``goto``."""
     async with playwright_api.async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *MEDIA_ARGS]
         )
         try:
-            page = await browser.new_page()
-            page.set_default_timeout(WAIT_S * 1000)
-            console: list[str] = []
-            page.on("console", lambda message: console.append(message.text))
-            page.on("pageerror", lambda error: console.append(f"page error: {error}"))
-            await page.goto(f"{page_origin}/index.html")
-            page.console = console
-            page.origin = page_origin
-            yield page
+            tab = Tab(await browser.new_page(), page_origin)
+            tab.page.set_default_timeout(WAIT_S * 1000)
+            tab.page.on("console", lambda message: tab.console.append(message.text))
+            tab.page.on("pageerror", lambda error: tab.console.append(f"page error: {error}"))
+            await tab.goto("index.html")
+            yield tab
         finally:
             await browser.close()
 
@@ -107,25 +137,6 @@ async def parties() -> AsyncIterator[list[HeadlessParty]]:
     yield started
     for party in started:
         await party.close()
-
-
-async def browser_until(page: Any, condition: str, what: str) -> None:
-    """Wait for a JavaScript condition (``c`` is client.js's ``conformance``); fail with what
-    the page knew."""
-    try:
-        await page.wait_for_function(
-            f"() => {{ const c = window.conformance; return {condition}; }}"
-        )
-    except playwright_api.TimeoutError:
-        state = await page.evaluate("window.conformance ?? window.peerText")
-        raise AssertionError(
-            f"browser: {what} never happened; {state}; console {page.console}"
-        ) from None
-
-
-async def browser_state(page: Any) -> dict[str, Any]:
-    state: dict[str, Any] = await page.evaluate("window.conformance")
-    return state
 
 
 async def record_when(
@@ -154,27 +165,27 @@ def saw(party: HeadlessParty, kind: type[object]) -> bool:
     return any(isinstance(event, kind) for event in party.events)
 
 
-async def media_and_text_both_ways(page: Any, party: HeadlessParty) -> None:
+async def media_and_text_both_ways(tab: Tab, party: HeadlessParty) -> None:
     """Frames decoded on each side, then a line typed on each side read on the other."""
-    await browser_until(page, f"c.framesDecoded >= {MIN_FRAMES}", "video from the project")
-    await browser_until(page, "c.framesRendered > 0", "a frame shown in the <video>")
+    await tab.until(f"c.framesDecoded >= {MIN_FRAMES}", "video from the project")
+    await tab.until("c.framesRendered > 0", "a frame shown in the <video>")
     await party.wait_until(lambda: frames(party) >= MIN_FRAMES, WAIT_S)
 
-    await browser_until(page, "c.channelOpen", "the rtt data channel open")
+    await tab.until("c.channelOpen", "the rtt data channel open")
     for draft in ("H", "Hej", "Hej, jag"):  # typed as it goes, corrections are just shorter
-        await page.evaluate("(draft) => typeText(draft)", draft)
-    await page.evaluate("(line) => commitText(line)", BROWSER_LINE)
+        await tab.run("(draft) => typeText(draft)", draft)
+    await tab.run("(line) => commitText(line)", BROWSER_LINE)
     await party.wait_until(lambda: BROWSER_LINE in committed_lines(party), WAIT_S)
     drafts = [update.text for update in party.remote_text if not update.committed]
     assert drafts == ["H", "Hej", "Hej, jag"], "each keystroke's line arrives, in order"
 
     await party.send_text("Visst")
     await party.commit_text(PROJECT_LINE)
-    await browser_until(page, f"c.remoteLines.includes({PROJECT_LINE!r})", "the project's text")
+    await tab.until(f"c.remoteLines.includes({PROJECT_LINE!r})", "the project's text")
 
 
 async def test_browser_kiosk_calls_the_project_adviser(
-    conformance_server: EmbeddedServer, page: Any, parties: list[HeadlessParty]
+    conformance_server: EmbeddedServer, tab: Tab, parties: list[HeadlessParty]
 ) -> None:
     server = conformance_server
     server.add_adviser("amal", PASSWORD, {"ar": "native"})
@@ -186,11 +197,11 @@ async def test_browser_kiosk_calls_the_project_adviser(
     await adviser.go_available()
     token = server.add_kiosk("Browser kiosk", "Rinkeby bibliotek")
 
-    await page.evaluate(
+    await tab.run(
         "([url, token]) => startKiosk(url, token, 'ar', 'letter')", [server.kiosk_url, token]
     )
-    await browser_until(page, "c.received.includes('queued')", "queued after join")
-    await media_and_text_both_ways(page, adviser)
+    await tab.until("c.received.includes('queued')", "queued after join")
+    await media_and_text_both_ways(tab, adviser)
     session = adviser.session
     assert session is not None
     offer = session.pc.remoteDescription.sdp  # what Chromium offered, and the answer chose
@@ -201,10 +212,10 @@ async def test_browser_kiosk_calls_the_project_adviser(
     )
     assert "a=candidate:" in offer, "the browser sent a complete offer, no trickle needed"
 
-    await page.evaluate("hangUp()")
-    await browser_until(page, "c.callEnded !== null", "call_ended")
+    await tab.run("hangUp()")
+    await tab.until("c.callEnded !== null", "call_ended")
     await adviser.wait_until(lambda: saw(adviser, m.CallEnded), WAIT_S)
-    state = await browser_state(page)
+    state = await tab.state()
     assert state["callEnded"]["reason"] == "hangup"
     # The browser kiosk rated the call after it ended (§Messages, rating).
     record = await record_when(server, state["callId"], lambda r: r.rating is not None)
@@ -219,15 +230,15 @@ async def test_browser_kiosk_calls_the_project_adviser(
 
 
 async def test_project_kiosk_calls_the_browser_adviser(
-    conformance_server: EmbeddedServer, page: Any, parties: list[HeadlessParty]
+    conformance_server: EmbeddedServer, tab: Tab, parties: list[HeadlessParty]
 ) -> None:
     server = conformance_server
     server.add_adviser("webadviser", PASSWORD, {"ar": "native"})
-    await page.evaluate(
+    await tab.run(
         "([http, ws, user, password]) => startAdviser(http, ws, user, password)",
         [server.http_url, server.adviser_url, "webadviser", PASSWORD],
     )
-    await browser_until(page, "c.received.includes('status')", "status after set_status")
+    await tab.until("c.received.includes('status')", "status after set_status")
     kiosk = await headless_kiosk(
         server.kiosk_url, server.add_kiosk("K1", "Tensta träff"), quality_interval_s=0.5
     )
@@ -235,8 +246,8 @@ async def test_project_kiosk_calls_the_browser_adviser(
     await kiosk.wait_until(lambda: saw(kiosk, Connected), WAIT_S)
     await kiosk.join("ar", topic="letter")
 
-    await browser_until(page, "c.received.includes('offer')", "an offer")
-    await media_and_text_both_ways(page, kiosk)
+    await tab.until("c.received.includes('offer')", "an offer")
+    await media_and_text_both_ways(tab, kiosk)
     session = kiosk.session
     assert session is not None
     answer = session.pc.remoteDescription.sdp  # Chromium's answer to the project's offer
@@ -244,11 +255,11 @@ async def test_project_kiosk_calls_the_browser_adviser(
     assert negotiated_codec(answer, "video").split("/")[0] in ("VP8", "H264")
 
     await kiosk.hang_up()
-    await browser_until(page, "c.callEnded !== null", "call_ended")
+    await tab.until("c.callEnded !== null", "call_ended")
     await kiosk.wait_until(lambda: saw(kiosk, m.CallEnded), WAIT_S)
     # After the call the browser adviser wraps up (§Wrap-up) and the server saves it.
-    await browser_until(page, "c.wrapUpSaved", "wrap_up_saved")
-    state = await browser_state(page)
+    await tab.until("c.wrapUpSaved", "wrap_up_saved")
+    state = await tab.state()
     assert state["callEnded"]["reason"] == "hangup"
     outcome = state["welcome"]["outcomes"][0]
     record = await record_when(server, state["callId"], lambda r: r.wrap_up_category is not None)
@@ -263,7 +274,7 @@ async def test_project_kiosk_calls_the_browser_adviser(
 
 
 async def test_the_documented_kiosk_page_calls_the_project_adviser(
-    conformance_server: EmbeddedServer, page: Any, parties: list[HeadlessParty]
+    conformance_server: EmbeddedServer, tab: Tab, parties: list[HeadlessParty]
 ) -> None:
     """The JavaScript of protocol.md §Browsers, unchanged, is a working kiosk."""
     server = conformance_server
@@ -275,22 +286,21 @@ async def test_the_documented_kiosk_page_calls_the_project_adviser(
     await adviser.wait_until(lambda: saw(adviser, Connected), WAIT_S)
     await adviser.go_available()
     token = server.add_kiosk("Documented kiosk", "Husby bibliotek")
-    await page.goto(f"{page.origin}/example.html")
+    await tab.goto("example.html")
 
-    await page.evaluate("([url, token]) => startKiosk(url, token)", [server.kiosk_url, token])
+    await tab.run("([url, token]) => startKiosk(url, token)", [server.kiosk_url, token])
     await adviser.wait_until(lambda: frames(adviser) >= MIN_FRAMES, WAIT_S)
     shown = "document.querySelector('video').getVideoPlaybackQuality().totalVideoFrames"
-    await browser_until(page, f"{shown} >= {MIN_FRAMES}", "video shown from the project")
+    await tab.until(f"{shown} >= {MIN_FRAMES}", "video shown from the project")
 
     await adviser.send_text("Visst")
     await adviser.commit_text(PROJECT_LINE)
-    await browser_until(
-        page,
+    await tab.until(
         f"window.peerText.some((u) => u.committed && u.text === {PROJECT_LINE!r})",
         "the project's text given to showPeerText",
     )
-    await page.evaluate("typed('Hej')")
-    await page.evaluate("(line) => typed(line, true)", BROWSER_LINE)
+    await tab.run("typed('Hej')")
+    await tab.run("(line) => typed(line, true)", BROWSER_LINE)
     await adviser.wait_until(lambda: BROWSER_LINE in committed_lines(adviser), WAIT_S)
     assert [(u.text, u.committed) for u in adviser.remote_text] == [
         ("Hej", False),
@@ -298,8 +308,8 @@ async def test_the_documented_kiosk_page_calls_the_project_adviser(
     ]
 
     call_id = adviser.calls[0].call_id
-    await page.evaluate("hangUp()")
+    await tab.run("hangUp()")
     await adviser.wait_until(lambda: saw(adviser, m.CallEnded), WAIT_S)
     record = await record_when(server, call_id, lambda r: r.rating is not None)
     assert (record.outcome, record.rating, record.site) == ("completed", 5, "Husby bibliotek")
-    assert not [line for line in page.console if "kiosklink error" in line], page.console
+    assert not [line for line in tab.console if "kiosklink error" in line], tab.console
