@@ -120,6 +120,10 @@ class AuthSettings(_Section):
     login_accounts_per_address: int = Field(default=20, ge=2)
     login_window_s: Seconds = 900.0
     login_lockout_s: Seconds = 300.0
+    # An address the account signed in from within this many days is spared the account-wide
+    # lock (still not the person's or the address's): a targeted account keeps working at its
+    # usual desk. 0 turns this off.
+    login_known_address_days: int = Field(default=30, ge=0, le=365)
 
 
 class MetricsSettings(_Section):

@@ -92,6 +92,7 @@ def _login_throttle(settings: Settings) -> LoginThrottle:
         accounts_per_address=auth.login_accounts_per_address,
         window_s=auth.login_window_s,
         lockout_s=auth.login_lockout_s,
+        known_for_s=auth.login_known_address_days * 86400.0,
     )
 
 
@@ -212,7 +213,7 @@ async def check_password(
     if adviser is None:
         throttle.failed(username, address, now)
         return json_error(401, ErrorCode.UNAUTHORIZED, "wrong username or password")
-    throttle.succeeded(username, address)
+    throttle.succeeded(username, address, now)
     return adviser
 
 

@@ -16,7 +16,14 @@ Three counters, each over the last ``window_s`` seconds:
 While any of the three is locked, sign-ins under it are refused before the password is checked
 (:meth:`LoginThrottle.retry_after`); those refusals are not failures and add nothing. A success
 forgets that person's failures only: the account's and the address's records stay, so a guesser
-cannot wipe them by signing in to an account of their own. Memory is bounded by ``max_keys``.
+cannot wipe them by signing in to an account of their own.
+
+4. **Where a person usually signs in** stays open while their account is attacked from elsewhere:
+   an address the account signed in from within ``known_for_s`` is exempt from the account's lock
+   (rule 2), not from the person's or the address's. Otherwise anyone could keep an adviser out of
+   their own console by guessing at their username.
+
+Memory is bounded by ``max_keys`` per table.
 
 argon2 makes each guess slow; this makes many guesses impossible. The clock is an argument.
 """
@@ -35,6 +42,7 @@ class LoginThrottle:
         accounts_per_address: int = 20,
         window_s: float = 900.0,
         lockout_s: float = 300.0,
+        known_for_s: float = 30 * 86400.0,
         max_keys: int = 10_000,
     ) -> None:
         self.per_person = per_person
@@ -42,14 +50,19 @@ class LoginThrottle:
         self.accounts_per_address = accounts_per_address
         self.window_s = window_s
         self.lockout_s = lockout_s
+        self.known_for_s = known_for_s
         self.max_keys = max_keys
         self._failures: OrderedDict[str, deque[float]] = OrderedDict()  # person and account keys
         self._accounts_failing: OrderedDict[str, dict[str, float]] = OrderedDict()  # by address
         self._locked_until: dict[str, float] = {}
+        self._signed_in_at: OrderedDict[str, float] = OrderedDict()  # person key -> last success
 
     def retry_after(self, username: str, address: str | None, now: float) -> float | None:
         """Seconds until ``username`` may try to sign in from ``address``, or None for now."""
-        keys = _keys(_account(username), address)
+        person, by_account, by_address = _keys(_account(username), address)
+        keys = (
+            [person, by_address] if self._known(person, now) else [person, by_account, by_address]
+        )
         waits = [until - now for key in keys if (until := self._locked_until.get(key, 0)) > now]
         return max(waits) if waits else None
 
@@ -63,15 +76,24 @@ class LoginThrottle:
             self._count_account_at(by_address, account, now)
         self._forget_stale(now)
 
-    def succeeded(self, username: str, address: str | None) -> None:
-        """Forget this person's typos (rule 1); the account and address counters stay."""
+    def succeeded(self, username: str, address: str | None, now: float) -> None:
+        """Forget this person's typos (rule 1), and remember where they sign in (rule 4); the
+        account and address counters stay."""
         person = _keys(_account(username), address)[0]
         self._failures.pop(person, None)
         self._locked_until.pop(person, None)
+        if address is not None:
+            self._signed_in_at.pop(person, None)
+            self._signed_in_at[person] = now  # most recent last
+            while len(self._signed_in_at) > self.max_keys:
+                self._signed_in_at.popitem(last=False)
+
+    def _known(self, person: str, now: float) -> bool:
+        return now - self._signed_in_at.get(person, -float("inf")) <= self.known_for_s
 
     def remembered(self) -> int:
         """How many keys are held (for tests of the memory bound)."""
-        return len(self._failures) + len(self._accounts_failing)
+        return len(self._failures) + len(self._accounts_failing) + len(self._signed_in_at)
 
     def _count(self, key: str, limit: int, now: float) -> None:
         times = self._failures.pop(key, None) or deque()

@@ -70,18 +70,18 @@ def test_success_forgets_the_persons_typos_but_not_the_account_or_address() -> N
     throttle = small(per_account=4)
     throttle.failed("amal", OFFICE, 0.0)
     throttle.failed("amal", OFFICE, 1.0)
-    throttle.succeeded("amal", OFFICE)
+    throttle.succeeded("amal", OFFICE, 1.5)
     throttle.failed("amal", OFFICE, 2.0)
     assert throttle.retry_after("amal", OFFICE, 2.0) is None, "the person starts again"
     throttle.failed("amal", HOME, 3.0)  # the account's fourth failure
-    assert throttle.retry_after("amal", OFFICE, 3.0) == 100
+    assert throttle.retry_after("amal", HOME, 3.0) == 100
 
 
 def test_a_success_does_not_wipe_a_guessers_record_at_the_address() -> None:
     throttle = small()
     for i, name in enumerate(["amal", "omar", "sara"]):
         throttle.failed(name, OFFICE, float(i))
-    throttle.succeeded("mallory", OFFICE)  # the guesser's own account
+    throttle.succeeded("mallory", OFFICE, 3.0)  # the guesser's own account
     throttle.failed("lena", OFFICE, 4.0)
     assert throttle.retry_after("anyone", OFFICE, 4.0) is not None
 
@@ -99,3 +99,23 @@ def test_memory_is_bounded() -> None:
     for i in range(1_000):
         throttle.failed(f"user{i}", f"10.0.{i // 250}.{i % 250}", float(i))
     assert throttle.remembered() <= 200
+
+
+def test_where_a_person_signs_in_stays_open_while_their_account_is_attacked() -> None:
+    throttle = small(known_for_s=86400)
+    throttle.succeeded("amal", OFFICE, 0.0)  # Amal's usual desk
+    for i in range(8):  # the account is guessed at from elsewhere until it locks
+        throttle.failed("amal", f"203.0.113.{i // 2}", 10.0 + i)
+    assert throttle.retry_after("amal", HOME, 20.0) is not None, "locked for everyone else"
+    assert throttle.retry_after("amal", OFFICE, 20.0) is None, "not at her desk"
+    for t in (21.0, 22.0, 23.0):  # but typos there still count as hers
+        throttle.failed("amal", OFFICE, t)
+    assert throttle.retry_after("amal", OFFICE, 23.0) == 100
+
+
+def test_a_known_address_is_forgotten_after_known_for_s() -> None:
+    throttle = small(known_for_s=1000)
+    throttle.succeeded("amal", OFFICE, 0.0)
+    for i in range(8):
+        throttle.failed("amal", f"203.0.113.{i // 2}", 2000.0 + i)
+    assert throttle.retry_after("amal", OFFICE, 2010.0) is not None
