@@ -112,6 +112,7 @@ class ConsoleController(QObject):
             lambda reason: self._do("go_away", lambda now: self.flow.go_away(reason, now))
         )
         w.status.sign_out.connect(lambda: self._do("sign_out", self.flow.sign_out))
+        w.queues.take_next_requested.connect(lambda: self._do("take_next", self.flow.take_next))
         w.offer.accept_requested.connect(lambda: self._do("accept", self.flow.accept))
         w.offer.decline_requested.connect(lambda: self._do("decline", self.flow.decline))
         w.call.hang_up_requested.connect(lambda: self._do("hang_up", self.flow.hang_up))

@@ -98,13 +98,16 @@ Effect: TypeAlias = (
 )
 
 # Refusals of the adviser's own actions, which the console shows.
-_SHOWN_ERRORS = frozenset({"accept", "decline", "transfer", "wrap_up", "ready", "set_status"})
+_SHOWN_ERRORS = frozenset(
+    {"accept", "decline", "transfer", "wrap_up", "ready", "set_status", "take_next"}
+)
 _ONLINE = frozenset({Phase.AWAY, Phase.AVAILABLE, Phase.OFFERED, Phase.IN_CALL, Phase.WRAP_UP})
 _INTENTS: dict[str, frozenset[Phase]] = {
     "sign_in": frozenset({Phase.SIGNED_OUT}),
     "sign_out": _ONLINE | {Phase.CONNECTING},
     "go_available": frozenset({Phase.AWAY}),
     "go_away": frozenset({Phase.AVAILABLE, Phase.AWAY}),
+    "take_next": frozenset({Phase.AWAY}),  # pull: offers are off, the adviser asks (§Take next)
     "accept": frozenset({Phase.OFFERED}),
     "decline": frozenset({Phase.OFFERED}),
     "hang_up": frozenset({Phase.IN_CALL}),
@@ -219,6 +222,13 @@ class ConsoleFlow:
         self._check("go_away")
         self._set(phase=Phase.AWAY, now=now, away_reason=reason, notice=None)
         return [Send(m.SetStatus(status="away", reason=reason))]
+
+    def take_next(self, now: float) -> list[Effect]:
+        """Ask for the next caller while away (§Take next): it comes as an ordinary offer, and
+        the server keeps the adviser away after it; nobody waiting is a notice."""
+        self._check("take_next")
+        self._set(now=now, notice=None)
+        return [Send(m.TakeNext())]
 
     def _apply_status(
         self, status: str, reason: str, wrap_up_ends_at: float | None, now: float
@@ -501,6 +511,9 @@ class ConsoleFlow:
         if msg.ref_type not in _SHOWN_ERRORS:
             # Refusals of media chatter (sdp, ice, quality) or of a hang-up for a call that has
             # already ended elsewhere: the adviser did nothing wrong and can do nothing about it.
+            return []
+        if msg.ref_type == "take_next" and msg.code == "not_found":
+            self._set(notice=Notice.NOBODY_WAITING, notice_detail="")
             return []
         offer = self.state.offer
         if msg.ref_type == "accept" and offer is not None and offer.accepting:

@@ -41,6 +41,7 @@ class Notice(StrEnum):
     CALL_FAILED = "call_failed"
     CALLER_INTERRUPTED = "caller_interrupted"  # the resident's media stopped (§Faults)
     SERVER_ERROR = "server_error"
+    NOBODY_WAITING = "nobody_waiting"  # take_next found no caller for this adviser
     NOTE_REFUSED = "note_refused"  # the server kept the outcome but not the note (§Wrap-up)
 
 

@@ -18,6 +18,16 @@
         <source>Admin work</source>
         <translation>Administration</translation>
     </message>
+    <message>
+        <location filename="../views/labels.py" line="53"/>
+        <source>Taking callers yourself</source>
+        <translation>Tar själv uppringare</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="54"/>
+        <source>Missed calls</source>
+        <translation>Missade samtal</translation>
+    </message>
 </context>
 <context>
     <name>CallView</name>
@@ -118,7 +128,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../views/console_window.py" line="46"/>
+        <location filename="../views/console_window.py" line="47"/>
         <source>Kiosklink – adviser console</source>
         <translation>Kiosklink – rådgivarkonsol</translation>
     </message>
@@ -126,47 +136,47 @@
 <context>
     <name>Device</name>
     <message>
-        <location filename="../views/labels.py" line="92"/>
+        <location filename="../views/labels.py" line="96"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="93"/>
+        <location filename="../views/labels.py" line="97"/>
         <source>microphone</source>
         <translation>mikrofon</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="94"/>
+        <location filename="../views/labels.py" line="98"/>
         <source>speaker</source>
         <translation>högtalare</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="103"/>
+        <location filename="../views/labels.py" line="107"/>
         <source>The kiosk has not reported its devices.</source>
         <translation>Kiosken har inte rapporterat sina enheter.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="105"/>
+        <location filename="../views/labels.py" line="109"/>
         <source>Kiosk camera, microphone and speaker work.</source>
         <translation>Kioskens kamera, mikrofon och högtalare fungerar.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="107"/>
+        <location filename="../views/labels.py" line="111"/>
         <source>Kiosk lacks: %1</source>
         <translation>Kiosken saknar: %1</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="109"/>
+        <location filename="../views/labels.py" line="113"/>
         <source>You will not see the resident.</source>
         <translation>Du kommer inte att se invånaren.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="110"/>
+        <location filename="../views/labels.py" line="114"/>
         <source>You will not hear the resident: use the text.</source>
         <translation>Du kommer inte att höra invånaren: använd texten.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="113"/>
+        <location filename="../views/labels.py" line="117"/>
         <source>The resident will not hear you: type to them.</source>
         <translation>Invånaren kommer inte att höra dig: skriv till hen.</translation>
     </message>
@@ -194,9 +204,9 @@
         <translation>Du är borta</translation>
     </message>
     <message>
-        <location filename="../views/idle_view.py" line="39"/>
-        <source>No calls are offered to you. Press F6 to be available.</source>
-        <translation>Du får inga samtal. Tryck F6 för att bli tillgänglig.</translation>
+        <location filename="../views/idle_view.py" line="41"/>
+        <source>No calls are offered to you. Press F6 to be available, or F9 to take the next caller yourself.</source>
+        <translation>Du får inga samtal. Tryck F6 för att bli tillgänglig, eller F9 för att själv ta nästa uppringare.</translation>
     </message>
 </context>
 <context>
@@ -305,17 +315,17 @@
 <context>
     <name>Level</name>
     <message>
-        <location filename="../views/labels.py" line="58"/>
+        <location filename="../views/labels.py" line="62"/>
         <source>native</source>
         <translation>modersmål</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="59"/>
+        <location filename="../views/labels.py" line="63"/>
         <source>fluent</source>
         <translation>flytande</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="60"/>
+        <location filename="../views/labels.py" line="64"/>
         <source>basic</source>
         <translation>grundläggande</translation>
     </message>
@@ -356,57 +366,62 @@
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../views/labels.py" line="160"/>
+        <location filename="../views/labels.py" line="164"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="161"/>
+        <location filename="../views/labels.py" line="165"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Servern kan inte nås. Kontrollera adressen och nätverket.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="164"/>
+        <location filename="../views/labels.py" line="168"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Din session har upphört. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="167"/>
+        <location filename="../views/labels.py" line="171"/>
         <source>You missed a call: it went to the next adviser.</source>
         <translation>Du missade ett samtal: det gick till nästa rådgivare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="170"/>
+        <location filename="../views/labels.py" line="174"/>
         <source>The caller left before you answered.</source>
         <translation>Uppringaren gick innan du svarade.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="173"/>
+        <location filename="../views/labels.py" line="177"/>
         <source>The caller ended the call.</source>
         <translation>Uppringaren avslutade samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="174"/>
+        <location filename="../views/labels.py" line="178"/>
         <source>The caller was transferred.</source>
         <translation>Uppringaren kopplades vidare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="175"/>
+        <location filename="../views/labels.py" line="179"/>
         <source>The call was cut off.</source>
         <translation>Samtalet bröts.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="176"/>
+        <location filename="../views/labels.py" line="180"/>
         <source>The caller&apos;s connection is interrupted. Waiting for it to come back.</source>
         <translation>Uppringarens anslutning är bruten. Vi väntar på att den kommer tillbaka.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="179"/>
+        <location filename="../views/labels.py" line="183"/>
         <source>The server refused that.</source>
         <translation>Servern nekade det.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="180"/>
+        <location filename="../views/labels.py" line="184"/>
+        <source>Nobody is waiting in your languages right now.</source>
+        <translation>Ingen väntar på dina språk just nu.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="187"/>
         <source>The outcome is saved, but not the note: it seems to hold personal data. Rewrite the note, or drop it.</source>
         <translation>Utfallet är sparat, men inte anteckningen: den verkar innehålla personuppgifter. Skriv om anteckningen eller stryk den.</translation>
     </message>
@@ -457,27 +472,27 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../views/labels.py" line="81"/>
+        <location filename="../views/labels.py" line="85"/>
         <source>Resolved</source>
         <translation>Löst</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="82"/>
+        <location filename="../views/labels.py" line="86"/>
         <source>Referred elsewhere</source>
         <translation>Hänvisad vidare</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="83"/>
+        <location filename="../views/labels.py" line="87"/>
         <source>Needs follow-up</source>
         <translation>Behöver uppföljning</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="84"/>
+        <location filename="../views/labels.py" line="88"/>
         <source>Caller not there</source>
         <translation>Uppringaren var inte där</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="85"/>
+        <location filename="../views/labels.py" line="89"/>
         <source>Other</source>
         <translation>Annat</translation>
     </message>
@@ -485,37 +500,37 @@
 <context>
     <name>Quality</name>
     <message>
-        <location filename="../views/labels.py" line="126"/>
+        <location filename="../views/labels.py" line="130"/>
         <source>No picture or sound from the kiosk</source>
         <translation>Ingen bild eller ljud från kiosken</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="128"/>
+        <location filename="../views/labels.py" line="132"/>
         <source>No picture from the kiosk</source>
         <translation>Ingen bild från kiosken</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="130"/>
+        <location filename="../views/labels.py" line="134"/>
         <source>No sound from the kiosk</source>
         <translation>Inget ljud från kiosken</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="150"/>
+        <location filename="../views/labels.py" line="154"/>
         <source>Measuring…</source>
         <translation>Mäter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="151"/>
+        <location filename="../views/labels.py" line="155"/>
         <source>Good</source>
         <translation>Bra</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="152"/>
+        <location filename="../views/labels.py" line="156"/>
         <source>Fair</source>
         <translation>Godtagbar</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="153"/>
+        <location filename="../views/labels.py" line="157"/>
         <source>Poor</source>
         <translation>Dålig</translation>
     </message>
@@ -523,37 +538,42 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../views/queue_view.py" line="36"/>
+        <location filename="../views/queue_view.py" line="38"/>
         <source>Waiting now</source>
         <translation>Väntar nu</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="39"/>
+        <location filename="../views/queue_view.py" line="41"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="39"/>
+        <location filename="../views/queue_view.py" line="41"/>
         <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="39"/>
+        <location filename="../views/queue_view.py" line="41"/>
         <source>Longest wait</source>
         <translation>Längst väntan</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="39"/>
+        <location filename="../views/queue_view.py" line="41"/>
         <source>Free</source>
         <translation>Lediga</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="64"/>
+        <location filename="../views/queue_view.py" line="57"/>
+        <source>Take next caller (F9)</source>
+        <translation>Ta nästa uppringare (F9)</translation>
+    </message>
+    <message>
+        <location filename="../views/queue_view.py" line="73"/>
         <source>%1 (closed)</source>
         <translation>%1 (stängt)</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="72"/>
+        <location filename="../views/queue_view.py" line="81"/>
         <source>Waiting too long, nobody free</source>
         <translation>Väntar för länge, ingen ledig</translation>
     </message>
@@ -594,42 +614,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../views/labels.py" line="136"/>
+        <location filename="../views/labels.py" line="140"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="137"/>
+        <location filename="../views/labels.py" line="141"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="138"/>
+        <location filename="../views/labels.py" line="142"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="139"/>
+        <location filename="../views/labels.py" line="143"/>
         <source>Away</source>
         <translation>Borta</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="140"/>
+        <location filename="../views/labels.py" line="144"/>
         <source>Available</source>
         <translation>Tillgänglig</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="141"/>
+        <location filename="../views/labels.py" line="145"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="142"/>
+        <location filename="../views/labels.py" line="146"/>
         <source>In a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="143"/>
+        <location filename="../views/labels.py" line="147"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
@@ -709,37 +729,37 @@
 <context>
     <name>Topic</name>
     <message>
-        <location filename="../views/labels.py" line="67"/>
+        <location filename="../views/labels.py" line="71"/>
         <source>No topic chosen</source>
         <translation>Inget ärende valt</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="69"/>
+        <location filename="../views/labels.py" line="73"/>
         <source>A letter</source>
         <translation>Ett brev</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="70"/>
+        <location filename="../views/labels.py" line="74"/>
         <source>An application</source>
         <translation>En ansökan</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="71"/>
+        <location filename="../views/labels.py" line="75"/>
         <source>Housing</source>
         <translation>Boende</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="72"/>
+        <location filename="../views/labels.py" line="76"/>
         <source>Work</source>
         <translation>Arbete</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="73"/>
+        <location filename="../views/labels.py" line="77"/>
         <source>Health</source>
         <translation>Hälsa</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="74"/>
+        <location filename="../views/labels.py" line="78"/>
         <source>Something else</source>
         <translation>Något annat</translation>
     </message>

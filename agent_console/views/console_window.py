@@ -35,6 +35,7 @@ SHORTCUTS = {
     "go_available": "F6",
     "toggle_mute": "F7",
     "toggle_camera": "F8",
+    "take_next": "F9",
 }
 
 
@@ -91,6 +92,7 @@ class ConsoleWindow(QMainWindow):
             "go_available": self.status.available,
             "toggle_mute": self.call.mute,
             "toggle_camera": self.call.camera,
+            "take_next": self.queues.take_next,
         }
         made = {}
         for intent, key in SHORTCUTS.items():

@@ -36,7 +36,12 @@ class IdleView(QWidget):
             self.hint.setText("")
         else:
             self.headline.setText(self.tr("You are away"))
-            self.hint.setText(self.tr("No calls are offered to you. Press F6 to be available."))
+            self.hint.setText(
+                self.tr(
+                    "No calls are offered to you. Press F6 to be available, "
+                    "or F9 to take the next caller yourself."
+                )
+            )
         self.notice.setVisible(state.notice is not None)
         if state.notice is not None:
             self.notice.setText(notice_text(state.notice))

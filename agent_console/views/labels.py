@@ -49,6 +49,10 @@ def away_reason_name(reason: str) -> str:
         "break": QCoreApplication.translate("Away", "Break"),
         "meeting": QCoreApplication.translate("Away", "Meeting"),
         "admin_work": QCoreApplication.translate("Away", "Admin work"),
+        # Reasons the server gives (signaling.routing): pulling callers, or offers rung out.
+        "take_next": QCoreApplication.translate("Away", "Taking callers yourself"),
+        "missed_offers": QCoreApplication.translate("Away", "Missed calls"),
+        "away": "",  # the server's word for no reason given
     }
     return names.get(reason, reason)
 
@@ -177,6 +181,9 @@ def notice_text(notice: Notice) -> str:
             "Notice", "The caller's connection is interrupted. Waiting for it to come back."
         ),
         Notice.SERVER_ERROR: QCoreApplication.translate("Notice", "The server refused that."),
+        Notice.NOBODY_WAITING: QCoreApplication.translate(
+            "Notice", "Nobody is waiting in your languages right now."
+        ),
         Notice.NOTE_REFUSED: QCoreApplication.translate(
             "Notice",
             "The outcome is saved, but not the note: it seems to hold personal data. "

@@ -7,7 +7,7 @@ row's tooltip and accessible text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,17 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from agent_console.queue_alert import waits_too_long
-from agent_console.state import ConsoleState
+from agent_console.state import ConsoleState, Phase
 from agent_console.timefmt import clock_text
 from agent_console.views.labels import language_name
 from agent_console.views.numbers import count_text
-from agent_console.views.parts import label
+from agent_console.views.parts import button, label
 from agent_console.views.style import ALERT_INK, ALERT_ROW, OWN_QUEUE
 
 ALERT_SIGN = "⚠"
 
 
 class QueueView(QWidget):
+    take_next_requested = Signal()  # pull: the next caller in the adviser's languages
+
     def __init__(self, parent: QWidget | None = None, *, alert_after_s: float = 300.0) -> None:
         super().__init__(parent)
         self.alert_after_s = alert_after_s  # the console's setting (agent_console.config)
@@ -50,11 +52,18 @@ class QueueView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.table)
+        # Shown while away: offers are off, and an adviser who prefers to pull takes the next
+        # caller here (docs/protocol.md §Take next).
+        self.take_next = button(self.tr("Take next caller (F9)"), "primary")
+        self.take_next.clicked.connect(self.take_next_requested)
+        layout.addWidget(self.take_next)
 
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         own = state.own_languages
         # Own languages first, then the rest, each group in the server's order.
         queues = sorted(state.queues, key=lambda q: q.language not in own)
+        self.take_next.setVisible(state.phase is Phase.AWAY)
+        self.take_next.setEnabled(any(q.waiting and q.language in own for q in queues))
         self.table.setRowCount(len(queues))
         for row, queue in enumerate(queues):
             mine = queue.language in own

@@ -88,8 +88,8 @@ class StatusView(QWidget):
         self.status.setText(phase_name(state.phase))
         colour = STATUS_COLOURS.get(state.phase.value, "#5b6875")
         self.status.setStyleSheet(f"background: {colour};")
-        if state.phase is Phase.AWAY and state.away_reason:
-            reason = away_reason_name(state.away_reason)
+        reason = away_reason_name(state.away_reason)
+        if state.phase is Phase.AWAY and reason:
             self.status.setText(f"{phase_name(state.phase)} · {reason}")
         langs = ", ".join(f"{language_name(c)} ({level_name(lv)})" for c, lv in state.languages)
         self.languages.setText(self.tr("Takes calls in: %1").replace("%1", langs))

@@ -461,3 +461,27 @@ def test_a_call_that_could_not_be_set_up_returns_to_available_with_a_notice() ->
     # Its own late negotiation_failed, refused because the kiosk said it first: not shown.
     refused = m.Error(code=ErrorCode.OUT_OF_ROLE, message="no", ref_type="negotiation_failed")
     assert flow.receive(refused, T0 + 25) == [] and flow.state.notice is Notice.CALL_FAILED
+
+
+def test_take_next_while_away_asks_the_server_and_rings_like_any_offer() -> None:
+    flow = signed_in("away")
+    assert flow.allows("take_next")
+    assert flow.take_next(T0 + 1) == [Send(m.TakeNext())]
+    flow.receive(offer(), T0 + 2)
+    assert phase(flow) is Phase.OFFERED
+    flow.decline(T0 + 3)
+    flow.receive(m.AdviserStatus(status="away", reason="take_next"), T0 + 3)
+    assert phase(flow) is Phase.AWAY  # the server keeps a puller away
+
+
+def test_take_next_with_nobody_waiting_says_so_and_only_while_away() -> None:
+    flow = signed_in("away")
+    flow.take_next(T0 + 1)
+    refusal = m.Error(code=ErrorCode.NOT_FOUND, message="nobody", ref_type="take_next")
+    flow.receive(refusal, T0 + 2)
+    assert flow.state.notice is Notice.NOBODY_WAITING
+    assert phase(flow) is Phase.AWAY
+    available = signed_in("available")
+    assert not available.allows("take_next")
+    with pytest.raises(IllegalTransition):
+        available.take_next(T0 + 1)
