@@ -250,7 +250,8 @@ class ConsoleFlow:
     def _leave_for(self, phase: Phase, now: float) -> list[Effect]:
         """Go to available or away, finishing whatever the console was doing first."""
         effects = self._drop_call()
-        if self.state.wrap_up is not None:
+        wrap = self.state.wrap_up
+        if wrap is not None and wrap.connected:  # as the server counts (signaling.today)
             self._set(today=self.state.today.with_call(self._handle_s(now)))
         self._set(phase=phase, offer=None, call=None, wrap_up=None)
         return effects
@@ -360,7 +361,9 @@ class ConsoleFlow:
             wrap = WrapUpState(call_id="", started_at=now, handle_s=0.0, ends_at=ends_at)
             self._set(phase=Phase.WRAP_UP, now=now, offer=None, wrap_up=wrap)
             return []
-        wrap = WrapUpState(call.call_id, now, call.elapsed_s(now), ends_at)
+        wrap = WrapUpState(
+            call.call_id, now, call.elapsed_s(now), ends_at, connected=call.connected
+        )
         self._set(phase=Phase.WRAP_UP, now=now, call=None, offer=None, wrap_up=wrap)
         return [EndMedia(call.call_id)]
 
@@ -403,7 +406,8 @@ class ConsoleFlow:
         call = self.state.call
         if call is None or call.call_id != call_id:
             return []
-        self._set(now=now, call=replace(call, media_state=state))
+        connected = call.connected or state == "connected"
+        self._set(now=now, call=replace(call, media_state=state, connected=connected))
         return []
 
     def _interrupted(self, call_id: str, interrupted: bool) -> list[Effect]:

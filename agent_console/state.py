@@ -82,6 +82,7 @@ class ActiveCall:
     audio_muted: bool = False
     video_off: bool = False
     media_state: str = "new"
+    connected: bool = False  # the media connected at least once: a call talked in, not a failure
     quality: QualityLevel = QualityLevel.UNKNOWN
     figures: Quality | None = None
     remote_text: str = ""  # the resident's lines and the line they are typing (rtc.text)
@@ -100,6 +101,7 @@ class WrapUpState:
     started_at: float
     handle_s: float  # talk time of the call just ended
     ends_at: float | None = None  # from the server's status; None when it sets no limit
+    connected: bool = True  # the call's media flowed; else it is no call taken (signaling.today)
     saving: bool = False  # wrap_up sent, its answer (wrap_up_saved or note_refused) not yet in
     # What the server found in the last note it refused; the outcome was kept all the same.
     refused: tuple[PersonalData, ...] = ()

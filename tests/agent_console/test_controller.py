@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from agent_console.controller import ConsoleController
-from agent_console.events import LoginError, LoginOk, RemoteText
+from agent_console.events import LoginError, LoginOk, MediaState, RemoteText
 from agent_console.flow import ConsoleFlow
 from agent_console.state import Notice, Phase
 from agent_console.views.console_window import ConsoleWindow
@@ -141,6 +141,7 @@ def test_a_whole_call_by_keyboard(rig: Rig) -> None:
     rig.server(started())
     assert rig.phase() is Phase.IN_CALL
     assert ("start_media", "c1") in rig.backend.calls
+    rig.controller.on_media_event(MediaState("c1", "connected"))
     image = QImage(64, 48, QImage.Format.Format_RGB888)
     image.fill(QColor("red"))
     rig.backend.remote = image

@@ -69,11 +69,13 @@ def signed_in(status: str = "away") -> ConsoleFlow:
     return flow
 
 
-def in_call() -> ConsoleFlow:
+def in_call(*, connected: bool = True) -> ConsoleFlow:
     flow = signed_in("available")
     flow.receive(offer(), T0 + 1)
     flow.accept(T0 + 2)
     flow.receive(started(), T0 + 3)
+    if connected:
+        flow.media_state("c1", "connected", T0 + 4)
     return flow
 
 
@@ -485,3 +487,17 @@ def test_take_next_with_nobody_waiting_says_so_and_only_while_away() -> None:
     assert not available.allows("take_next")
     with pytest.raises(IllegalTransition):
         available.take_next(T0 + 1)
+
+
+def test_a_call_whose_media_never_connected_is_not_a_call_taken() -> None:
+    """As the server counts (signaling.today): a crash before the media flowed is no handle time."""
+    flow = in_call(connected=False)
+    flow.media_state("c1", "failed", T0 + 20)
+    flow.receive(m.CallEnded(call_id="c1", reason="error"), T0 + 21)
+    flow.receive(m.AdviserStatus(status="available"), T0 + 30)
+    assert flow.state.today.calls_taken == 0
+    talked = in_call()
+    talked.media_state("c1", "stalled", T0 + 20)  # connected once, then trouble: still a call
+    talked.receive(m.CallEnded(call_id="c1", reason="peer_left"), T0 + 21)
+    talked.receive(m.AdviserStatus(status="available"), T0 + 30)
+    assert talked.state.today.calls_taken == 1
