@@ -184,9 +184,12 @@ async def media_and_text_both_ways(tab: Tab, party: HeadlessParty) -> None:
     await tab.until(f"c.remoteLines.includes({PROJECT_LINE!r})", "the project's text")
 
 
+@pytest.mark.parametrize("trickle", [False, True], ids=["complete-sdp", "trickle"])
 async def test_browser_kiosk_calls_the_project_adviser(
-    conformance_server: EmbeddedServer, tab: Tab, parties: list[HeadlessParty]
+    conformance_server: EmbeddedServer, tab: Tab, parties: list[HeadlessParty], trickle: bool
 ) -> None:
+    """Complete descriptions, as the project's clients send them; or Chromium's own trickling,
+    its candidates in ``ice`` and its ``null`` at the end (§ICE candidates)."""
     server = conformance_server
     server.add_adviser("amal", PASSWORD, {"ar": "native"})
     adviser = await headless_adviser(
@@ -198,19 +201,26 @@ async def test_browser_kiosk_calls_the_project_adviser(
     token = server.add_kiosk("Browser kiosk", "Rinkeby bibliotek")
 
     await tab.run(
-        "([url, token]) => startKiosk(url, token, 'ar', 'letter')", [server.kiosk_url, token]
+        "([url, token, trickle]) => startKiosk(url, token, 'ar', 'letter', trickle)",
+        [server.kiosk_url, token, trickle],
     )
     await tab.until("c.received.includes('queued')", "queued after join")
     await media_and_text_both_ways(tab, adviser)
     session = adviser.session
     assert session is not None
-    offer = session.pc.remoteDescription.sdp  # what Chromium offered, and the answer chose
     assert negotiated_codec(session.pc.localDescription.sdp, "audio").lower() == "opus/48000/2"
     assert negotiated_codec(session.pc.localDescription.sdp, "video").split("/")[0] in (
         "VP8",
         "H264",
     )
-    assert "a=candidate:" in offer, "the browser sent a complete offer, no trickle needed"
+    state = await tab.state()
+    offer, sent = state["descriptionSent"], state["candidatesSent"]
+    if trickle:
+        assert "a=candidate:" not in offer
+        assert sent[-1] is None and all(c.startswith("candidate:") for c in sent[:-1] if c)
+        assert any(sent), "candidates trickled before the end"
+    else:
+        assert "a=candidate:" in offer and sent == [], "a complete offer, no trickle"
 
     await tab.run("hangUp()")
     await tab.until("c.callEnded !== null", "call_ended")

@@ -26,6 +26,8 @@ const conformance = {
   remoteLines: [], // the peer's committed lines
   remoteDraft: "", // the peer's line being typed
   failure: null, // anything this page could not do, for the test's message
+  descriptionSent: null, // the SDP of this page's offer or answer, as sent
+  candidatesSent: [], // what a trickling page sent in `ice`, null for the end
 };
 window.conformance = conformance;
 
@@ -147,8 +149,9 @@ function rtcIceServers(iceServers) {
   });
 }
 
-// Trickle ICE is optional (§ICE candidates): this client sends complete descriptions, as the
-// project's own clients do, so it waits for gathering to finish before sending one.
+// Trickle ICE is optional (§ICE candidates): by default this client sends complete descriptions,
+// as the project's own clients do, waiting for gathering to finish before sending one. With
+// `trickle` it sends the description at once and each candidate as an `ice` message.
 function gatheringComplete(pc) {
   if (pc.iceGatheringState === "complete") return Promise.resolve();
   return new Promise((resolve) => {
@@ -159,7 +162,7 @@ function gatheringComplete(pc) {
 }
 
 class Call {
-  constructor(signaling, started, localStream) {
+  constructor(signaling, started, localStream, trickle) {
     this.signaling = signaling;
     this.callId = started.call_id;
     this.role = started.role;
@@ -168,6 +171,8 @@ class Call {
       bundlePolicy: "max-bundle",
     });
     this.localStream = localStream;
+    this.trickle = trickle;
+    if (trickle) this.pc.onicecandidate = (event) => this.sendCandidate(event.candidate);
     this.channel = null;
     this.sender = new RttSender();
     this.receiver = new RttReceiver();
@@ -194,9 +199,22 @@ class Call {
   }
 
   async sendDescription(sdpType) {
-    await gatheringComplete(this.pc);
+    if (!this.trickle) await gatheringComplete(this.pc);
     const sdp = this.pc.localDescription.sdp;
+    conformance.descriptionSent = sdp;
     this.signaling.send({ type: "sdp", call_id: this.callId, sdp_type: sdpType, sdp });
+  }
+
+  // Chromium ends its candidates with null, sent as it is (the server relays it as "").
+  sendCandidate(candidate) {
+    conformance.candidatesSent.push(candidate ? candidate.candidate : null);
+    this.signaling.send({
+      type: "ice",
+      call_id: this.callId,
+      candidate: candidate ? candidate.candidate : null,
+      sdp_mid: candidate ? candidate.sdpMid : null,
+      sdp_mline_index: candidate ? candidate.sdpMLineIndex : null,
+    });
   }
 
   // A peer that trickles: "" is the end of candidates (§ICE candidates).
@@ -258,10 +276,11 @@ class Call {
 // --- the parties ------------------------------------------------------------------------------
 
 class Party {
-  constructor(url, token) {
+  constructor(url, token, trickle = false) {
     this.signaling = new Signaling(url, token, (msg) => this.dispatch(msg));
     this.call = null;
     this.localStream = null;
+    this.trickle = trickle;
   }
 
   async start() {
@@ -280,7 +299,7 @@ class Party {
     switch (msg.type) {
       case "call_started":
         conformance.callId = msg.call_id;
-        this.call = new Call(this.signaling, msg, this.localStream);
+        this.call = new Call(this.signaling, msg, this.localStream, this.trickle);
         if (msg.role === "offerer") await this.call.offer();
         return;
       case "sdp":
@@ -356,8 +375,8 @@ async function signIn(httpUrl, username, password) {
 
 let party = null;
 
-async function startKiosk(wsUrl, token, language, topic) {
-  party = new Kiosk(wsUrl, token);
+async function startKiosk(wsUrl, token, language, topic, trickle = false) {
+  party = new Kiosk(wsUrl, token, trickle);
   await party.start();
   party.join(language, topic);
 }
