@@ -323,3 +323,23 @@ async def test_the_documented_kiosk_page_calls_the_project_adviser(
     record = await record_when(server, call_id, lambda r: r.rating is not None)
     assert (record.outcome, record.rating, record.site) == ("completed", 5, "Husby bibliotek")
     assert not [line for line in tab.console if "kiosklink error" in line], tab.console
+
+
+async def test_a_page_from_an_origin_not_allowed_sees_only_a_failed_websocket(
+    server_factory: Callable[..., EmbeddedServer], tab: Tab
+) -> None:
+    """What protocol.md §Browsers tells page authors to look for: the server refuses the
+    handshake with 403, and the page learns no more than close code 1006."""
+    server = server_factory()  # no allowed_origins: the page's origin is foreign
+    token = server.add_kiosk("K1", "Library")
+    closed = await tab.run(
+        """([url, token]) => new Promise((done) => {
+             const ws = new WebSocket(url);
+             ws.onopen = () => ws.send(JSON.stringify({type: "hello", protocol: 1, token}));
+             ws.onmessage = (event) => done({message: event.data});
+             ws.onclose = (event) => done({code: event.code});
+             setTimeout(() => done({timeout: true}), 10000);
+           })""",
+        [server.kiosk_url, token],
+    )
+    assert closed == {"code": 1006}
