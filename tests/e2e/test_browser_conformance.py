@@ -5,12 +5,15 @@ WebSocket messages as the document gives them, a standard RTCPeerConnection and 
 text channel. The page comes from another origin (a small web server on 127.0.0.1) that the real
 server allows (``server.allowed_origins``), as a third party's page would. Both ways:
 
-* the browser as the kiosk, the project's headless adviser answering;
+* the browser as the kiosk, the project's headless adviser answering: with a complete offer, and
+  trickling its candidates as Chromium gives them;
 * the project's headless kiosk calling, the browser as the adviser (signed in through
   ``POST /api/login`` across origins).
 
 Each checks video frames decoded on both sides, text both ways over the data channel, the hangup
 (``call_ended`` on both sides) and the stored call record; the browser must see no ``error``.
+The kiosk page of protocol.md §Browsers is run too, its JavaScript served straight from the
+document; and a page from an origin the server does not allow is refused.
 """
 
 from __future__ import annotations
