@@ -51,6 +51,12 @@ def _lower_is_worse(value: float | None, limits: tuple[float, float]) -> Quality
     return QualityLevel.FAIR if value < fair_below else QualityLevel.GOOD
 
 
+def no_picture(quality: Quality | None) -> bool:
+    """Figures have come but no video frames arrive (fps is measured from frames received, and
+    is None or 0 without them): the network may be good, the call is without picture."""
+    return quality is not None and not quality.fps
+
+
 def rate(quality: Quality | None) -> QualityLevel:
     """The level of a call from its latest figures; the worst single figure decides."""
     if quality is None:

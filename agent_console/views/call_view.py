@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_console.quality import QualityLevel
+from agent_console.quality import QualityLevel, no_picture
 from agent_console.state import ActiveCall, ConsoleState, Notice
 from agent_console.timefmt import clock_text
 from agent_console.views.labels import (
@@ -224,7 +224,7 @@ class CallView(QWidget):
 
     def _render_quality(self, call: ActiveCall) -> None:
         """The network's word for the call, unless the kiosk sends no picture or sound."""
-        missing = missing_media_text(call.kiosk_lacks)
+        missing = missing_media_text(call.kiosk_lacks, no_frames=no_picture(call.figures))
         if missing is not None:
             self.quality.setText(missing)
             self.quality.setStyleSheet(f"background: {POOR};")

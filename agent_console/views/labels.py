@@ -122,10 +122,12 @@ def kiosk_devices_text(lacks: tuple[str, ...] | None) -> str:
     return "\n".join(lines)
 
 
-def missing_media_text(lacks: tuple[str, ...] | None) -> str | None:
-    """The quality pill's words when the kiosk sends no picture or no sound: then "Good" would
-    be a lie, whatever the network figures say. None when both can flow."""
-    no_picture, no_sound = "camera" in (lacks or ()), "microphone" in (lacks or ())
+def missing_media_text(lacks: tuple[str, ...] | None, *, no_frames: bool = False) -> str | None:
+    """The quality pill's words when the kiosk sends no picture or no sound (by its device report,
+    or no video frames arriving): then "Good" would be a lie, whatever the network figures say.
+    None when both can flow."""
+    no_picture = "camera" in (lacks or ()) or no_frames
+    no_sound = "microphone" in (lacks or ())
     if no_picture and no_sound:
         return QCoreApplication.translate("Quality", "No picture or sound from the kiosk")
     if no_picture:

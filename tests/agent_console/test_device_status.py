@@ -88,3 +88,16 @@ def test_good_figures_are_not_called_good_when_the_kiosk_sends_no_picture(qtbot:
     qtbot.addWidget(other)
     other.render(whole.state)
     assert other.call.quality.text() == "Quality: Good"
+
+
+def test_good_figures_without_video_frames_are_not_called_good(qtbot: QtBot) -> None:
+    """The kiosk reported a working camera, but no frames arrive (fps is None): no picture."""
+    window = ConsoleWindow()
+    qtbot.addWidget(window)
+    flow = in_call(ringing([]))
+    flow.quality("c-1", m.Quality(rtt_ms=40, packet_loss_ratio=0.0, jitter_ms=3), T0 + 20)
+    window.render(flow.state)
+    assert window.call.quality.text() == "No picture from the kiosk"
+    flow.quality("c-1", GOOD_FIGURES, T0 + 25)  # frames again
+    window.render(flow.state)
+    assert window.call.quality.text() == "Quality: Good"

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agent_console.quality import QualityLevel, rate
+from agent_console.quality import QualityLevel, no_picture, rate
 from signaling.messages import Quality
 
 
@@ -53,3 +53,10 @@ def test_worse_figures_never_improve_the_level(
 def test_a_known_figure_always_gives_a_level(q: Quality) -> None:
     known = any(v is not None for v in (q.rtt_ms, q.packet_loss_ratio, q.jitter_ms, q.fps))
     assert (rate(q) is not QualityLevel.UNKNOWN) == known
+
+
+def test_no_picture_when_figures_come_without_frames() -> None:
+    assert not no_picture(None)  # nothing measured yet
+    assert no_picture(Quality(rtt_ms=40.0))
+    assert no_picture(Quality(rtt_ms=40.0, fps=0.0))
+    assert not no_picture(Quality(rtt_ms=40.0, fps=24.0))
