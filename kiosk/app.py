@@ -82,6 +82,7 @@ class KioskApp:
             app_version=app_version,
         )
         self.window = KioskWindow(Catalog(), settings.welcome_languages)
+        self.window.start_greetings()
         self.flow = KioskFlow(
             now=clock(),
             idle_timeout_s=settings.idle_timeout_s,

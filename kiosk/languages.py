@@ -63,6 +63,16 @@ DEFAULT_UI_LANGUAGE: Final[str] = "sv"
 FALLBACK_UI_LANGUAGE: Final[str] = "en"
 
 
+# Languages whose code alone Qt's locale data does not know: Dari is Persian as written in
+# Afghanistan, Kurmanji is CLDR's "ku".
+LOCALE_NAMES: Final[dict[str, str]] = {"prs": "fa_AF", "kmr": "ku"}
+
+
+def locale_name(code: str) -> str:
+    """The name QLocale knows the language by, for dates and times in it."""
+    return LOCALE_NAMES.get(code, code)
+
+
 def endonym(code: str) -> str:
     return ENDONYMS.get(code, code.upper())
 

@@ -9,6 +9,7 @@ from kiosk import languages
 from kiosk.fit import Fit
 from kiosk.state import Alert, KioskState
 from kiosk.views.base import ScreenView
+from kiosk.views.icons import Icon
 from kiosk.views.texts import T, fill, topic_choices, tr
 from kiosk.views.welcome_view import format_time
 from kiosk.views.widgets import WrapButton, label, place_in_grid
@@ -43,6 +44,7 @@ class ConfirmView(ScreenView):
         self.call.base_height = 140
         self.call.clicked.connect(self.call_requested)
         self.back = WrapButton()
+        self.back.set_icon(Icon.BACK)  # and the word, in the language just chosen
         self.back.clicked.connect(self.back_requested)
         widgets: tuple[QWidget, ...] = (
             self.topic_question,

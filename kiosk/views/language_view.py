@@ -10,8 +10,9 @@ from kiosk.fit import Fit
 from kiosk.state import KioskState, LanguageOption
 from kiosk.views.base import ScreenView
 from kiosk.views.catalog import Catalog
-from kiosk.views.texts import T, fill, tr
-from kiosk.views.welcome_view import format_time
+from kiosk.views.icons import Icon
+from kiosk.views.texts import T, fill
+from kiosk.views.welcome_view import direction_of, format_time
 from kiosk.views.widgets import WrapButton, label, place_in_grid
 
 
@@ -47,7 +48,9 @@ class LanguageView(ScreenView):
         self._columns = 2
         self.controls.addWidget(self.grid_box)
         self.back = WrapButton()
+        self.back.set_icon(Icon.BACK)
         self.back.clicked.connect(self.back_requested)
+        self.greeting = languages.DEFAULT_UI_LANGUAGE  # as on the welcome screen
         self.controls.addWidget(self.back)
         self.buttons: dict[str, WrapButton] = {}
         self._shown: tuple[LanguageOption, ...] | None = None
@@ -67,8 +70,11 @@ class LanguageView(ScreenView):
         place_in_grid(self.grid, list(self.buttons.values()), self._columns)
 
     def show_state(self, state: KioskState) -> None:
-        self.title.setText(tr(T.CHOOSE_LANGUAGE))
-        self.back.set_text(tr(T.BACK))
+        # No language is chosen yet: the title takes turns in each, Back is an arrow alone.
+        self.title.setText(self._catalog.text(self.greeting, T.CHOOSE_LANGUAGE))
+        self.title.setLayoutDirection(direction_of(self.greeting))
+        self.back.set_text("")
+        self.back.setAccessibleName(self._catalog.text(self.greeting, T.BACK))
         if state.languages != self._shown:
             self._rebuild(state.languages)
 

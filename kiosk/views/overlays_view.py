@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -53,10 +55,12 @@ class HelpOverlay(Overlay):
         for widget in (self.title, self.text, self.close_button):
             self.body.addWidget(widget)
 
-    def retranslate(self) -> None:
-        self.title.setText(tr(T.HELP))
-        self.text.setText(tr(T.HELP_TEXT))
-        self.close_button.set_text(tr(T.CLOSE))
+    def retranslate(self, say: Callable[[str], str] = tr) -> None:
+        """Texts in the language ``say`` translates to: the chosen one, or before a choice the
+        language whose turn it is (kiosk.views.window_view.GREETING_TURN_MS)."""
+        self.title.setText(say(T.HELP))
+        self.text.setText(say(T.HELP_TEXT))
+        self.close_button.set_text(say(T.CLOSE))
 
 
 class IdleOverlay(Overlay):

@@ -52,6 +52,10 @@ class WaitingView(ScreenView):
             self.position.setText(fill(tr(T.POSITION), state.position))
         self.estimate.setText(estimate_text(state.wait_low_s, state.wait_high_s))
         self.estimate.setVisible(bool(self.estimate.text()))
+        # Offline, the place and the wait are no longer known: the banner says what is happening,
+        # and no figure from before the connection was lost stays on screen.
+        self.position.setVisible(state.online)
+        self.estimate.setVisible(state.online and bool(self.estimate.text()))
         self.preview_hint.setText(tr(T.PREVIEW_HINT))
         self.recorded.setText(tr(T.NOTHING_RECORDED))
         self.cancel.set_text(tr(T.LEAVE_LINE))

@@ -10,14 +10,20 @@ from kiosk.fit import Fit
 from kiosk.state import Alert, KioskState
 from kiosk.views.base import ScreenView
 from kiosk.views.catalog import Catalog
-from kiosk.views.texts import T, fill, tr
+from kiosk.views.icons import Icon
+from kiosk.views.texts import T, fill
 from kiosk.views.widgets import WrapButton, label, place_in_grid
 
 
 def format_time(unix_s: float, ui_language: str) -> str:
     """An opening time in the resident's locale: weekday, date and time, no seconds."""
     moment = QDateTime.fromSecsSinceEpoch(int(unix_s))
-    return QLocale(ui_language).toString(moment, "dddd d MMMM HH:mm")
+    return QLocale(languages.locale_name(ui_language)).toString(moment, "dddd d MMMM HH:mm")
+
+
+def direction_of(code: str) -> Qt.LayoutDirection:
+    rtl = languages.is_rtl(languages.ui_language_for(code))
+    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
 
 
 class WelcomeView(ScreenView):
@@ -27,6 +33,8 @@ class WelcomeView(ScreenView):
         super().__init__()
         self._catalog = catalog
         self._codes = welcome_languages
+        # Whose turn it is: nobody has chosen a language here yet (KioskWindow.next_greeting).
+        self.greeting = languages.DEFAULT_UI_LANGUAGE
         self.title = label("title")
         self.info.addWidget(self.title)
         self.taglines: list[QLabel] = []
@@ -50,6 +58,7 @@ class WelcomeView(ScreenView):
         self.privacy = label("muted")
         self.start = WrapButton("primary")
         self.start.base_height = 140
+        self.start.set_icon(Icon.TALK)
         self.start.clicked.connect(self.start_requested)
         for widget in (self.notice, self.status, self.privacy, self.start):
             self.controls.addWidget(widget)
@@ -65,31 +74,32 @@ class WelcomeView(ScreenView):
         place_in_grid(self.tagline_grid, self.taglines, columns)
 
     def show_state(self, state: KioskState) -> None:
-        self.title.setText(tr(T.START))
+        turn = self.greeting  # the language whose turn it is
+        self.title.setText(self._catalog.text(turn, T.TAP_TO_START))
+        for widget in (self.title, self.status, self.privacy, self.start.label):
+            widget.setLayoutDirection(direction_of(turn))
         for code, line in zip(self._codes, self.taglines, strict=True):
             line.setText(
                 f"{self._catalog.text(code, T.START)} — {self._catalog.text(code, T.TAGLINE)}"
             )
         self.notice.setText(state.notice)
         self.notice.setVisible(bool(state.notice))
-        self.status.setText(self._status(state))
+        self.status.setText(self._status(state, turn))
         self.status.setVisible(bool(self.status.text()))
-        self.privacy.setText(tr(T.PRIVACY))
-        self.start.set_text(tr(T.START))
+        self.privacy.setText(self._catalog.text(turn, T.PRIVACY))
+        self.start.set_text(self._catalog.text(turn, T.START))
         self.start.setEnabled(state.online and any(o.open for o in state.languages))
 
-    @staticmethod
-    def _status(state: KioskState) -> str:
+    def _status(self, state: KioskState, code: str) -> str:
         if Alert.OUT_OF_ORDER in state.alerts or Alert.SERVER_UNREACHABLE in state.alerts:
             return ""  # the window's banner says it
         if not state.online:
-            return tr(T.CONNECTING)
+            return self._catalog.text(code, T.CONNECTING)
         if state.languages and not any(o.open for o in state.languages):
             times = [o.opens_at for o in state.languages if o.opens_at is not None]
-            closed = tr(T.SERVICE_CLOSED)
+            closed = self._catalog.text(code, T.SERVICE_CLOSED)
             if times:
-                return (
-                    closed + " " + fill(tr(T.OPENS_AT), format_time(min(times), state.ui_language))
-                )
+                when = format_time(min(times), code)
+                return f"{closed} {fill(self._catalog.text(code, T.OPENS_AT), when)}"
             return closed
         return ""

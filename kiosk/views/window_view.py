@@ -6,7 +6,7 @@ in the top trailing corner within four seconds opens a PIN pad).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QImage, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,12 +26,13 @@ from kiosk.views.base import ScreenView
 from kiosk.views.call_view import CallView
 from kiosk.views.catalog import Catalog
 from kiosk.views.confirm_view import ConfirmView
+from kiosk.views.icons import Icon
 from kiosk.views.language_view import LanguageView
 from kiosk.views.overlays_view import HelpOverlay, IdleOverlay, Overlay, ServiceOverlay
 from kiosk.views.rating_view import RatingView
 from kiosk.views.texts import T, tr
 from kiosk.views.waiting_view import WaitingView
-from kiosk.views.welcome_view import WelcomeView
+from kiosk.views.welcome_view import WelcomeView, direction_of
 from kiosk.views.widgets import WrapButton, label
 
 _ALERT_TEXT = {
@@ -46,6 +47,15 @@ _ALERT_TEXT = {
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 SECRET_TAPS = 5
 SECRET_WINDOW_MS = 4000
+# Before a language is chosen, the screens speak one language after another, this long each.
+GREETING_TURN_MS = 4000
+
+
+def greeting_order(welcome_languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages the screens take turns in before a choice: the site's welcome languages,
+    then every other shipped translation."""
+    rest = [code for code in languages.SHIPPED if code not in welcome_languages]
+    return tuple(dict.fromkeys([*welcome_languages, *rest]))
 
 
 def app_font(fit: Fit = style.REFERENCE) -> QFont:
@@ -91,6 +101,7 @@ class KioskWindow(QWidget):
         for view in dict.fromkeys(self.screens.values()):
             self.stack.addWidget(view)
         self.help = WrapButton()
+        self.help.set_icon(Icon.HELP)
         self.help.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.help.clicked.connect(self.help_toggled)
         self._layout()
@@ -110,6 +121,11 @@ class KioskWindow(QWidget):
         self._clock = QElapsedTimer()
         self._clock.start()
         self.state: KioskState | None = None
+        self.greetings = greeting_order(welcome_languages)
+        self.turn = 0
+        self._turns = QTimer(self)
+        self._turns.setInterval(GREETING_TURN_MS)
+        self._turns.timeout.connect(self.next_greeting)
         self.fit: Fit | None = None
         self._style_key: tuple[float, int] | None = None
 
@@ -147,21 +163,44 @@ class KioskWindow(QWidget):
         )
         if self.layoutDirection() != direction:
             self.setLayoutDirection(direction)
+        greeting = self.greeting_language()
+        chosen = state.language is not None
+        self.welcome.greeting = self.language.greeting = greeting
         view = self.screens[state.screen]
         view.show_state(state)
         self.stack.setCurrentWidget(view)
         self.live.setText("• " + tr(T.LIVE))
         self.live.setVisible(state.media_live)
-        alerts = [tr(_ALERT_TEXT[a]) for a in state.alerts if a in _ALERT_TEXT]
+        say = tr if chosen else (lambda source: self.catalog.text(greeting, source))
+        alerts = [say(_ALERT_TEXT[a]) for a in state.alerts if a in _ALERT_TEXT]
         self.banner.setText("\n".join(alerts))
         self.banner.setVisible(bool(alerts))
-        self.help.set_text("? " + tr(T.HELP))
-        self.help_overlay.retranslate()
+        # Before the choice a pictogram alone: no word in a language the resident may not read.
+        self.help.set_text(tr(T.HELP) if chosen else "")
+        self.help.setAccessibleName(say(T.HELP))
+        self.help_overlay.retranslate(say)
+        self.help_overlay.panel.setLayoutDirection(
+            direction_of(greeting) if not chosen else direction
+        )
         self._show_overlay(self.help_overlay, state.help_open)
         if state.idle_deadline is not None and seconds_left is not None:
             self.idle_overlay.show_seconds(seconds_left)
         self._show_overlay(self.idle_overlay, state.idle_deadline is not None)
         self.state = state
+
+    def start_greetings(self) -> None:
+        """Let the screens before a choice take turns in each language (the app does; tests and
+        screenshots turn them by hand with :meth:`next_greeting`, so nothing changes under them)."""
+        self._turns.start()
+
+    def greeting_language(self) -> str:
+        return self.greetings[self.turn % len(self.greetings)]
+
+    def next_greeting(self) -> None:
+        """The next language's turn on the screens shown before a language is chosen."""
+        self.turn += 1
+        if self.state is not None and self.state.language is None:
+            self.show_state(self.state)
 
     def _show_overlay(self, overlay: Overlay, visible: bool) -> None:
         if visible:
