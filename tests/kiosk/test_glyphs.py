@@ -47,3 +47,17 @@ def test_source_sentences_and_language_names_have_their_glyphs(fonts: list[QRawF
     texts = [*all_sources(), *languages.ENDONYMS.values(), "• × – + ? OK"]
     problems = {t: _missing(t, fonts) for t in texts if _missing(t, fonts)}
     assert not problems, f"missing glyphs: {problems}"
+
+
+def test_every_key_of_every_keyboard_has_its_glyphs(fonts: list[QRawFont]) -> None:
+    from kiosk.keyboard_layouts import DIGITS, LAYOUTS, syllables
+
+    keys: set[str] = set(DIGITS)
+    for layout in LAYOUTS.values():
+        keys |= {*layout.letters(), *layout.punctuation}
+        if layout.has_case:
+            keys |= {key.upper() for key in layout.letters()}
+        if layout.syllabic:
+            keys |= {s for base in layout.letters() for s in syllables(base)}
+    problems = {key: _missing(key, fonts) for key in sorted(keys) if _missing(key, fonts)}
+    assert not problems, f"keys without a glyph: {problems}"
