@@ -57,7 +57,7 @@ class CallView(ScreenView):
         self.keyboard = TouchKeyboard(self.entry, self)
         self.keyboard.hide()
         self.entry.installEventFilter(self)  # a tap in the entry opens the keyboard
-        buttons = QWidget()
+        self.call_button_box = buttons = QWidget()
         self.button_grid = grid = QGridLayout(buttons)
         grid.setContentsMargins(0, 0, 0, 0)
         self.mute = WrapButton()
@@ -97,7 +97,13 @@ class CallView(ScreenView):
     def _lay_out(self, fit: Fit) -> None:
         super()._lay_out(fit)
         keyboard = getattr(self, "keyboard", None)  # ScreenView.__init__ lays out before it exists
-        if keyboard is not None and keyboard.isVisibleTo(self):
+        if keyboard is None:
+            return
+        # Beside the picture on a short landscape screen the keyboard leaves room for the entry and
+        # End call, not for the four call buttons: they come back when the keyboard closes.
+        typing = keyboard.isVisibleTo(self)
+        self.call_button_box.setVisible(not (typing and self.side_by_side(fit)))
+        if typing:
             # The screen's contents move up above the keyboard, the entry just over it.
             margins = self.outer.contentsMargins()
             margins.setBottom(margins.bottom() + self._keyboard_height())

@@ -70,31 +70,35 @@ class TouchKeyboard(QWidget):
         self._clear()
         self.layout_shown = layout
         self._shift = False
-        direction = Qt.LayoutDirection.RightToLeft if layout.rtl else Qt.LayoutDirection.LeftToRight
-        self._rows.addLayout(self._row(DIGITS, Qt.LayoutDirection.LeftToRight))
+        # The board's own direction, whatever the screen's: Qt mirrors its rows for a
+        # right-to-left script (setting a row's direction as well would mirror it back).
+        self._board.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if layout.rtl else Qt.LayoutDirection.LeftToRight
+        )
+        digits = QWidget()
+        digits.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 1 to 0 in every script
+        digit_row = self._row(DIGITS)
+        digit_row.setContentsMargins(0, 0, 0, 0)
+        digits.setLayout(digit_row)
+        self._rows.addWidget(digits)
         if layout.syllabic:
             self._rows.addLayout(self._order_row)
             self._offer_orders(layout.rows[0][0])  # the row keeps its height, and shows the idea
         for row in layout.rows:
-            self._rows.addLayout(self._row(row, direction))
-        self._rows.addLayout(self._bottom_row(layout, direction))
+            self._rows.addLayout(self._row(row))
+        self._rows.addLayout(self._bottom_row(layout))
         self.apply_fit(self.fit)
         self._board.show()
         self.layout_changed.emit(layout.name)
 
-    def _row(self, texts: tuple[str, ...], direction: Qt.LayoutDirection) -> QHBoxLayout:
+    def _row(self, texts: tuple[str, ...]) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setDirection(
-            QHBoxLayout.Direction.RightToLeft
-            if direction == Qt.LayoutDirection.RightToLeft
-            else QHBoxLayout.Direction.LeftToRight
-        )
         for text in texts:
             row.addWidget(self._key(text))
         return row
 
-    def _bottom_row(self, layout: KeyboardLayout, direction: Qt.LayoutDirection) -> QHBoxLayout:
-        row = self._row(layout.punctuation, direction)
+    def _bottom_row(self, layout: KeyboardLayout) -> QHBoxLayout:
+        row = self._row(layout.punctuation)
         rtl = layout.rtl
         self.space = self._key(" ")
         self.space.setText("")
