@@ -103,6 +103,8 @@ class WrapButton(QPushButton):
         if self.label.text() != text:
             self.label.setText(text)
             self.setAccessibleName(text)
+            # A pictogram without words stands alone in the middle (Help before a choice).
+            self.label.setVisible(bool(text) or self.icon_label is None)
             self.updateGeometry()
 
     def text_shown(self) -> str:
@@ -118,9 +120,11 @@ class WrapButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        inner = self.label.heightForWidth(max(1, width - 2 * self._pad[0]))
+        inner = 0
+        if not self.label.isHidden():
+            inner = self.label.heightForWidth(max(1, width - 2 * self._pad[0]))
         if self.icon_label is not None:
-            inner += self._icon_px + self._layout.spacing()
+            inner += self._icon_px + (self._layout.spacing() if inner else 0)
         return max(self.minimumHeight(), inner + 2 * self._pad[1])
 
 
