@@ -134,8 +134,8 @@ def simulate(seed: int) -> Accuracy:
                 connected[e.caller] = now
                 handle = rng.lognormvariate(5.7, 0.5)  # median ~5 min, mean ~5.6 min
                 heapq.heappush(events, (now + handle, seq, "end", e.caller))
-            elif isinstance(e, PositionChanged):
-                shown.append(Shown(now, e.caller, e.low_s, e.high_s, e.position))
+            elif isinstance(e, PositionChanged) and e.wait is not None:  # None: nobody staffed
+                shown.append(Shown(now, e.caller, *e.wait, e.position))
     return _score(shown, joined, connected)
 
 

@@ -482,8 +482,9 @@ class KioskFlow:
         self.state = replace(
             self.state,
             position=msg.position,
-            wait_low_s=msg.wait.low_s,
-            wait_high_s=msg.wait.high_s,
+            # No estimate: no adviser for the language is signed in (docs/protocol.md §Position).
+            wait_low_s=msg.wait.low_s if msg.wait else None,
+            wait_high_s=msg.wait.high_s if msg.wait else None,
             alerts=self._without(Alert.JOIN_FAILED),
         )
         return []

@@ -168,7 +168,8 @@ class HeadlessParty:
             case AuthFailed(reason=reason):
                 self._step("refused", reason)
             case m.Queued(position=position, wait=wait):
-                self._step("position", f"{position} in line, wait {wait.low_s}-{wait.high_s} s")
+                shown = "no one available" if wait is None else f"wait {wait.low_s}-{wait.high_s} s"
+                self._step("position", f"{position} in line, {shown}")
             case m.Offer(call_id=call_id, language=language, waited_s=waited):
                 self._step("offered", f"a caller in {language!r} who waited {waited:.1f} s")
                 if self.auto_accept:

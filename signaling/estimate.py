@@ -12,6 +12,9 @@ has few samples, and to a prior while there are none at all.
 
 Pure: no clock, no I/O. The router owns one :class:`WaitEstimator` and records a handle time each
 time an adviser comes free after a call.
+
+No adviser staffed for a language means no estimate at all (``None``): nobody can answer, so any
+range would be made up; the kiosk says no one is available instead (docs/protocol.md §Position).
 """
 
 from __future__ import annotations
@@ -73,19 +76,24 @@ class WaitEstimator:
             return sum(self._all) / len(self._all)
         return self._prior
 
-    def estimate(self, position: int, staffed: int, language: str | None = None) -> tuple[int, int]:
+    def estimate(
+        self, position: int, staffed: int, language: str | None = None
+    ) -> tuple[int, int] | None:
         """The wait range ``(low_s, high_s)`` in whole minutes for the caller at ``position``.
 
         ``position`` is 1-based; ``staffed`` counts advisers signed in and not away. With nobody
-        staffed the estimate assumes one adviser will come: the kiosk shows a range, not "never".
+        staffed there is no estimate: ``None`` ("no one available", never a made-up range).
         """
         return wait_range(position, staffed, self.mean_handle_time(language))
 
 
-def wait_range(position: int, staffed: int, mean_handle_s: float) -> tuple[int, int]:
-    """The range for ``position`` given ``staffed`` advisers and a mean handle time."""
+def wait_range(position: int, staffed: int, mean_handle_s: float) -> tuple[int, int] | None:
+    """The range for ``position`` given ``staffed`` advisers and a mean handle time; ``None``
+    when nobody is staffed."""
+    if staffed < 1:
+        return None
     p = max(1, position)
-    per_completion = mean_handle_s / max(1, staffed)
+    per_completion = mean_handle_s / staffed
     mean = p * per_completion
     spread = math.sqrt(p) * per_completion
     low = max(0.0, mean - LOW_SPREADS * spread)

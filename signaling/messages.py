@@ -87,7 +87,7 @@ class LanguageInfo(_Message):
     opens_at: float | None = None  # UNIX time of next opening when closed
     advisers_available: int = Field(ge=0)
     waiting: int = Field(ge=0)
-    wait: WaitEstimate | None = None
+    wait: WaitEstimate | None = None  # None: no adviser for it is signed in (§Position)
 
 
 class Quality(_Message):
@@ -402,7 +402,7 @@ class Queued(_Message):
     type: Literal["queued"] = "queued"
     language: Tag
     position: int = Field(ge=1)
-    wait: WaitEstimate
+    wait: WaitEstimate | None  # None: no adviser for the language is signed in (§Position)
     resume_token: Annotated[str, Field(max_length=200)]
 
 

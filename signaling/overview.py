@@ -83,7 +83,7 @@ class Overview:
         languages = []
         for stat in self.queue_stats(now):
             hours = self.hours_for(stat.language)
-            low, high = self._router.estimate_for_new(r.Language(stat.language), now=now)
+            wait = self._router.estimate_for_new(r.Language(stat.language), now=now)
             languages.append(
                 m.LanguageInfo(
                     code=stat.language,
@@ -91,7 +91,8 @@ class Overview:
                     opens_at=None if stat.open else hours.next_opening(now),
                     advisers_available=stat.advisers_available,
                     waiting=stat.waiting,
-                    wait=m.WaitEstimate(low_s=low, high_s=high),
+                    # None: nobody for the language is signed in; the kiosk says so (§Position).
+                    wait=m.WaitEstimate(low_s=wait[0], high_s=wait[1]) if wait else None,
                 )
             )
         server = self._settings.server

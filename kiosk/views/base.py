@@ -89,7 +89,9 @@ class ScreenView(QWidget):
         self._apply_reach()
 
     def _apply_reach(self) -> None:
-        # Side by side every control already sits in the lower part of a short screen.
-        stacked = not self.side_by_side(self.fit)
-        pixels = self._reach_top - self.fit.px(32) if stacked else 0
-        self.info_area.setMinimumHeight(max(0, pixels))
+        # A landscape screen is short: every control already sits within reach, and the space
+        # above them is needed (stacked screens too, such as the language tiles).
+        pixels = 0 if self.fit.landscape else self._reach_top - self.fit.px(32)
+        # At least 1: a minimum of 0 lets Qt fall back to the scroll area's own minimum (~130 px),
+        # which a short screen cannot spare; the test holds the information to fitting anyway.
+        self.info_area.setMinimumHeight(max(1, pixels))

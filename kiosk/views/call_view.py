@@ -80,7 +80,9 @@ class CallView(ScreenView):
         """Portrait: the four call buttons in a row under the picture. Landscape: two by two in the
         control column beside it."""
         side = self.side_by_side(fit)
-        place_in_grid(self.button_grid, self.call_buttons, 2 if side else 4)
+        # Four in a row under the picture when their longest words fit, else two by two.
+        in_row = fit.columns(fit.width - 2 * fit.px(48), 260, most=4) == 4 and not side
+        place_in_grid(self.button_grid, self.call_buttons, 4 if in_row else 2)
         self.button_grid.setSpacing(fit.px(12))
         self.remote.setMinimumSize(fit.px(320), fit.px(240))
         self.local.setFixedSize(fit.px(240 if not side else 200), fit.px(180 if not side else 150))

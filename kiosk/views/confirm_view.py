@@ -12,12 +12,12 @@ from kiosk.views.base import ScreenView
 from kiosk.views.icons import Icon
 from kiosk.views.texts import T, fill, topic_choices, tr
 from kiosk.views.welcome_view import format_time
-from kiosk.views.widgets import WrapButton, label, place_in_grid
+from kiosk.views.widgets import TileLayout, WrapButton, label, place_in_grid
 
 
 def _grid() -> tuple[QWidget, QGridLayout]:
     box = QWidget()
-    grid = QGridLayout(box)
+    grid = TileLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
     return box, grid
 
@@ -65,8 +65,14 @@ class ConfirmView(ScreenView):
     def arrange(self, fit: Fit) -> None:
         """Portrait: topics, languages and the call button in the reachable band. Landscape: the
         topics join the information side, so the control side holds only the languages and the
-        call button (a short screen cannot hold both grids in one column)."""
+        call button (a short screen cannot hold both grids in one column); the two sides share
+        the width equally, as a long language name needs a wide tile."""
         side = self.side_by_side(fit)
+        if side:
+            self.outer.setStretch(0, 1)
+            self.outer.setStretch(1, 1)
+        self.call.base_height = 96 if side else 140
+        self.call.apply_fit(fit)
         topics = (self.topic_question, self.topic_box)
         for widget in topics:
             (self.controls if side else self.info).removeWidget(widget)
@@ -75,8 +81,8 @@ class ConfirmView(ScreenView):
             (self.info if side else self.controls).insertWidget(at + offset, widget)
         usable = fit.width - 2 * fit.px(48) - (fit.px(48) if side else 0)
         self._columns = {
-            "topic": fit.columns(usable * 3 // 5 if side else usable, 300, most=3),
-            "fallback": fit.columns(usable * 2 // 5 if side else usable, 240, most=3),
+            "topic": fit.columns(usable // 2 if side else usable, 280, most=3),
+            "fallback": fit.columns(usable // 2 if side else usable, 280, most=3),
         }
         for grid in (self.topic_grid, self.fallback_grid):
             grid.setSpacing(fit.px(12))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk import languages
 from kiosk.fit import Fit
@@ -13,7 +13,7 @@ from kiosk.views.catalog import Catalog
 from kiosk.views.icons import Icon
 from kiosk.views.texts import T, fill
 from kiosk.views.welcome_view import direction_of, format_time
-from kiosk.views.widgets import WrapButton, label, place_in_grid
+from kiosk.views.widgets import TileLayout, WrapButton, label, place_in_grid
 
 
 def wait_line(option: LanguageOption, catalog: Catalog) -> str:
@@ -25,7 +25,10 @@ def wait_line(option: LanguageOption, catalog: Catalog) -> str:
             return closed
         when = format_time(option.opens_at, languages.ui_language_for(code))
         return f"{closed} · {fill(catalog.text(code, T.OPENS_AT), when)}"
-    if option.wait_high_s is None or option.wait_high_s <= 60:
+    if option.wait_high_s is None:
+        # Open, but nobody for it is signed in: the server sends no estimate, and none is made up.
+        return catalog.text(code, T.LANGUAGE_CLOSED)
+    if option.wait_high_s <= 60:
         return catalog.text(code, T.WAIT_SHORT)
     low = max(0, round((option.wait_low_s or 0) / 60))
     high = max(low + 1, round(option.wait_high_s / 60))
@@ -43,7 +46,7 @@ class LanguageView(ScreenView):
         self.info.addWidget(self.title)
         self.info.addStretch(1)
         self.grid_box = QWidget()
-        self.grid = QGridLayout(self.grid_box)
+        self.grid = TileLayout(self.grid_box)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self._columns = 2
         self.controls.addWidget(self.grid_box)
@@ -59,9 +62,9 @@ class LanguageView(ScreenView):
         return False  # a grid of tiles uses the width better than half of it
 
     def arrange(self, fit: Fit) -> None:
-        """Columns of tiles by the width: two on a portrait kiosk, four on a wide screen."""
+        """Columns of tiles by the width: two on a portrait kiosk, four on a landscape one."""
         self.grid.setSpacing(fit.px(16))
-        columns = fit.columns(fit.width - 2 * fit.px(48), 440, most=4)
+        columns = fit.columns(fit.width - 2 * fit.px(48), 300 if fit.landscape else 440, most=4)
         if columns != self._columns:
             self._columns = columns
             self._place_tiles()

@@ -50,7 +50,11 @@ class WaitingView(ScreenView):
             self.position.setText(tr(T.JOINING))
         else:
             self.position.setText(fill(tr(T.POSITION), state.position))
-        self.estimate.setText(estimate_text(state.wait_low_s, state.wait_high_s))
+        if state.position is not None and state.wait_high_s is None:
+            # In line, but nobody for the language is signed in: say so, never a made-up range.
+            self.estimate.setText(tr(T.LANGUAGE_CLOSED))
+        else:
+            self.estimate.setText(estimate_text(state.wait_low_s, state.wait_high_s))
         self.estimate.setVisible(bool(self.estimate.text()))
         # Offline, the place and the wait are no longer known: the banner says what is happening,
         # and no figure from before the connection was lost stays on screen.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk import languages
 from kiosk.fit import Fit
@@ -12,7 +12,7 @@ from kiosk.views.base import ScreenView
 from kiosk.views.catalog import Catalog
 from kiosk.views.icons import Icon
 from kiosk.views.texts import T, fill
-from kiosk.views.widgets import WrapButton, label, place_in_grid
+from kiosk.views.widgets import TileLayout, WrapButton, label, place_in_grid
 
 
 def format_time(unix_s: float, ui_language: str) -> str:
@@ -39,7 +39,7 @@ class WelcomeView(ScreenView):
         self.info.addWidget(self.title)
         self.taglines: list[QLabel] = []
         self.tagline_box = QWidget()
-        self.tagline_grid = QGridLayout(self.tagline_box)
+        self.tagline_grid = TileLayout(self.tagline_box)
         self.tagline_grid.setContentsMargins(0, 0, 0, 0)
         self.info.addWidget(self.tagline_box)
         for code in welcome_languages:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -126,6 +127,53 @@ class WrapButton(QPushButton):
         if self.icon_label is not None:
             inner += self._icon_px + (self._layout.spacing() if inner else 0)
         return max(self.minimumHeight(), inner + 2 * self._pad[1])
+
+
+class TileLayout(QGridLayout):
+    """Tiles in equal columns, each row as tall as its tallest tile's wrapped text needs.
+
+    QGridLayout sizes rows from size hints, measured as if each tile's text stood on one line: a
+    tile whose text wraps in its real column was squeezed (a closed language's opening time cut
+    off). Here rows are measured at the width the grid really gets, each time it is laid out.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        rows = self._row_heights(width - margins.left() - margins.right())
+        gaps = self.verticalSpacing() * max(0, len(rows) - 1)
+        return sum(rows) + gaps + margins.top() + margins.bottom()
+
+    def setGeometry(self, rect: QRect) -> None:
+        margins = self.contentsMargins()
+        heights = self._row_heights(rect.width() - margins.left() - margins.right())
+        for row in range(self.rowCount()):  # rows left empty by fewer tiles or more columns: 0
+            height = heights[row] if row < len(heights) else 0
+            if self.rowMinimumHeight(row) != height:  # setting it asks for another layout pass
+                self.setRowMinimumHeight(row, height)
+        super().setGeometry(rect)
+
+    def _row_heights(self, width: int) -> list[int]:
+        shown: list[tuple[int, int, QWidget]] = []
+        for index in range(self.count()):
+            item = self.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None and not widget.isHidden():
+                row, column, _, _ = cast(tuple[int, int, int, int], self.getItemPosition(index))
+                shown.append((row, column, widget))
+        if not shown:
+            return []
+        columns = max(column for _, column, _ in shown) + 1
+        cell = max(1, (width - self.horizontalSpacing() * (columns - 1)) // columns)
+        rows = [0] * (max(row for row, _, _ in shown) + 1)
+        for row, _, widget in shown:
+            needed = widget.heightForWidth(cell) if widget.hasHeightForWidth() else -1
+            rows[row] = max(
+                rows[row], needed, widget.minimumSizeHint().height(), widget.minimumHeight()
+            )
+        return rows
 
 
 def place_in_grid(grid: QGridLayout, widgets: Sequence[QWidget], columns: int) -> None:

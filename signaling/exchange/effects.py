@@ -187,20 +187,21 @@ class Effects:
         if caller is None or kiosk is None or kiosk.caller != cid or caller.resume_token is None:
             return
         state = self._router.caller_state(cid)
+        wait: tuple[int, int] | None  # None: nobody for the language is staffed
         if state is r.CallerState.OFFERED:
             # Ringing at an adviser: first in line, and about to be answered.
-            index, low, high = 1, 0, 0
+            index, wait = 1, (0, 0)
         elif state is r.CallerState.WAITING:
             position = self._router.position_of(cid, now=now)
             if position is None:
                 return
-            index, low, high = position
+            index, wait = position[0], position[1]
         else:
             return
         queued = m.Queued(
             language=caller.language,
             position=index,
-            wait=m.WaitEstimate(low_s=low, high_s=high),
+            wait=m.WaitEstimate(low_s=wait[0], high_s=wait[1]) if wait else None,
             resume_token=caller.resume_token,
         )
         # A requeue and the router's PositionChanged name the same caller in one batch: say it once.

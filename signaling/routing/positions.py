@@ -29,7 +29,7 @@ class Positions:
         self._staffed: dict[Language, int] = {}
         # Per language, the first queue key whose position or estimate may have moved.
         self._dirty: dict[Language, QueueKey] = {}
-        self._ranges: dict[Language, tuple[int, float, list[tuple[int, int]]]] = {}
+        self._ranges: dict[Language, tuple[int, float, list[tuple[int, int] | None]]] = {}
         self._retell: set[CallerId] = set()  # resumed: emit their position even if unchanged
 
     # --- changes -------------------------------------------------------------------------------
@@ -78,10 +78,11 @@ class Positions:
     def languages_staffed(self) -> list[Language]:
         return sorted(lang for lang, n in self._staffed.items() if n > 0)
 
-    def estimate(self, language: Language, position: int) -> tuple[int, int]:
+    def estimate(self, language: Language, position: int) -> tuple[int, int] | None:
+        """The wait range at ``position``; None while nobody for ``language`` is staffed."""
         return self._range_table(language, position)[position - 1]
 
-    def _range_table(self, language: Language, upto: int) -> list[tuple[int, int]]:
+    def _range_table(self, language: Language, upto: int) -> list[tuple[int, int] | None]:
         """Wait ranges for positions 1..upto, kept while staffing and mean handle time hold:
         a queue of hundreds then costs a comparison per caller, not a computation."""
         staffed = self._staffed.get(language, 0)
@@ -117,9 +118,8 @@ class Positions:
             c = self._callers[CallerId(items[index][3])]
             if not c.connected:
                 continue  # told afresh on resume
-            low, high = table[index]
-            shown = (index + 1, low, high)
+            shown = (index + 1, table[index])
             if c.shown != shown or c.id in self._retell:
                 c.shown = shown
-                out.append(PositionChanged(c.id, lang, index + 1, low, high))
+                out.append(PositionChanged(c.id, lang, index + 1, table[index]))
         return out

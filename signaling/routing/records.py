@@ -74,7 +74,7 @@ class Caller:
     offer_expires: float | None = None
     escalates_at: float | None = None  # the pending escalation timer
     tried: set[AdviserId] = field(default_factory=set)  # declined or missed, this round
-    shown: tuple[int, int, int] | None = None  # last (position, low_s, high_s) emitted
+    shown: tuple[int, tuple[int, int] | None] | None = None  # last (position, wait) emitted
     silent: frozenset[Party] = frozenset()  # in a call: whose media the other side misses
     media_until: float | None = None  # end of the media grace while ``silent``
 

@@ -376,18 +376,21 @@ class Router:
         a = self._advisers.get(adviser)
         return a.caller if a else None
 
-    def position_of(self, caller: CallerId, *, now: float) -> tuple[int, int, int] | None:
-        """(position, low_s, high_s) of a waiting caller, else None."""
+    def position_of(
+        self, caller: CallerId, *, now: float
+    ) -> tuple[int, tuple[int, int] | None] | None:
+        """(position, wait range or None if nobody is staffed) of a waiting caller, else None."""
         c = self._callers.get(caller)
         if c is None or c.state is not CallerState.WAITING:
             return None
         index = self._positions.queue(c.language).index(c.key)
         if index is None:
             raise LocalProtocolError(f"waiting caller {caller} is missing from its queue")
-        return (index + 1, *self._positions.estimate(c.language, index + 1))
+        return (index + 1, self._positions.estimate(c.language, index + 1))
 
-    def estimate_for_new(self, language: Language, *, now: float) -> tuple[int, int]:
-        """The wait range a caller joining ``language`` now would be told."""
+    def estimate_for_new(self, language: Language, *, now: float) -> tuple[int, int] | None:
+        """The wait range a caller joining ``language`` now would be told; None while nobody
+        for it is staffed."""
         return self._positions.estimate(language, len(self._positions.queue(language)) + 1)
 
     def queue_stats(self, *, now: float) -> list[QueueStats]:

@@ -225,8 +225,7 @@ class PositionChanged:
     caller: CallerId
     language: Language
     position: int
-    low_s: int
-    high_s: int
+    wait: tuple[int, int] | None  # (low_s, high_s); None: no adviser for the language is staffed
 
 
 @dataclass(frozen=True)

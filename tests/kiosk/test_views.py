@@ -82,17 +82,13 @@ def test_no_text_is_clipped(window: KioskWindow, qtbot: QtBot, lang: str) -> Non
     assert_nothing_clipped(window, qtbot, lang)
 
 
-# A landscape touchscreen and a narrow window: wrapped lines must not be squeezed into each other
-# when the screen is short (the information part scrolls instead).
-# Not checked: Arabic in a window narrower than a kiosk screen, where the confirm screen's two-line
-# topic buttons may be squeezed in the control band depending on layout timing (full-screen
-# kiosks are not affected).
+# A landscape touchscreen: wrapped lines must not be squeezed into each other when the screen is
+# short. tests/kiosk/test_layout.py holds every supported size in every language; a window shorter
+# than the supported portrait screens (800 x 1000 was checked here) cannot hold thirteen language
+# tiles below the reach line, and is not supported.
 
 
-@pytest.mark.parametrize(
-    ("lang", "size"),
-    [("sv", (1920, 1080)), ("ar", (1920, 1080)), ("sv", (800, 1000))],
-)
+@pytest.mark.parametrize(("lang", "size"), [("sv", (1920, 1080)), ("ar", (1920, 1080))])
 def test_no_text_is_clipped_on_short_screens(
     window: KioskWindow, qtbot: QtBot, lang: str, size: tuple[int, int]
 ) -> None:

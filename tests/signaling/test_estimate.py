@@ -35,23 +35,30 @@ def test_ranges_are_whole_minutes_and_at_least_a_minute_wide() -> None:
 
 
 def test_more_staff_means_a_shorter_wait() -> None:
-    assert wait_range(10, 5, 300)[1] < wait_range(10, 1, 300)[1]
-    assert wait_range(10, 0, 300) == wait_range(10, 1, 300)  # nobody staffed: assume one comes
+    five, one = wait_range(10, 5, 300), wait_range(10, 1, 300)
+    assert five is not None and one is not None and five[1] < one[1]
+
+
+def test_nobody_staffed_means_no_estimate_rather_than_a_made_up_range() -> None:
+    assert wait_range(1, 0, 300) is None
+    assert WaitEstimator().estimate(3, 0, "ti") is None
+    assert WaitEstimator().estimate(3, 1, "ti") is not None
 
 
 @given(
     position=st.integers(1, 10_000),
-    staffed=st.integers(0, 500),
+    staffed=st.integers(1, 500),
     mean=st.floats(1, 10_000, allow_nan=False),
 )
 def test_ranges_are_ordered_rounded_and_grow_with_position(
     position: int, staffed: int, mean: float
 ) -> None:
-    low, high = wait_range(position, staffed, mean)
+    here, next_one = wait_range(position, staffed, mean), wait_range(position + 1, staffed, mean)
+    assert here is not None and next_one is not None
+    low, high = here
     assert 0 <= low < high
     assert low % 60 == 0 and high % 60 == 0
-    next_low, next_high = wait_range(position + 1, staffed, mean)
-    assert next_low >= low and next_high >= high
+    assert next_one[0] >= low and next_one[1] >= high
 
 
 def test_bad_settings_are_refused() -> None:

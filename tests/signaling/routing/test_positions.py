@@ -46,5 +46,6 @@ def test_staffing_moves_every_estimate() -> None:
     positions.staff([SV], 2)
     after = positions.emit()
     assert told(after) == told(before)  # same places, new ranges
-    assert [(e.low_s, e.high_s) for e in after] != [(e.low_s, e.high_s) for e in before]
+    assert [e.wait for e in before] == [None, None]  # nobody staffed: no range to tell
+    assert all(e.wait is not None for e in after)
     assert positions.staffed(SV) == 2 and positions.languages_staffed() == [SV]

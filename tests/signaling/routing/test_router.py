@@ -87,8 +87,8 @@ def test_join_with_nobody_staffed_queues_with_a_position() -> None:
     router = Router(rules())
     effects = router.join(cid("c1"), SV, now=T)
     assert only(effects, PositionChanged) == [
-        PositionChanged(cid("c1"), SV, 1, 0, 780)
-    ]  # 2.5 x 300 s prior, up to whole minutes
+        PositionChanged(cid("c1"), SV, 1, None)
+    ]  # nobody staffed: no estimate (never a made-up range)
     assert router.caller_state(cid("c1")) is CallerState.WAITING
 
 
@@ -369,7 +369,7 @@ def test_caller_disconnected_past_grace_is_abandoned() -> None:
     router.caller_disconnected(cid("c1"), now=T + 2)
     effects = router.tick(now=T + 62)
     assert only(effects, CallerRemoved) == [CallerRemoved(cid("c1"), "abandoned")]
-    assert only(effects, PositionChanged)[0] == PositionChanged(cid("c2"), SV, 1, 0, 780)
+    assert only(effects, PositionChanged)[0] == PositionChanged(cid("c2"), SV, 1, None)
 
 
 def test_caller_lost_while_ringing_revokes_and_the_adviser_keeps_their_turn() -> None:
@@ -648,7 +648,7 @@ def test_positions_are_emitted_on_change_only() -> None:
     effects = router.join(cid("c3"), SV, now=T + 2)
     assert [e.caller for e in only(effects, PositionChanged)] == ["c3"]
     assert only(router.join(cid("x"), AR, now=T + 3), PositionChanged) == [
-        PositionChanged(cid("x"), AR, 1, 0, 780)
+        PositionChanged(cid("x"), AR, 1, None)
     ]
     effects = router.leave(cid("c1"), now=T + 4)
     assert [(e.caller, e.position) for e in only(effects, PositionChanged)] == [
@@ -661,12 +661,15 @@ def test_the_estimate_narrows_with_staff_and_learns_handle_times() -> None:
     router = Router(rules())
     for n in range(5):
         router.join(cid(f"c{n}"), SV, now=T + n)
-    wide = router.position_of(cid("c4"), now=T + 5)
+    assert router.position_of(cid("c4"), now=T + 5) == (5, None)  # nobody staffed: no range
     router.sign_in(aid("a"), {SV: "native"}, now=T + 6)
     effects = router.sign_in(aid("b"), {SV: "native"}, now=T + 6)
     assert only(effects, PositionChanged) == []  # away advisers are not staff
-    effects = router.set_available(aid("a"), now=T + 7) + router.set_available(aid("b"), now=T + 7)
-    assert only(effects, PositionChanged)  # two answered, the rest moved up and staff doubled
+    router.set_available(aid("a"), now=T + 6.5)  # takes c0; the rest move up, with a range now
+    wide = router.position_of(cid("c4"), now=T + 6.5)
+    assert wide is not None and wide[1] is not None
+    effects = router.set_available(aid("b"), now=T + 7)
+    assert only(effects, PositionChanged)  # one more answered, the rest moved up, staff doubled
     assert router.position_of(cid("c4"), now=T + 7) != wide
     pairs = (("a", "c0"), ("b", "c1"))
     for name, caller in pairs:

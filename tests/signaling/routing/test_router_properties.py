@@ -73,7 +73,7 @@ class Model:
     removed: dict[CallerId, int] = field(default_factory=dict)  # CallerRemoved count
     passed: set[tuple[AdviserId, CallerId]] = field(default_factory=set)  # declined or missed
     heard: dict[AdviserId, float] = field(default_factory=dict)
-    shown: dict[CallerId, tuple[int, int, int]] = field(default_factory=dict)
+    shown: dict[CallerId, tuple[int, tuple[int, int] | None]] = field(default_factory=dict)
 
 
 def qualifies(m: Model, adviser: AdviserId, w: WaitingCaller) -> bool:
@@ -180,7 +180,7 @@ def record(m: Model, effects: list[Effect], *, resumed: CallerId | None = None) 
         elif isinstance(e, OfferRevoked) and e.reason in ("declined", "timeout"):
             m.passed.add((e.adviser, e.caller))
         elif isinstance(e, PositionChanged):
-            figures = (e.position, e.low_s, e.high_s)
+            figures = (e.position, e.wait)
             assert e.caller == resumed or m.shown.get(e.caller) != figures, "repeated position"
             m.shown[e.caller] = figures
 
