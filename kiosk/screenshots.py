@@ -47,14 +47,17 @@ def sample_welcome(notice: str = "", *, resident: str | None = None) -> m.KioskW
     """What a server with its default settings (signaling.config) says, with sample waits; the
     ``resident``'s language is staffed too, so every shipped language's screens can be drawn."""
 
-    def lang(code: str, *, open_: bool = True, low: int = 60, high: int = 300) -> m.LanguageInfo:
+    def lang(
+        code: str, *, open_: bool = True, staffed: bool = True, low: int = 60, high: int = 300
+    ) -> m.LanguageInfo:
         return m.LanguageInfo(
             code=code,
             open=open_,
             opens_at=None if open_ else 1_767_600_000.0,
             advisers_available=1 if open_ else 0,
             waiting=1,
-            wait=m.WaitEstimate(low_s=low, high_s=high) if open_ else None,
+            # No estimate while nobody for the language is signed in (docs/protocol.md §Position).
+            wait=m.WaitEstimate(low_s=low, high_s=high) if open_ and staffed else None,
         )
 
     return m.KioskWelcome(
@@ -70,7 +73,7 @@ def sample_welcome(notice: str = "", *, resident: str | None = None) -> m.KioskW
             lang("uk"),
             lang("sv"),
             lang("en"),
-            lang("fi"),
+            lang("fi", staffed=False),  # open, but no adviser for it signed in
             *(lang(code) for code in DEFAULT_LANGUAGES if code not in _SAMPLE_ORDER),
             *(
                 [lang(resident)]
