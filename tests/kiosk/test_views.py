@@ -14,10 +14,16 @@ from PySide6.QtGui import QFontInfo, QImage
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.screenshots import SIZE, render_all, states
+from kiosk import languages
+from kiosk.flow import KioskFlow
+from kiosk.screenshots import SIZE, render_all, sample_welcome, states
+from kiosk.state import LanguageOption, ServerUp
 from kiosk.views import style
 from kiosk.views.catalog import Catalog
+from kiosk.views.language_view import wait_line
+from kiosk.views.texts import T
 from kiosk.views.window_view import KioskWindow
+from signaling import messages as m
 
 CRITICAL = ("waiting", "call", "idle_warning", "offline")
 LANGS = ("sv", "ar", "ti")
@@ -141,3 +147,32 @@ def test_screenshots_of_every_screen_in_swedish_and_arabic(qapp: object, tmp_pat
     for path in paths:
         image = QImage(str(path))
         assert (image.width(), image.height()) == SIZE, path
+
+
+# --- nobody signed in for a language (issue #12 item 5) ----------------------------------------
+
+
+@pytest.mark.parametrize("code", languages.SHIPPED)
+def test_an_open_language_with_nobody_signed_in_says_so_in_its_own_language(
+    catalog: Catalog, code: str
+) -> None:
+    line = wait_line(LanguageOption(code=code, open=True), catalog)  # the server sent no estimate
+    assert line == catalog.text(code, T.LANGUAGE_CLOSED)
+    assert not any(ch.isdigit() for ch in line)  # no range, made up or otherwise
+
+
+def test_in_line_with_nobody_signed_in_the_waiting_screen_shows_no_range(
+    window: KioskWindow, qtbot: QtBot
+) -> None:
+    flow = KioskFlow(now=0.0)
+    flow.feed(ServerUp(sample_welcome(resident="ar")), 0.0)
+    flow.start(1.0)
+    flow.choose_language("ar", 2.0)
+    flow.request_call(3.0)
+    flow.feed(m.Queued(language="ar", position=1, wait=None, resume_token="t"), 3.0)
+    window.show_state(flow.state)
+    qtbot.wait(1)
+    shown = window.waiting.estimate
+    assert shown.isVisibleTo(window)
+    assert shown.text() == window.catalog.text("ar", T.LANGUAGE_CLOSED)
+    assert "–" not in shown.text() and not any(ch.isdigit() for ch in shown.text())
