@@ -38,6 +38,15 @@ class Alert(StrEnum):
     JOIN_FAILED = "join_failed"
 
 
+class LiveDevices(StrEnum):
+    """What the privacy cue above every screen says is on (:attr:`KioskState.live_devices`)."""
+
+    NONE = "none"
+    CAMERA = "camera"
+    MICROPHONE = "microphone"
+    CAMERA_AND_MICROPHONE = "camera_and_microphone"
+
+
 @dataclass(frozen=True)
 class LanguageOption:
     code: str
@@ -89,6 +98,28 @@ class KioskState:
     idle_deadline: float | None = None  # set while the idle warning shows
     help_open: bool = False
     rating: int | None = None
+
+    @property
+    def live_devices(self) -> LiveDevices:
+        """The devices that can see or hear the resident now, for the privacy cue.
+
+        Derived from the same fields as the alerts, so the cue and the banner never disagree
+        (issue #12 item 6): a device is on while the flow has media open, unless its alert says
+        it is missing or the resident turned it off in the call (camera off sends a black
+        picture, mute sends silence). Before the devices report, the flow has asked for both, and
+        the cue says both: better to warn of a device that fails than to hide one that works.
+        """
+        if not self.media_live:
+            return LiveDevices.NONE
+        video_off = self.call is not None and self.call.video_muted
+        muted = self.call is not None and self.call.audio_muted
+        camera = Alert.CAMERA_MISSING not in self.alerts and not video_off
+        microphone = Alert.MICROPHONE_MISSING not in self.alerts and not muted
+        if camera and microphone:
+            return LiveDevices.CAMERA_AND_MICROPHONE
+        if camera:
+            return LiveDevices.CAMERA
+        return LiveDevices.MICROPHONE if microphone else LiveDevices.NONE
 
 
 # --- inputs that are not wire messages ----------------------------------------------------------

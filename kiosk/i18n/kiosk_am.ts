@@ -136,6 +136,14 @@
         <translation>ካሜራ እና ማይክሮፎን በርተዋል</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>ካሜራው በርቷል</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>ማይክሮፎኑ በርቷል</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>አማካሪ፦ %1</translation>
     </message>

@@ -136,6 +136,14 @@
         <translation>الكاميرا والميكروفون يعملان</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>الكاميرا تعمل</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>الميكروفون يعمل</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>المستشار: %1</translation>
     </message>

@@ -136,6 +136,14 @@
         <translation>کامێرا و مایکرۆفۆن هەڵکراون</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>کامێرا هەڵکراوە</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>مایکرۆفۆن هەڵکراوە</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>ڕاوێژکار: %1</translation>
     </message>

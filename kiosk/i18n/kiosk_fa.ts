@@ -136,6 +136,14 @@
         <translation>دوربین و میکروفون روشن هستند</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>دوربین روشن است</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>میکروفون روشن است</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>مشاور: %1</translation>
     </message>

@@ -136,6 +136,14 @@
         <translation>Kamera ja mikrofoni ovat päällä</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>Kamera on päällä</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>Mikrofoni on päällä</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>Neuvoja: %1</translation>
     </message>

@@ -136,6 +136,14 @@
         <translation>Kamera û mîkrofon vekirî ne</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>Kamera vekirî ye</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>Mîkrofon vekirî ye</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>Şêwirmend: %1</translation>
     </message>

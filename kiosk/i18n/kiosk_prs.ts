@@ -136,6 +136,14 @@
         <translation>کمره و مایکروفون روشن هستند</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>کمره روشن است</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>مایکروفون روشن است</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>مشاور: %1</translation>
     </message>

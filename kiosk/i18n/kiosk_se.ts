@@ -136,6 +136,14 @@
         <translation>Kamera ja mikrofovdna leat doaimmas</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>Kamera lea doaimmas</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>Mikrofovdna lea doaimmas</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>Ráđđeaddi: %1</translation>
     </message>

@@ -136,6 +136,14 @@
         <translation>Kamaradda iyo makarafoonku way shidan yihiin</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>Kamaraddu way shidan tahay</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>Makarafoonku wuu shidan yahay</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>La-taliye: %1</translation>
     </message>

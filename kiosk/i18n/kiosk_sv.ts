@@ -136,6 +136,14 @@
         <translation>Kamera och mikrofon är på</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>Kameran är på</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>Mikrofonen är på</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>Rådgivare: %1</translation>
     </message>

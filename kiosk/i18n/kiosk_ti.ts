@@ -136,6 +136,14 @@
         <translation>ካሜራን ማይክሮፎንን ወሊዖም ኣለዉ</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>ካሜራ ወሊዓ ኣላ</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>ማይክሮፎን ወሊዑ ኣሎ</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>ኣማኻሪ: %1</translation>
     </message>

@@ -136,6 +136,14 @@
         <translation>Камера й мікрофон увімкнені</translation>
     </message>
     <message>
+        <source>Camera is on</source>
+        <translation>Камера увімкнена</translation>
+    </message>
+    <message>
+        <source>Microphone is on</source>
+        <translation>Мікрофон увімкнений</translation>
+    </message>
+    <message>
         <source>Adviser: %1</source>
         <translation>Консультант: %1</translation>
     </message>

@@ -87,6 +87,8 @@ class T:
 
     # Call
     LIVE = QT_TRANSLATE_NOOP("Kiosk", "Camera and microphone are on")
+    LIVE_CAMERA = QT_TRANSLATE_NOOP("Kiosk", "Camera is on")
+    LIVE_MICROPHONE = QT_TRANSLATE_NOOP("Kiosk", "Microphone is on")
     ADVISER = QT_TRANSLATE_NOOP("Kiosk", "Adviser: %1")
     CONNECTING_CALL = QT_TRANSLATE_NOOP("Kiosk", "Connecting the call…")
     MUTE = QT_TRANSLATE_NOOP("Kiosk", "Mute")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import languages
 from kiosk.fit import Fit
-from kiosk.state import Alert, KioskState, Screen
+from kiosk.state import Alert, KioskState, LiveDevices, Screen
 from kiosk.views import style
 from kiosk.views.base import ScreenView
 from kiosk.views.call_view import CallView
@@ -43,6 +43,12 @@ _ALERT_TEXT = {
     Alert.TRANSFERRED: T.TRANSFERRED,
     Alert.CAMERA_MISSING: T.CAMERA_MISSING,
     Alert.MICROPHONE_MISSING: T.MICROPHONE_MISSING,
+}
+# The privacy cue says only what is really on; with nothing on it hides (the alerts say why).
+_LIVE_TEXT = {
+    LiveDevices.CAMERA_AND_MICROPHONE: T.LIVE,
+    LiveDevices.CAMERA: T.LIVE_CAMERA,
+    LiveDevices.MICROPHONE: T.LIVE_MICROPHONE,
 }
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 SECRET_TAPS = 5
@@ -169,8 +175,9 @@ class KioskWindow(QWidget):
         view = self.screens[state.screen]
         view.show_state(state)
         self.stack.setCurrentWidget(view)
-        self.live.setText("• " + tr(T.LIVE))
-        self.live.setVisible(state.media_live)
+        live = _LIVE_TEXT.get(state.live_devices)
+        self.live.setText("• " + tr(live) if live else "")
+        self.live.setVisible(live is not None)
         say = tr if chosen else (lambda source: self.catalog.text(greeting, source))
         alerts = [say(_ALERT_TEXT[a]) for a in state.alerts if a in _ALERT_TEXT]
         self.banner.setText("\n".join(alerts))

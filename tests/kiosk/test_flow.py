@@ -15,6 +15,7 @@ from kiosk.state import (
     Effect,
     FetchLogs,
     ForgetPlace,
+    LiveDevices,
     MediaOpened,
     OpenMedia,
     PlaySound,
@@ -549,3 +550,109 @@ def test_a_second_failed_set_up_ends_on_the_confirm_screen_to_try_again(flow: Ki
     s = flow.state
     assert s.screen is Screen.CONFIRM and Alert.JOIN_FAILED in s.alerts
     assert s.call is None and not s.media_live
+
+
+# --- the privacy cue says what is really on (issue #12 item 6) ----------------------------------
+
+BOTH, CAMERA, MICROPHONE, NONE = (
+    LiveDevices.CAMERA_AND_MICROPHONE,
+    LiveDevices.CAMERA,
+    LiveDevices.MICROPHONE,
+    LiveDevices.NONE,
+)
+
+
+@pytest.mark.parametrize(
+    ("camera_ok", "microphone_ok", "cue"),
+    [(True, True, BOTH), (False, True, MICROPHONE), (True, False, CAMERA), (False, False, NONE)],
+)
+def test_the_cue_names_only_the_devices_that_work(
+    flow: KioskFlow, camera_ok: bool, microphone_ok: bool, cue: LiveDevices
+) -> None:
+    to_waiting(flow)
+    flow.feed(MediaOpened(camera_ok=camera_ok, microphone_ok=microphone_ok), 2.0)
+    assert flow.state.live_devices is cue
+    # The same truth carries into the call and is gone with it.
+    flow.feed(queued(), 2.0)
+    flow.feed(started(), 3.0)
+    assert flow.state.live_devices is cue
+    flow.hang_up(4.0)
+    assert flow.state.live_devices is NONE
+
+
+def test_the_cue_is_off_until_the_resident_calls_and_says_both_before_devices_report(
+    flow: KioskFlow,
+) -> None:
+    flow.start(1.0)
+    flow.choose_language("ar", 1.0)
+    assert flow.state.live_devices is NONE
+    flow.request_call(1.0)
+    # Both were asked for; until they report, the cue warns of both rather than hide one.
+    assert flow.state.live_devices is BOTH
+
+
+def test_camera_off_and_mute_in_the_call_take_the_device_out_of_the_cue(flow: KioskFlow) -> None:
+    to_call(flow)
+    flow.feed(MediaOpened(camera_ok=True, microphone_ok=True), 3.0)
+    flow.toggle_camera(4.0)
+    assert flow.state.live_devices is MICROPHONE
+    flow.toggle_mute(4.0)
+    assert flow.state.live_devices is NONE
+    flow.toggle_camera(5.0)
+    assert flow.state.live_devices is CAMERA
+    flow.toggle_mute(5.0)
+    assert flow.state.live_devices is BOTH
+
+
+def test_turning_a_missing_camera_on_does_not_bring_it_into_the_cue(flow: KioskFlow) -> None:
+    to_call(flow)
+    flow.feed(MediaOpened(camera_ok=False, microphone_ok=True), 3.0)
+    flow.toggle_camera(4.0)
+    flow.toggle_camera(4.0)  # off and on again: still no camera
+    assert flow.state.live_devices is MICROPHONE
+
+
+def test_camera_off_ends_with_the_call_and_a_requeued_resident_is_shown_both(
+    flow: KioskFlow,
+) -> None:
+    to_call(flow)
+    flow.toggle_camera(4.0)
+    flow.feed(m.CallEnded(call_id="c1", reason="requeued"), 5.0)
+    # In line again the preview is on, and rtc.call_media starts every call unmuted.
+    assert flow.state.live_devices is BOTH
+
+
+_DEVICE_STEPS = st.sampled_from(
+    ["camera_ok", "camera_missing", "mic_missing", "none_work", "camera", "mute", "call", "hang"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_DEVICE_STEPS, max_size=25))
+def test_the_cue_never_claims_a_device_the_banner_calls_missing(steps: list[str]) -> None:
+    flow = KioskFlow(now=0.0)
+    flow.feed(ServerUp(welcome()), 0.0)
+    to_waiting(flow)
+    reports = {
+        "camera_ok": MediaOpened(camera_ok=True, microphone_ok=True),
+        "camera_missing": MediaOpened(camera_ok=False, microphone_ok=True),
+        "mic_missing": MediaOpened(camera_ok=True, microphone_ok=False),
+        "none_work": MediaOpened(camera_ok=False, microphone_ok=False),
+    }
+    for step in steps:
+        if step in reports:
+            flow.feed(reports[step], 2.0)
+        elif step == "call" and flow.state.screen is Screen.WAITING:
+            flow.feed(started(), 3.0)
+        elif step == "hang" and flow.state.call is not None:
+            flow.hang_up(4.0)
+        elif step in ("camera", "mute") and flow.state.call is not None:
+            (flow.toggle_camera if step == "camera" else flow.toggle_mute)(4.0)
+        s = flow.state
+        cue = s.live_devices
+        if Alert.CAMERA_MISSING in s.alerts or (s.call is not None and s.call.video_muted):
+            assert cue in (MICROPHONE, NONE)
+        if Alert.MICROPHONE_MISSING in s.alerts or (s.call is not None and s.call.audio_muted):
+            assert cue in (CAMERA, NONE)
+        if not s.media_live:
+            assert cue is NONE
