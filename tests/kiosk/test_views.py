@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import languages
 from kiosk.flow import KioskFlow
 from kiosk.screenshots import SIZE, render_all, sample_welcome, states
-from kiosk.state import LanguageOption, ServerUp
+from kiosk.state import LanguageOption, MediaOpened, ServerUp
 from kiosk.views import style
 from kiosk.views.catalog import Catalog
 from kiosk.views.language_view import wait_line
@@ -176,3 +176,83 @@ def test_in_line_with_nobody_signed_in_the_waiting_screen_shows_no_range(
     assert shown.isVisibleTo(window)
     assert shown.text() == window.catalog.text("ar", T.LANGUAGE_CLOSED)
     assert "–" not in shown.text() and not any(ch.isdigit() for ch in shown.text())
+
+
+# --- the privacy cue and the device alerts agree (issue #12 item 6) -----------------------------
+
+# What the cue must say for each device report; None: no cue, the alerts alone speak.
+DEVICE_CASES = [
+    (True, True, T.LIVE),
+    (False, True, T.LIVE_MICROPHONE),
+    (True, False, T.LIVE_CAMERA),
+    (False, False, None),
+]
+CLAIMS_CAMERA = (T.LIVE, T.LIVE_CAMERA)
+CLAIMS_MICROPHONE = (T.LIVE, T.LIVE_MICROPHONE)
+
+
+def in_a_call(lang: str, camera_ok: bool, microphone_ok: bool) -> KioskFlow:
+    flow = KioskFlow(now=0.0)
+    flow.feed(ServerUp(sample_welcome(resident=lang)), 0.0)
+    flow.start(1.0)
+    flow.choose_language(lang, 2.0)
+    flow.request_call(3.0)
+    flow.feed(MediaOpened(camera_ok=camera_ok, microphone_ok=microphone_ok), 3.0)
+    flow.feed(
+        m.CallStarted(
+            call_id="c1", role="offerer", peer_name="Amal", language=lang, ice_servers=[]
+        ),
+        4.0,
+    )
+    return flow
+
+
+def assert_cue_agrees_with_banner(window: KioskWindow, lang: str) -> None:
+    say = window.catalog.text
+    cue = window.live.text() if window.live.isVisibleTo(window) else ""
+    banner = window.banner.text() if window.banner.isVisibleTo(window) else ""
+    if say(lang, T.CAMERA_MISSING) in banner:
+        assert cue not in {"• " + say(lang, s) for s in CLAIMS_CAMERA}, (lang, cue, banner)
+    if say(lang, T.MICROPHONE_MISSING) in banner:
+        assert cue not in {"• " + say(lang, s) for s in CLAIMS_MICROPHONE}, (lang, cue, banner)
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+@pytest.mark.parametrize(("camera_ok", "microphone_ok", "cue"), DEVICE_CASES)
+def test_the_cue_and_the_device_alerts_never_contradict(
+    window: KioskWindow,
+    qtbot: QtBot,
+    lang: str,
+    camera_ok: bool,
+    microphone_ok: bool,
+    cue: str | None,
+) -> None:
+    flow = in_a_call(lang, camera_ok, microphone_ok)
+    window.show_state(flow.state)
+    qtbot.wait(1)
+    assert window.live.isVisibleTo(window) == (cue is not None)
+    if cue is not None:
+        assert window.live.text() == "• " + window.catalog.text(lang, cue)
+        assert window.catalog.text(lang, cue) != cue  # translated, not the English source
+    alerts = [(T.CAMERA_MISSING, camera_ok), (T.MICROPHONE_MISSING, microphone_ok)]
+    for alert, works in alerts:
+        assert (window.catalog.text(lang, alert) in window.banner.text()) == (not works)
+    assert_cue_agrees_with_banner(window, lang)
+
+
+@pytest.mark.parametrize("lang", ["sv", "ar"])
+def test_camera_off_in_the_call_leaves_only_the_microphone_in_the_cue(
+    window: KioskWindow, qtbot: QtBot, lang: str
+) -> None:
+    flow = in_a_call(lang, camera_ok=True, microphone_ok=True)
+    flow.toggle_camera(5.0)
+    window.show_state(flow.state)
+    qtbot.wait(1)
+    assert window.live.text() == "• " + window.catalog.text(lang, T.LIVE_MICROPHONE)
+    assert window.call.camera.text_shown() == window.catalog.text(
+        lang, T.CAMERA_ON
+    )  # offers it back
+    flow.toggle_mute(5.0)  # and muted too: nothing is on, so no cue
+    window.show_state(flow.state)
+    qtbot.wait(1)
+    assert not window.live.isVisibleTo(window)
