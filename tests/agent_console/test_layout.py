@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from agent_console.screenshots import STATES, show_state
 from agent_console.translation import install_translator
 from agent_console.views.console_window import ConsoleWindow
+from tests.qt_layout import SLACK_PX, clipped, shown, text_fits
 
 SIZES = ((1280, 800), (1920, 1080))
 LANGUAGES = ("sv", "en")
-SLACK_PX = 1  # font metrics round to whole pixels one way, layouts the other
 CELL_PADDING_PX = 6  # a table cell's text margins
 
 
@@ -57,37 +57,6 @@ def window(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[Conso
 def settle() -> None:
     for _ in range(3):  # a wrapped label's new height asks for a second layout pass
         QCoreApplication.processEvents()
-
-
-def shown(window: QWidget, *kinds: type[QWidget]) -> list[QWidget]:
-    return [w for kind in kinds for w in window.findChildren(kind) if w.isVisibleTo(window)]
-
-
-def clipped(widget: QWidget, window: QWidget) -> bool:
-    """Whether any part of ``widget`` lies outside the window or outside a parent on the way."""
-    full = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
-    visible = QRect(full)
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window:
-        visible = visible.intersected(
-            QRect(parent.mapTo(window, parent.rect().topLeft()), parent.size())
-        )
-        parent = parent.parentWidget()
-    return visible.intersected(window.rect()) != full
-
-
-def text_fits(label: QLabel) -> bool:
-    box = label.contentsRect()
-    width = box.width() - 2 * label.margin() - max(0, label.indent())
-    height = box.height() - 2 * label.margin()
-    metrics = QFontMetrics(label.font())
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    if label.wordWrap():
-        flags |= int(Qt.TextFlag.TextWordWrap)
-        needed = metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, label.text())
-    else:
-        needed = metrics.boundingRect(QRect(0, 0, 100_000, 100_000), flags, label.text())
-    return needed.width() <= width + SLACK_PX and needed.height() <= height + SLACK_PX
 
 
 def named(control: QWidget, window: QWidget) -> bool:

@@ -15,15 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 
 from kiosk import languages
 from kiosk.fit import Fit
 from kiosk.screenshots import states
 from kiosk.views.catalog import Catalog
 from kiosk.views.window_view import KioskWindow
+from tests.qt_layout import clipped, shown, text_fits
 
 SIZES = (
     (1024, 768),
@@ -34,7 +33,6 @@ SIZES = (
     (3840, 2160),
 )
 WELCOME_LANGUAGES = ("sv", "ar", "so", "ti", "fa", "uk", "en", "fi")
-SLACK_PX = 1  # font metrics round to whole pixels one way, layouts the other
 
 
 @pytest.fixture(scope="module")
@@ -53,45 +51,10 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def shown(window: QWidget, kind: type[QWidget]) -> list[QWidget]:
-    return [w for w in window.findChildren(kind) if w.isVisibleTo(window)]
-
-
-def clipped(widget: QWidget, window: QWidget) -> bool:
-    """Whether any part of ``widget`` lies outside the window or outside a parent on the way."""
-    full = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
-    visible = QRect(full)
-    parent = widget.parentWidget()
-    while parent is not None:
-        origin = parent.mapTo(window, parent.rect().topLeft()) if parent is not window else None
-        area = QRect(origin, parent.size()) if origin is not None else window.rect()
-        visible = visible.intersected(area)
-        if parent is window:
-            break
-        parent = parent.parentWidget()
-    return visible != full
-
-
-def text_fits(label: QLabel) -> bool:
-    """The label's text, as its font lays it out, inside its contents rectangle."""
-    box = label.contentsRect()
-    margin = label.margin()
-    width = box.width() - 2 * margin - max(0, label.indent())
-    height = box.height() - 2 * margin
-    metrics = QFontMetrics(label.font())
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    if label.wordWrap():
-        flags |= int(Qt.TextFlag.TextWordWrap)
-        needed = metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, label.text())
-    else:
-        needed = metrics.boundingRect(QRect(0, 0, 100_000, 100_000), flags, label.text())
-    return needed.width() <= width + SLACK_PX and needed.height() <= height + SLACK_PX
-
-
 def problems(window: KioskWindow, where: str) -> Iterator[str]:
     fit = Fit(window.width(), window.height(), window.logicalDpiY())
     side = fit.min_target_px
-    for control in shown(window, QAbstractButton) + shown(window, QLineEdit):
+    for control in shown(window, QAbstractButton, QLineEdit):
         name = control.accessibleName() or control.objectName() or type(control).__name__
         if clipped(control, window):
             yield f"{where}: control {name!r} is not wholly inside the window"
