@@ -111,8 +111,22 @@ function renderFleet() {
   siteSelect.replaceChildren(el("option", { value: "" }, t("allSites")),
     ...fleet.sites.map((s) => el("option", { value: s }, s)));
   siteSelect.value = fleet.sites.includes(current) ? current : "";
-  document.querySelector("#kiosks tbody").replaceChildren(...chosenKiosks().map(kioskRow));
+  keepingFocus("#kiosks tbody", "data-kiosk", (body) => body.replaceChildren(...chosenKiosks().map(kioskRow)));
   document.querySelector("#queues tbody").replaceChildren(...fleet.queues.map(queueRow));
+}
+
+// The fleet is rebuilt on every update of the stream. A keyboard user whose focus is on a kiosk's
+// link would otherwise be thrown back to the top of the page every few seconds: the focus moves to
+// the same kiosk's link in the new rows.
+function keepingFocus(selector, key, rebuild) {
+  const body = document.querySelector(selector);
+  const row = body.contains(document.activeElement) ? document.activeElement.closest(`tr[${key}]`) : null;
+  const id = row ? row.getAttribute(key) : null;
+  rebuild(body);
+  if (id === null) return;
+  const again = [...body.querySelectorAll(`tr[${key}]`)].find((tr) => tr.getAttribute(key) === id);
+  const target = again && again.querySelector("a, button, [tabindex]");
+  if (target) target.focus({ preventScroll: true });
 }
 
 function languageCell(q) {

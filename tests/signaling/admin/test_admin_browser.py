@@ -324,6 +324,17 @@ async def check_accessibility(page: Any) -> None:
     assert seen[:2] == ["A:Skip to the kiosk list", "A:Kiosklink fleet"], seen
     assert any(s.startswith("SELECT") for s in seen) and any(s.startswith("BUTTON") for s in seen)
     assert seen[-1] == "A:Reading room", seen
+    # The stream rebuilds the table every few seconds: the keyboard focus stays on the same kiosk.
+    await js(page, "(() => { window.focusedRow = document.activeElement.closest('tr'); })()")
+    rebuilt = """(() => document.activeElement.closest('tr') === null
+        || !document.querySelector('#kiosks tbody').contains(window.focusedRow))()"""
+    await until(lambda: js(page, rebuilt), bool)
+    focus = await js(
+        page,
+        "(() => { const e = document.activeElement;"
+        " return e.tagName + ':' + e.textContent.trim().slice(0, 40); })()",
+    )
+    assert focus == "A:Reading room", f"after the table was rebuilt the focus is on {focus!r}"
     await page.keyboard.press("Enter")  # follows the link: the kiosk's page
     await page.wait_for_selector("#kiosk-view:not([hidden])", timeout=WAIT_MS)
 
