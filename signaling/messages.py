@@ -269,6 +269,25 @@ class CommandResult(_Message):
     output: Annotated[str, Field(max_length=60_000)] = ""
 
 
+AnswerEventKind = Literal["viewed", "helped", "not_helped", "to_adviser", "no_result"]
+
+
+class AnswerEvent(_Message):
+    """What a resident did with a common question (§Common questions; docs/answers.md). Counted per
+    day, site, language and question; the search words are never sent (a resident may type a name)."""
+
+    type: Literal["answer_event"] = "answer_event"
+    language: Tag
+    event: AnswerEventKind
+    question: Tag | None = None  # absent only for no_result
+
+    @model_validator(mode="after")
+    def _question_unless_no_result(self) -> AnswerEvent:
+        if (self.question is None) != (self.event == "no_result"):
+            raise ValueError("question is required, except for no_result, where it must be absent")
+        return self
+
+
 KioskMessage: TypeAlias = Annotated[
     Hello
     | Ping
@@ -282,7 +301,8 @@ KioskMessage: TypeAlias = Annotated[
     | MediaState
     | Health
     | Rating
-    | CommandResult,
+    | CommandResult
+    | AnswerEvent,
     Field(discriminator="type"),
 ]
 
@@ -376,6 +396,7 @@ class KioskWelcome(_Message):
     idle_timeout_s: float | None = None
     resumed: bool = False
     notice: Text = ""  # a message from IT for the welcome screen
+    answers_version: int = Field(default=0, ge=0)  # the published common questions (0: none)
 
 
 class AdviserWelcome(_Message):
@@ -515,6 +536,13 @@ class Command(_Message):
     text: Text = ""
 
 
+class AnswersPublished(_Message):
+    """A new version of the common questions is published: fetch it (§Common questions)."""
+
+    type: Literal["answers_published"] = "answers_published"
+    version: int = Field(ge=1)
+
+
 class Error(_Message):
     type: Literal["error"] = "error"
     code: ErrorCode
@@ -534,6 +562,7 @@ ServerToKiosk: TypeAlias = Annotated[
     | Reconnecting
     | Reconnected
     | Command
+    | AnswersPublished
     | Error,
     Field(discriminator="type"),
 ]
