@@ -11,6 +11,7 @@
     │   ├── MessageTooLarge      over the size limit                        (too_large)
     │   ├── UnsupportedVersion   a protocol version we do not speak  (unsupported_version)
     │   ├── OutOfRole            valid, but not for this role or state      (out_of_role)
+    │   ├── UnknownQuestion      an answer_event for no published question  (not_found)
     │   └── RateLimited          too many messages too fast                 (rate_limited)
     ├── AuthError                unknown token, wrong password, expired     (unauthorized)
     │   └── AuthRefused          rtc.signaling_client: the server refused our hello
@@ -112,6 +113,12 @@ class UnsupportedVersion(RemoteProtocolError):
 
 class OutOfRole(RemoteProtocolError):
     code = ErrorCode.OUT_OF_ROLE
+
+
+class UnknownQuestion(RemoteProtocolError):
+    """An ``answer_event`` names a question the published common questions do not hold."""
+
+    code = ErrorCode.NOT_FOUND
 
 
 class RateLimited(RemoteProtocolError):

@@ -273,8 +273,9 @@ AnswerEventKind = Literal["viewed", "helped", "not_helped", "to_adviser", "no_re
 
 
 class AnswerEvent(_Message):
-    """What a resident did with a common question (§Common questions; docs/answers.md). Counted per
-    day, site, language and question; the search words are never sent (a resident may type a name)."""
+    """What a resident did with a common question (§Common questions; docs/answers.md). Counted
+    per day, site, language and question; the search words are never sent (a resident may type a
+    name)."""
 
     type: Literal["answer_event"] = "answer_event"
     language: Tag

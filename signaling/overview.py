@@ -79,7 +79,9 @@ class Overview:
             queues=self.queue_stats(now), advisers=self.adviser_summaries(advisers)
         )
 
-    def kiosk_welcome(self, kiosk: KioskRecord, *, resumed: bool, now: float) -> m.KioskWelcome:
+    def kiosk_welcome(
+        self, kiosk: KioskRecord, *, resumed: bool, answers_version: int = 0, now: float
+    ) -> m.KioskWelcome:
         languages = []
         for stat in self.queue_stats(now):
             hours = self.hours_for(stat.language)
@@ -107,6 +109,7 @@ class Overview:
             health_interval_s=server.kiosk_health_interval_s,
             idle_timeout_s=self._settings.service.idle_timeout_s,
             resumed=resumed,
+            answers_version=answers_version,
         )
 
     def adviser_welcome(

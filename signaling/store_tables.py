@@ -118,3 +118,21 @@ class AuditRow(Base):
     target: Mapped[str] = mapped_column(String(200))
     at: Mapped[float] = mapped_column(Float, index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class AnswerEventCountRow(Base):
+    """How often residents did something with a common question (signaling.store_answer_stats).
+
+    Counts only, per local day, site, language, question and event: no time of day, no kiosk, no
+    visit, no search words (docs/answers.md). ``question`` is "" for ``no_result``, which has none
+    (a primary key column cannot hold NULL in a way SQLite compares).
+    """
+
+    __tablename__ = "answer_event_counts"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD
+    site: Mapped[str] = mapped_column(String(200), primary_key=True)
+    language: Mapped[str] = mapped_column(String(35), primary_key=True)
+    question: Mapped[str] = mapped_column(String(35), primary_key=True)
+    event: Mapped[str] = mapped_column(String(12), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)

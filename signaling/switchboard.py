@@ -280,6 +280,10 @@ async def _apply(store: Store, command: x.StoreCommand) -> None:
             )
         case x.DeleteWaiting(caller_id=caller_id):
             await store.delete_waiting(caller_id)
+        case x.CountAnswerEvent(day=day, site=site, language=language, question=question):
+            await store.answer_stats.count(
+                day=day, site=site, language=language, question=question, event=command.event
+            )
 
 
 class KioskObserver(Protocol):

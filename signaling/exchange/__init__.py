@@ -11,13 +11,17 @@ it must then carry out ``after_refusal(now)``, what had happened before the refu
 
 * ``restore(waiting, now)`` at start-up, ``tick(now)`` at ``next_deadline()``;
 * ``kiosk_connected`` / ``kiosk_message`` / ``kiosk_disconnected``, and the adviser's three;
-* ``send_command(kiosk_id, command)`` for fleet health.
+* ``send_command(kiosk_id, command)`` for fleet health;
+* ``answers_published(catalogue, now)`` when the adapter sees a new published version of the
+  common questions (``answers``: who is told, which ``answer_event`` counts).
 
 Parts: ``actions`` (what the adapter is asked to do), ``lines`` (who is on the line), ``effects``
-(the router's effects made actions), ``exchange`` (the inputs), ``rules`` (settings read once).
+(the router's effects made actions), ``exchange`` (the inputs), ``rules`` (settings read once),
+``answers`` (the published common questions and the events kiosks report about them).
 
 Actions: ``Post`` a message to a connection, ``Close`` one with a close code, a store command
-(``OpenCall`` ... ``DeleteWaiting``; ids are decided here, the store never answers back), and
+(``OpenCall`` ... ``DeleteWaiting``, ``CountAnswerEvent``; ids are decided here, the store never
+answers back), and
 observer events for fleet health (``KioskSeen``, ``KioskSaid``, ``KioskGone``).
 
 Rules kept here (docs/protocol.md): SDP / ICE relayed only between the parties of an active call
@@ -34,6 +38,7 @@ from signaling.exchange.actions import (
     Audit,
     Close,
     CloseCall,
+    CountAnswerEvent,
     DeleteWaiting,
     KioskGone,
     KioskSaid,
@@ -47,17 +52,21 @@ from signaling.exchange.actions import (
     StoreCommand,
     TouchKiosk,
 )
+from signaling.exchange.answers import NOTHING_PUBLISHED, AnswerCatalogue
 from signaling.exchange.exchange import Exchange, NewIds
 from signaling.exchange.rules import hours_from_settings, rules_from_settings
 
 __all__ = [
+    "NOTHING_PUBLISHED",
     "Action",
     "AddHealth",
     "AddQuality",
     "AnswerCall",
+    "AnswerCatalogue",
     "Audit",
     "Close",
     "CloseCall",
+    "CountAnswerEvent",
     "DeleteWaiting",
     "Exchange",
     "KioskGone",

@@ -112,6 +112,17 @@ class DeleteWaiting:
     caller_id: str
 
 
+@dataclass(frozen=True)
+class CountAnswerEvent:
+    """One more resident's ``answer_event`` (docs/answers.md): a local day, never a time."""
+
+    day: str  # YYYY-MM-DD in the service's time zone
+    site: str
+    language: str
+    question: str | None  # None for no_result
+    event: m.AnswerEventKind
+
+
 StoreCommand = (
     OpenCall
     | AnswerCall
@@ -124,6 +135,7 @@ StoreCommand = (
     | Audit
     | SaveWaiting
     | DeleteWaiting
+    | CountAnswerEvent
 )
 
 

@@ -30,6 +30,7 @@ from signaling.exchange.actions import (
     SetWrapUp,
     TouchKiosk,
 )
+from signaling.exchange.answers import AnswerCatalogue, AnswerDesk
 from signaling.exchange.effects import Effects
 from signaling.exchange.lines import FailedSetup, Lines
 from signaling.exchange.rules import SETUP_ATTEMPTS, hours_from_settings, rules_from_settings
@@ -38,6 +39,7 @@ from signaling.links import AdviserLink, Caller, ConnId, KioskLink, hash_resume_
 from signaling.overview import Overview
 from signaling.privacy import personal_data_in
 from signaling.store_records import AdviserRecord, KioskRecord, WaitingRecord
+from signaling.today import service_timezone
 
 NewIds = Callable[[], tuple[str, str]]  # a fresh (caller id, resume token), drawn by the adapter
 
@@ -69,6 +71,9 @@ class Exchange:
         self._out = self.lines.out
         self._persisted: set[r.CallerId] = set()
         self._last_overview: m.QueueOverview | None = None
+        self.answers = AnswerDesk(
+            zone=service_timezone(settings), offered=settings.service.languages
+        )
 
     # --- start-up and time ---------------------------------------------------------------------
 
@@ -117,6 +122,13 @@ class Exchange:
     def next_deadline(self) -> float | None:
         return self.router.next_deadline()
 
+    def answers_published(self, catalogue: AnswerCatalogue, now: float) -> list[Action]:
+        """The latest published common questions, as the adapter found them in the store: each
+        connected kiosk hears of a version it was not told yet (exchange/answers.py, rule 2)."""
+        self._out.clear()
+        self._out.extend(self.answers.publish(catalogue, self.kiosks.values()))
+        return self._finish(now)
+
     # --- kiosks --------------------------------------------------------------------------------
 
     def kiosk_connected(
@@ -134,7 +146,9 @@ class Exchange:
         self._out.append(TouchKiosk(kiosk.id, now, hello.app_version))
         self._out.append(KioskSeen(kiosk, hello.app_version, now))
         resumed = self._resume(link, hello.resume_token)
-        welcome = self.overview.kiosk_welcome(kiosk, resumed=resumed is not None, now=now)
+        welcome = self.overview.kiosk_welcome(
+            kiosk, resumed=resumed is not None, answers_version=self.answers.version, now=now
+        )
         self._out.append(Post(conn, welcome))
         if resumed is not None:
             # The router answers with the caller's PositionChanged: a fresh ``queued``.
@@ -202,6 +216,8 @@ class Exchange:
             case m.CommandResult():
                 actor = f"kiosk:{link.kiosk.id}"
                 self._out.append(Audit(actor, "command_result", msg.command_id, now, msg.output))
+            case m.AnswerEvent():
+                self._out.append(self.answers.count(link.kiosk, msg, now))
             case m.Hello():
                 raise OutOfRole("already said hello on this connection")
 
