@@ -9,6 +9,7 @@ row of faces) says so in :meth:`ScreenView.side_by_side`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.fit import Fit
@@ -88,10 +89,36 @@ class ScreenView(QWidget):
         self._reach_top = pixels
         self._apply_reach()
 
+    def settle_reach(self) -> None:
+        """Hold the information down to the reach line again, for the controls now shown (the
+        window calls it after each state: new topics or tiles change what the controls need)."""
+        self._apply_reach()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_reach()
+
     def _apply_reach(self) -> None:
         # A landscape screen is short: every control already sits within reach, and the space
         # above them is needed (stacked screens too, such as the language tiles).
         pixels = 0 if self.fit.landscape else self._reach_top - self.fit.px(32)
+        # The reach line is a preference, the controls a need: when they need more room than lies
+        # below the line (a short portrait screen, long words, another font's metrics), they rise
+        # above it instead of being pushed off the bottom of the screen.
+        pixels = min(pixels, self._room_above_controls())
         # At least 1: a minimum of 0 lets Qt fall back to the scroll area's own minimum (~130 px),
         # which a short screen cannot spare; the test holds the information to fitting anyway.
         self.info_area.setMinimumHeight(max(1, pixels))
+
+    def _room_above_controls(self) -> int:
+        """The height left for the information once the stacked controls have what they need."""
+        margins = self.outer.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        controls = self.controls
+        needed = (
+            controls.totalHeightForWidth(width)
+            if controls.hasHeightForWidth()
+            else controls.totalMinimumSize().height()
+        )
+        spare = self.height() - margins.top() - margins.bottom() - self.outer.spacing()
+        return spare - needed

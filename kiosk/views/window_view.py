@@ -174,6 +174,7 @@ class KioskWindow(QWidget):
         self.welcome.greeting = self.language.greeting = greeting
         view = self.screens[state.screen]
         view.show_state(state)
+        view.settle_reach()
         self.stack.setCurrentWidget(view)
         live = _LIVE_TEXT.get(state.live_devices)
         self.live.setText("• " + tr(live) if live else "")

@@ -139,3 +139,25 @@ def test_type_and_targets_grow_with_the_screen(qapp: QApplication, window: Kiosk
         heights[size] = (window.welcome.start.height(), window.welcome.title.font().pointSize())
     assert heights[(3840, 2160)][0] >= 2 * heights[(1080, 1920)][0] - 2
     assert heights[(3840, 2160)][1] >= 2 * heights[(1080, 1920)][1] - 1
+
+
+@pytest.mark.parametrize("lang", ("fa", "so"))
+def test_the_reach_line_yields_to_controls_that_need_the_room(
+    qapp: QApplication, window: KioskWindow, lang: str
+) -> None:
+    # The reach line keeps controls low on a tall screen, but when a screen's controls need more
+    # room than lies below it (a short portrait screen, long words, a larger font), the controls
+    # must rise above the line rather than be pushed off the bottom.
+    window.set_reach_ratio(0.6)
+    try:
+        window.resize(800, 1280)
+        settle(qapp)
+        found: list[str] = []
+        for name, state in states(lang):
+            window.show_state(state, seconds_left=25)
+            settle(qapp)
+            found.extend(problems(window, f"{lang} {name}"))
+        assert not found, "\n".join(found[:30])
+    finally:
+        window.set_reach_ratio(0.3)
+        settle(qapp)
