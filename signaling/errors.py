@@ -16,6 +16,7 @@
     ├── AuthError                unknown token, wrong password, expired     (unauthorized)
     │   └── AuthRefused          rtc.signaling_client: the server refused our hello
     ├── IllegalTransition        a state machine got an event its state forbids
+    ├── InvalidAnswer            signaling.answers: refused common-questions content  (bad_message)
     ├── StoreError               signaling.store_records: a store operation cannot be done
     │   ├── NotFound             no such record                             (not_found)
     │   └── Conflict             a record with that key already exists      (conflict)

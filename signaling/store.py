@@ -35,6 +35,7 @@ from sqlalchemy.pool import StaticPool
 from signaling import auth
 from signaling.messages import LEVELS, HealthReport, Level, Quality
 from signaling.store_answer_stats import AnswerStats
+from signaling.store_answers import AnswerStore
 from signaling.store_records import (
     AdviserRecord,
     AuditRecord,
@@ -102,6 +103,7 @@ class Store:
         self._session = async_sessionmaker(engine, expire_on_commit=False)
         self._hasher = hasher
         self._dummy_hash: str | None = None
+        self.answers = AnswerStore(engine)  # the common questions (signaling.store_answers)
         self.answer_stats = AnswerStats(self._session)  # residents' use of the common questions
 
     @classmethod

@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -136,3 +146,90 @@ class AnswerEventCountRow(Base):
     question: Mapped[str] = mapped_column(String(35), primary_key=True)
     event: Mapped[str] = mapped_column(String(12), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# -- common questions (signaling.store_answers; docs/answers.md) -----------------------------------
+# The draft (topics, questions, texts, audio) changes; published versions never do. Staff names
+# appear only as reviewers and publishers; nothing here is about a resident.
+
+
+class AnswerTopicRow(Base):
+    __tablename__ = "answer_topics"
+
+    id: Mapped[str] = mapped_column(String(35), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    titles: Mapped[dict[str, str]] = mapped_column(JSON)  # language -> title
+
+
+class AnswerQuestionRow(Base):
+    __tablename__ = "answer_questions"
+
+    id: Mapped[str] = mapped_column(String(35), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(35))
+    position: Mapped[int] = mapped_column(Integer)
+    route_topic: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    links: Mapped[list[str]] = mapped_column(JSON)
+    phone: Mapped[str | None] = mapped_column(String(35), nullable=True)
+    revision: Mapped[int] = mapped_column(Integer)  # the Swedish original's
+
+
+class AnswerTextRow(Base):
+    __tablename__ = "answer_texts"
+
+    question_id: Mapped[str] = mapped_column(
+        ForeignKey("answer_questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(35), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    hours: Mapped[str] = mapped_column(Text, default="")
+    link_labels: Mapped[list[str]] = mapped_column(JSON)
+    revision: Mapped[int] = mapped_column(Integer)  # the original's it was made from
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="")
+    reviewed_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class AnswerRecordingRow(Base):
+    """A recording's bytes, by digest: kept while the draft or any published version names it."""
+
+    __tablename__ = "answer_recordings"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mime: Mapped[str] = mapped_column(String(35))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AnswerAudioRow(Base):
+    """Which recording the draft plays for a question in a language."""
+
+    __tablename__ = "answer_audio"
+
+    question_id: Mapped[str] = mapped_column(
+        ForeignKey("answer_questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(35), primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("answer_recordings.sha256"))
+
+
+class AnswerVersionRow(Base):
+    """A published version: written once, never updated (docs/answers.md)."""
+
+    __tablename__ = "answer_versions"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    published_at: Mapped[float] = mapped_column(Float)
+    published_by: Mapped[str] = mapped_column(String(100))
+    bundle: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AccountRoleRow(Base):
+    """Roles beyond adviser and admin: "editor" (common questions); later issues add more."""
+
+    __tablename__ = "account_roles"
+
+    adviser_id: Mapped[str] = mapped_column(
+        ForeignKey("advisers.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(35), primary_key=True)
