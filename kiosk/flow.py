@@ -21,15 +21,27 @@ Rules
   retrying; on reconnect without a resumed place, a waiting resident is put back in line.
 * Remote commands: ``show_message`` sets the welcome notice; ``restart`` waits until no resident is
   using the kiosk.
+* Common questions (ANSWERS, docs/answers.md) open from WELCOME, LANGUAGE, CONFIRM and WAITING and
+  return there. From WAITING the resident stays in line (``state.in_line``): the place keeps
+  updating and ``call_started`` still takes them to the call. "Talk to an adviser" under an answer
+  is a request for a call like Call on CONFIRM (camera and microphone open, ``join`` with the
+  question's routing topic), or, when already in line, the way back to WAITING.
+* ``answer_event`` goes out for viewed / helped / not_helped / to_adviser / no_result, never with
+  the search words. Offline, the last :data:`MAX_UNSENT_EVENTS` wait in memory (figures only, no
+  resident in them) and go out when the server is back; older ones are dropped.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, replace
 
 from kiosk import languages
+from kiosk.answers import browse as pages
+from kiosk.answers.browse import Browse, Feedback, Page
 from kiosk.state import (
     Alert,
+    AnswersLoaded,
     CallInfo,
     CallLive,
     CallLost,
@@ -43,6 +55,7 @@ from kiosk.state import (
     MediaOpened,
     OpenMedia,
     PlaySound,
+    ReadingDone,
     RelayCallMessage,
     ReloadConfig,
     RemoteText,
@@ -62,8 +75,10 @@ from kiosk.state import (
 from signaling import messages as m
 from signaling.errors import IllegalTransition
 
-_BROWSING = frozenset({Screen.LANGUAGE, Screen.CONFIRM, Screen.RATING})
+_BROWSING = frozenset({Screen.LANGUAGE, Screen.CONFIRM, Screen.RATING, Screen.ANSWERS})
+_ANSWERS_FROM = frozenset({Screen.WELCOME, Screen.LANGUAGE, Screen.CONFIRM, Screen.WAITING})
 MAX_FALLBACKS = 5
+MAX_UNSENT_EVENTS = 200
 MAX_TEXT_LINES = 50
 VOLUME_STEP = 10
 
@@ -100,15 +115,16 @@ class KioskFlow:
         self._default_ui = ui_language
         self._t = _Timers(last_touch=now, screen_since=now)
         self.state = KioskState(ui_language=ui_language)
+        self._unsent: deque[m.AnswerEvent] = deque(maxlen=MAX_UNSENT_EVENTS)
 
     # --- time -----------------------------------------------------------------------------------
 
     def _timeout_s(self) -> float | None:
         screen = self.state.screen
+        if self.state.in_line:
+            return self._waiting_idle_timeout_s
         if screen in _BROWSING:
             return self._idle_timeout_s
-        if screen is Screen.WAITING:
-            return self._waiting_idle_timeout_s
         return None
 
     def next_deadline(self) -> float | None:
@@ -152,6 +168,8 @@ class KioskFlow:
         self._t.last_touch = now
         self._t.screen_since = now
         self._t.warned = False
+        if state.screen is not Screen.ANSWERS:
+            state = replace(state, browse=None, answers_from=None)
         self.state = replace(state, idle_deadline=None, help_open=False)
 
     def _reset(self, now: float) -> list[Effect]:
@@ -165,6 +183,7 @@ class KioskFlow:
             languages=s.languages,
             topics=s.topics,
             notice=s.notice,
+            answers=s.answers,
             alerts=tuple(
                 a for a in s.alerts if a in (Alert.SERVER_UNREACHABLE, Alert.OUT_OF_ORDER)
             ),
@@ -179,7 +198,7 @@ class KioskFlow:
         """Effects to drop out of the queue or call, whichever the resident is in."""
         s = self.state
         effects: list[Effect] = []
-        if s.screen is Screen.WAITING and s.online:
+        if s.in_line and s.online:
             effects.append(Send(m.Cancel()))
         if s.call is not None:
             if s.online:
@@ -235,6 +254,9 @@ class KioskFlow:
     def request_call(self, now: float) -> list[Effect]:
         """The resident asks for a call: the only point where camera and microphone open."""
         self._expect(Screen.CONFIRM, "request_call")
+        return self._enter_line(now)
+
+    def _enter_line(self, now: float) -> list[Effect]:
         s = self.state
         assert s.language is not None
         self._go(
@@ -389,6 +411,13 @@ class KioskFlow:
                 return []
             case RemoteText():
                 return self._remote_text(event)
+            case AnswersLoaded():
+                return self._answers_loaded(event)
+            case ReadingDone():
+                b = self.state.browse
+                if b is not None and b.reading == event.sha256:
+                    self.state = replace(self.state, browse=replace(b, reading=None))
+                return []
         return self._message(event, now)
 
     def _message(self, msg: m.ServerToKiosk, now: float) -> list[Effect]:
@@ -420,10 +449,12 @@ class KioskFlow:
                 # A late word on a call that is over (both sides may say a set-up failed), or a
                 # candidate the server refused: never a reason to leave the line.
                 return []
+            case m.Error(ref_type="answer_event"):
+                return []  # a figure the server would not count: nothing for the resident
             case m.Error():
                 return self._error(now)
-            case m.KioskWelcome() | m.Pong():
-                return []
+            case m.KioskWelcome() | m.Pong() | m.AnswersPublished():
+                return []  # the backend fetches a new version and feeds AnswersLoaded
 
     def _server_up(self, welcome: m.KioskWelcome, now: float) -> list[Effect]:
         options = tuple(
@@ -445,11 +476,13 @@ class KioskFlow:
             notice=welcome.notice or self.state.notice,
             alerts=self._without(Alert.SERVER_UNREACHABLE, Alert.OUT_OF_ORDER),
         )
+        effects: list[Effect] = [Send(e) for e in self._unsent]
+        self._unsent.clear()
         # The server lost our place (it restarted, or the resume window passed): join again, so a
         # resident who sat through an outage does not silently drop out of line.
-        if self.state.screen is Screen.WAITING and not welcome.resumed:
-            return [Send(self._join_message())]
-        return []
+        if self.state.in_line and not welcome.resumed:
+            effects.append(Send(self._join_message()))
+        return effects
 
     def _media_opened(self, event: MediaOpened) -> list[Effect]:
         if not self.state.media_live:
@@ -477,7 +510,7 @@ class KioskFlow:
         return []
 
     def _queued(self, msg: m.Queued) -> list[Effect]:
-        if self.state.screen is not Screen.WAITING:
+        if not self.state.in_line:
             return []
         self.state = replace(
             self.state,
@@ -490,7 +523,7 @@ class KioskFlow:
         return []
 
     def _closed(self, msg: m.Closed, now: float) -> list[Effect]:
-        if self.state.screen is not Screen.WAITING:
+        if not self.state.in_line:
             return []
         effects = self._leave_line()
         self._go(
@@ -505,7 +538,7 @@ class KioskFlow:
         return [e for e in effects if not isinstance(e, Send)]
 
     def _call_started(self, msg: m.CallStarted, now: float) -> list[Effect]:
-        if self.state.screen not in (Screen.WAITING, Screen.CALL):
+        if not self.state.in_line and self.state.screen is not Screen.CALL:
             # The resident left while the server was connecting them: end it at once.
             return [Send(m.Hangup(call_id=msg.call_id))]
         effects: list[Effect] = [StopCall()] if self.state.call is not None else []
@@ -594,7 +627,7 @@ class KioskFlow:
                 return [FetchLogs(msg.command_id)]
 
     def _error(self, now: float) -> list[Effect]:
-        if self.state.screen is Screen.WAITING and self.state.position is None:
+        if self.state.in_line and self.state.position is None:
             effects = self._leave_line()
             self._go(
                 now,
@@ -609,6 +642,152 @@ class KioskFlow:
         s = self.state
         assert s.language is not None
         return m.Join(language=s.language, topic=s.topic, fallback_languages=list(s.fallbacks))
+
+    # --- common questions (docs/answers.md; pages in kiosk/answers/browse.py) -------------------
+
+    def open_answers(self, now: float) -> list[Effect]:
+        """Common questions, in the chosen language if there is one (else asked first)."""
+        s = self.state
+        if s.screen not in _ANSWERS_FROM:
+            raise IllegalTransition("kiosk", s.screen, "open_answers")
+        self._go(
+            now,
+            replace(
+                s,
+                screen=Screen.ANSWERS,
+                answers_from=s.screen,
+                browse=pages.begin(s.language),
+                alerts=s.alerts if s.in_line else self._system_alerts(),
+            ),
+        )
+        return []
+
+    def answers_language(self, code: str, now: float) -> list[Effect]:
+        browse = self._browse(Page.LANGUAGE, "answers_language")
+        ui = languages.ui_language_for(code)
+        self._browse_to(now, pages.choose_language(browse, code), ui_language=ui)
+        return []
+
+    def answers_topic(self, topic: str, now: float) -> list[Effect]:
+        browse = self._browse(Page.TOPICS, "answers_topic")
+        if self.state.answers is None or self.state.answers.topic(topic) is None:
+            return []
+        self._browse_to(now, pages.open_topic(browse, topic))
+        return []
+
+    def answers_query(self, query: str, now: float) -> list[Effect]:
+        """The search field's text as typed; it stays on the kiosk."""
+        browse = self._browse(Page.TOPICS, "answers_query")
+        self._browse_to(now, pages.type_query(browse, self.state.answers, query))
+        return []
+
+    def answers_search_done(self, now: float) -> list[Effect]:
+        """The resident finished a search (Enter): count it if it found nothing."""
+        browse = self._browse(Page.TOPICS, "answers_search_done")
+        self.touch(now)
+        if browse.query.strip() and not browse.results:
+            return self._answer_event("no_result", None)
+        return []
+
+    def answers_question(self, question: str, now: float) -> list[Effect]:
+        browse = self._browse(None, "answers_question")
+        if browse.page not in (Page.TOPICS, Page.QUESTIONS):
+            raise IllegalTransition("kiosk", self.state.screen, "answers_question")
+        if self.state.answers is None or self.state.answers.question(question) is None:
+            return []
+        self._browse_to(now, pages.open_question(browse, question))
+        return self._answer_event("viewed", question)
+
+    def answers_read_aloud(self, now: float) -> list[Effect]:
+        """Read the answer aloud, or stop (the speaker follows ``state.reading``)."""
+        browse = self._browse(Page.ANSWER, "answers_read_aloud")
+        self._browse_to(now, pages.toggle_reading(browse, self.state.answers))
+        return []
+
+    def answers_feedback(self, helped: bool, now: float) -> list[Effect]:
+        browse = self._browse(Page.ANSWER, "answers_feedback")
+        if browse.feedback is not None or browse.question is None:
+            return []  # once per question shown
+        feedback = Feedback.HELPED if helped else Feedback.NOT_HELPED
+        self._browse_to(now, replace(browse, feedback=feedback))
+        return self._answer_event(feedback.value, browse.question)
+
+    def answers_to_adviser(self, now: float) -> list[Effect]:
+        """Talk to an adviser about the answer shown: into the line with its routing topic, or
+        back to the line the resident is already in."""
+        browse = self._browse(Page.ANSWER, "answers_to_adviser")
+        s = self.state
+        if not s.can_ask_adviser or browse.question is None or browse.language is None:
+            return []
+        effects = self._answer_event("to_adviser", browse.question)
+        if s.in_line:
+            return effects + self.answers_leave(now)
+        question = s.answers.question(browse.question) if s.answers else None
+        route = question.route_topic if question else None
+        self.state = replace(
+            s,
+            language=browse.language,
+            ui_language=languages.ui_language_for(browse.language),
+            fallbacks=s.fallbacks if browse.language == s.language else (),
+            topic=route if route in s.topics else None,
+        )
+        return effects + self._enter_line(now)
+
+    def answers_back(self, now: float) -> list[Effect]:
+        browse = self._browse(None, "answers_back")
+        previous = pages.back(browse)
+        if previous is None:
+            return self.answers_leave(now)
+        ui = self.state.ui_language if previous.language else self._screen_ui_language()
+        self._browse_to(now, previous, ui_language=ui)
+        return []
+
+    def answers_leave(self, now: float) -> list[Effect]:
+        """Back where the resident came from (the waiting screen keeps its place in line)."""
+        self._browse(None, "answers_leave")
+        s = self.state
+        came_from = s.answers_from or Screen.WELCOME
+        if came_from is Screen.WELCOME:
+            return self._reset(now)
+        if came_from is Screen.LANGUAGE:
+            state = replace(s, screen=Screen.LANGUAGE, ui_language=self._default_ui, language=None)
+        else:
+            state = replace(s, screen=came_from, ui_language=self._screen_ui_language())
+        self._go(now, state)
+        return []
+
+    def _screen_ui_language(self) -> str:
+        """The UI language of the screens outside the answers: the chosen call language's."""
+        code = self.state.language
+        return languages.ui_language_for(code) if code else self._default_ui
+
+    def _browse(self, page: Page | None, event: str) -> Browse:
+        browse = self.state.browse
+        if self.state.screen is not Screen.ANSWERS or browse is None:
+            raise IllegalTransition("kiosk", self.state.screen, event)
+        if page is not None and browse.page is not page:
+            raise IllegalTransition("kiosk", f"{self.state.screen}/{browse.page}", event)
+        return browse
+
+    def _browse_to(self, now: float, browse: Browse, **changes: object) -> None:
+        self.touch(now)
+        self.state = replace(self.state, browse=browse, **changes)  # type: ignore[arg-type]
+
+    def _answers_loaded(self, event: AnswersLoaded) -> list[Effect]:
+        browse = self.state.browse
+        if browse is not None:
+            browse = pages.refresh(browse, event.bundle)
+        self.state = replace(self.state, answers=event.bundle, browse=browse)
+        return []
+
+    def _answer_event(self, kind: m.AnswerEventKind, question: str | None) -> list[Effect]:
+        browse = self.state.browse
+        assert browse is not None and browse.language is not None
+        event = m.AnswerEvent(language=browse.language, event=kind, question=question)
+        if self.state.online:
+            return [Send(event)]
+        self._unsent.append(event)  # the oldest drop off past MAX_UNSENT_EVENTS
+        return []
 
     def _option(self, code: str) -> LanguageOption | None:
         return next((o for o in self.state.languages if o.code == code), None)

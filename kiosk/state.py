@@ -11,6 +11,8 @@ from enum import StrEnum
 from typing import TypeAlias
 
 from kiosk import languages
+from kiosk.answers.browse import Browse, Page
+from kiosk.answers.bundle import Bundle
 from signaling import messages as m
 
 
@@ -22,6 +24,7 @@ class Screen(StrEnum):
     CALL = "call"
     RATING = "rating"
     THANKS = "thanks"
+    ANSWERS = "answers"  # common questions (kiosk/answers/browse.py has its pages)
 
 
 class Alert(StrEnum):
@@ -98,6 +101,48 @@ class KioskState:
     idle_deadline: float | None = None  # set while the idle warning shows
     help_open: bool = False
     rating: int | None = None
+    answers: Bundle | None = None  # the published common questions the kiosk has, if any
+    browse: Browse | None = None  # set while the resident reads them (Screen.ANSWERS)
+    answers_from: Screen | None = None  # the screen they came from, where leaving returns
+
+    @property
+    def in_line(self) -> bool:
+        """Waiting for an adviser: on the waiting screen, or reading answers from it."""
+        return self.screen is Screen.WAITING or (
+            self.screen is Screen.ANSWERS and self.answers_from is Screen.WAITING
+        )
+
+    @property
+    def reading(self) -> str | None:
+        """The recording the speaker should be playing now (its sha256), if any: only while its
+        answer is on screen, so leaving the screen by any path stops it."""
+        b = self.browse
+        if self.screen is not Screen.ANSWERS or b is None or b.page is not Page.ANSWER:
+            return None
+        return b.reading
+
+    def option(self, code: str | None) -> LanguageOption | None:
+        return next((o for o in self.languages if o.code == code), None)
+
+    @property
+    def nobody_answers(self) -> bool:
+        """Nobody can take a call now: offline, the service closed, or no adviser signed in for
+        the chosen language. The common questions are then offered first."""
+        if not self.online or not any(o.open for o in self.languages):
+            return True
+        if self.language is None:
+            return False
+        chosen = self.option(self.language)
+        return chosen is None or not chosen.open or chosen.wait_high_s is None
+
+    @property
+    def can_ask_adviser(self) -> bool:
+        """Whether "talk to an adviser" under an answer can put the resident in line (or back in
+        the line they are in)."""
+        if self.in_line:
+            return True
+        chosen = self.option(self.browse.language if self.browse else None)
+        return self.online and chosen is not None and chosen.open
 
     @property
     def live_devices(self) -> LiveDevices:
@@ -157,6 +202,20 @@ class CallLost:
 
 
 @dataclass(frozen=True)
+class AnswersLoaded:
+    """A complete published version of the common questions, from the cache or just fetched."""
+
+    bundle: Bundle
+
+
+@dataclass(frozen=True)
+class ReadingDone:
+    """The recording being read aloud came to its end (or could not be played)."""
+
+    sha256: str
+
+
+@dataclass(frozen=True)
 class RemoteText:
     """The adviser's current line of real-time text; ``committed`` when they pressed Enter."""
 
@@ -172,6 +231,8 @@ Event: TypeAlias = (
     | CallLive
     | CallLost
     | RemoteText
+    | AnswersLoaded
+    | ReadingDone
     | m.ServerToKiosk
 )
 
@@ -252,6 +313,18 @@ class FetchLogs:
 
 
 @dataclass(frozen=True)
+class ReadAloud:
+    """Play a common question's recording (from the answers cache) on the kiosk's speaker."""
+
+    sha256: str
+
+
+@dataclass(frozen=True)
+class StopReading:
+    pass
+
+
+@dataclass(frozen=True)
 class ForgetPlace:
     """Drop the resume token so the next resident cannot inherit this one's place."""
 
@@ -271,4 +344,6 @@ Effect: TypeAlias = (
     | ReloadConfig
     | FetchLogs
     | ForgetPlace
+    | ReadAloud
+    | StopReading
 )
