@@ -79,7 +79,9 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
         ]
     )
     from signaling.admin.routes import setup_admin  # late: signaling.admin imports this module
+    from signaling.answer_routes import setup_answer_routes  # late: it imports this module
 
+    setup_answer_routes(app)  # the published common questions for kiosks (issue #13)
     setup_admin(app)  # fleet health for IT: /admin/, /metrics (issue #6)
     return app
 
@@ -105,9 +107,14 @@ async def _store_and_switchboard(app: web.Application) -> AsyncIterator[None]:
     restored = await switchboard.restore_waiting()
     if restored:
         log.info("restored %d waiting callers from the database", restored)
+    try:
+        await switchboard.refresh_answers()  # the first welcome carries the published version
+    except Exception:  # a broken bundle must not keep the calls down; the watch tries again
+        log.exception("could not read the published common questions")
     app[ICE_WARNINGS] = []
     tasks = [
         asyncio.create_task(switchboard.run_timer(), name="router-timer"),
+        asyncio.create_task(switchboard.watch_answers(), name="answers-watch"),
         asyncio.create_task(_probe_ice(app), name="ice-probe"),
         asyncio.create_task(_prune_sessions(store, app[CLOCK]), name="session-pruning"),
     ]

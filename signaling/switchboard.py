@@ -64,6 +64,7 @@ class Switchboard:
         self._writer: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
         self._observers: list[KioskObserver] = []  # fleet health (signaling.admin)
+        self._answers_lock = asyncio.Lock()
 
     @property
     def kiosks(self) -> Mapping[str, KioskLink]:
@@ -220,6 +221,40 @@ class Switchboard:
                 except Exception:  # never let one bad tick stop time for everyone
                     log.exception("router tick failed")
                     await asyncio.sleep(0.5)
+
+    # --- common questions (docs/answers.md §Signaling) ----------------------------------------
+
+    async def answers_published(self, version: int) -> None:
+        """The hook for a publish made in this process (the admin web's editor): call it once
+        ``store.answers.publish`` has returned ``version``, and the connected kiosks are told
+        now instead of at the next look at the store. Safe to call twice for one version."""
+        log.info("common questions: version %d published here", version)
+        await self.refresh_answers()
+
+    async def refresh_answers(self) -> None:
+        """Compare the store's latest published version with the exchange's; on a change, read
+        the bundle's question ids and languages and let the exchange tell the kiosks."""
+        async with self._answers_lock:
+            version = await self.store.answers.latest_version()
+            if version == self.exchange.answers.version:
+                return
+            published = await self.store.answers.latest_published()
+            catalogue = (
+                x.NOTHING_PUBLISHED
+                if published is None
+                else x.AnswerCatalogue.from_bundle(published.version, published.bundle)
+            )
+            self._perform(self.exchange.answers_published(catalogue, self.clock()))
+
+    async def watch_answers(self, every_s: float = 2.0) -> None:
+        """Look at the store every ``every_s`` (one small query): a publish by the CLI or another
+        process reaches the kiosks too. Runs until cancelled."""
+        while True:
+            await asyncio.sleep(every_s)
+            try:
+                await self.refresh_answers()
+            except Exception:  # a database hiccup or a broken bundle: try again next time
+                log.exception("looking for newly published common questions failed")
 
     # --- fleet health hooks (signaling.admin) --------------------------------------------------
     # The admin package watches kiosks through these; the switchboard decides nothing for it.

@@ -2,8 +2,10 @@
 
 Names follow the Prometheus conventions: the ``kiosklink_`` prefix, base units in the suffix
 (``_seconds``, ``_bytes``, ``_ratio``), ``_total`` only on counters, ``_info`` for versions. Labels
-are ``kiosk``, ``site`` and ``language`` only (plus ``version`` on the ``_info`` metrics and the
-histograms' own ``le``): never a caller or a call id, so nothing here can single out a resident.
+are ``kiosk``, ``site`` and ``language`` only (plus ``version`` on the ``_info`` metrics, the
+histograms' own ``le``, and ``event`` on ``kiosklink_answer_events_total``: what a resident did
+with a common question): never a caller, a call id or a question's search words, so nothing here
+can single out a resident.
 Where another dimension would be a label elsewhere (a device, an adviser state, a call outcome), it
 is part of the metric name instead.
 
@@ -22,7 +24,13 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 
 from signaling import messages as m
@@ -98,6 +106,32 @@ class QualityObserver:
         pass
 
 
+class AnswerEventCounter:
+    """Counts the ``answer_event`` messages the server accepted (a switchboard KioskObserver: it
+    hears only what the exchange let through, so a refused event is not counted), by event and
+    the resident's language. Per process, as Prometheus counters are: it starts at 0 with the
+    server; the day-by-day counts for reports are in the store (``/admin/api/answers/stats``)."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.events = Counter(
+            PREFIX + "answer_events",
+            "What residents did with the common questions: viewed, helped, not_helped,"
+            " to_adviser, or a search with no_result.",
+            ["event", "language"],
+            registry=registry,
+        )
+
+    def kiosk_connected(self, kiosk: KioskRecord, app_version: str, at: float) -> None:
+        pass
+
+    def kiosk_message(self, kiosk_id: str, message: m.KioskMessage, at: float) -> None:
+        if isinstance(message, m.AnswerEvent):
+            self.events.labels(event=message.event, language=message.language).inc()
+
+    def kiosk_disconnected(self, kiosk_id: str, at: float) -> None:
+        pass
+
+
 REGISTRY = web.AppKey("metrics_registry", CollectorRegistry)
 _COLLECTOR = web.AppKey("metrics_collector", FleetCollector)
 _LOCK = web.AppKey("metrics_lock", asyncio.Lock)
@@ -109,16 +143,18 @@ def setup_metrics(app: web.Application, monitor: Callable[[], FleetMonitor]) -> 
     registry.register(collector)
     app[REGISTRY] = registry
     app[_COLLECTOR] = collector
-    quality = QualityObserver(registry)
+    observers = (QualityObserver(registry), AnswerEventCounter(registry))
 
     async def observe(app: web.Application) -> AsyncIterator[None]:
         app[_LOCK] = asyncio.Lock()
         board = app[srv.SWITCHBOARD]
-        board.add_observer(quality)
+        for observer in observers:
+            board.add_observer(observer)
         try:
             yield
         finally:
-            board.remove_observer(quality)
+            for observer in observers:
+                board.remove_observer(observer)
 
     async def scrape(request: web.Request) -> web.Response:
         refusal = metrics_refusal(request)  # a token, or an allowed address (metrics.allow_from)

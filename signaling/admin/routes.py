@@ -31,7 +31,7 @@ from aiohttp import web
 
 from signaling import messages as m
 from signaling import server as srv
-from signaling.admin import metrics, retention
+from signaling.admin import answer_stats, metrics, retention
 from signaling.admin.fleet import FleetRules, SortKey, UnknownFault
 from signaling.admin.monitor import FleetMonitor, KioskNotConnected, command_json, fault_json
 from signaling.admin.trends import WINDOWS_DAYS
@@ -83,6 +83,7 @@ def setup_admin(app: web.Application) -> None:
     app.router.add_post("/admin/api/faults/{fault_id}/ack", acknowledge)
     app.router.add_get("/admin/api/audit", audit)
     app.router.add_get("/admin/api/trends", fleet_trends)
+    answer_stats.setup_answer_stats(app)  # the common questions' use, for reports (issue #13)
     metrics.setup_metrics(app, lambda: app[MONITOR])
 
 

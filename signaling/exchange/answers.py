@@ -23,6 +23,7 @@ Rules (docs/protocol.md §Common questions, docs/answers.md §Signaling):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -42,6 +43,21 @@ class AnswerCatalogue:
     version: int
     questions: frozenset[str]
     languages: frozenset[str]
+
+    @classmethod
+    def from_bundle(cls, version: int, bundle: bytes) -> AnswerCatalogue:
+        """The question ids and the languages of a published bundle (docs/answers.md §The
+        published bundle): the languages of the questions' texts and of the topics' titles.
+        Raises ValueError for a document that is not such a bundle."""
+        try:
+            document = json.loads(bundle)
+            questions = document["questions"]
+            ids = frozenset(str(q["id"]) for q in questions)
+            languages = {str(code) for q in questions for code in q["texts"]}
+            languages |= {str(code) for t in document["topics"] for code in t["titles"]}
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"version {version} is not a published bundle: {exc!r}") from None
+        return cls(version, ids, frozenset(languages))
 
 
 NOTHING_PUBLISHED = AnswerCatalogue(0, frozenset(), frozenset())

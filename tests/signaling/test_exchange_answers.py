@@ -6,6 +6,7 @@ what: plain lists of actions, the clock an argument.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -156,3 +157,23 @@ def test_the_language_must_be_offered_or_written_in_the_bundle(tmp_path: Path) -
         assert [a.language for a in actions if isinstance(a, x.CountAnswerEvent)] == [language]
     with pytest.raises(OutOfRole, match="'xx' is neither offered nor written here"):
         ex.kiosk_message(link, event("viewed", "moving", "xx"), 3.0)
+
+
+# --- the catalogue of a bundle -------------------------------------------------------------------
+
+
+def test_the_catalogue_of_a_bundle_names_its_questions_and_languages() -> None:
+    bundle = {
+        "version": 3,
+        "published_at": 1.0,
+        "topics": [{"id": "housing", "titles": {"sv": "Bostad", "en": "Housing"}}],
+        "questions": [
+            {"id": "moving", "topic": "housing", "texts": {"sv": {}, "so": {}}},
+            {"id": "housing-queue", "topic": "housing", "texts": {"sv": {}, "ar": {}}},
+        ],
+    }
+    found = x.AnswerCatalogue.from_bundle(3, json.dumps(bundle).encode())
+    assert found == catalogue(3, "moving", "housing-queue", languages=("sv", "en", "so", "ar"))
+    for broken in (b"{", b"[]", b'{"questions": [{"id": "x"}], "topics": []}'):
+        with pytest.raises(ValueError, match="version 3 is not a published bundle"):
+            x.AnswerCatalogue.from_bundle(3, broken)

@@ -65,6 +65,9 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("POST", "/api/logout"): everyone(200),  # revokes the bearer token if it is a session
     # An admin session is an adviser's session too: the admin is an adviser account.
     ("GET", "/api/adviser/today"): only(200, ("adviser", "admin")),
+    # The common questions for kiosks: nothing is published in this server, and x1 is no digest.
+    ("GET", "/api/kiosk/answers"): only(404, ("kiosk",)),
+    ("GET", "/api/kiosk/answers/audio/x1"): only(400, ("kiosk",)),
     ("GET", "/ws/kiosk"): everyone(WS),
     ("GET", "/ws/adviser"): everyone(WS),
     ("GET", "/metrics"): only(200, ("metrics",)),
@@ -83,6 +86,7 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("POST", "/admin/api/faults/x1/ack"): admins(404),
     ("GET", "/admin/api/audit"): admins(200),
     ("GET", "/admin/api/trends"): admins(200),
+    ("GET", "/admin/api/answers/stats"): admins(200),
 }
 
 
