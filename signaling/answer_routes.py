@@ -26,8 +26,8 @@ from signaling.errors import ErrorCode
 BUNDLE_PATH = "/api/kiosk/answers"
 AUDIO_PATH = "/api/kiosk/answers/audio/{sha256}"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_BUNDLE_CACHING = "no-cache"
-_AUDIO_CACHING = "public, max-age=31536000, immutable"
+BUNDLE_CACHING = "no-cache"
+AUDIO_CACHING = "public, max-age=31536000, immutable"
 
 
 def setup_answer_routes(app: web.Application) -> None:
@@ -44,13 +44,13 @@ async def bundle(request: web.Request) -> web.StreamResponse:
     if version == 0:
         return srv.json_error(404, ErrorCode.NOT_FOUND, "no common questions are published yet")
     if _still_current(request, str(version)):
-        return _not_modified(str(version), _BUNDLE_CACHING)
+        return _not_modified(str(version), BUNDLE_CACHING)
     published = await answers.latest_published()
     if published is None:  # unpublished between the two reads: say what is true now
         return srv.json_error(404, ErrorCode.NOT_FOUND, "no common questions are published yet")
     response = web.Response(body=published.bundle, content_type="application/json")
     response.charset = "utf-8"
-    return _cached(response, str(published.version), _BUNDLE_CACHING)
+    return _cached(response, str(published.version), BUNDLE_CACHING)
 
 
 async def audio(request: web.Request) -> web.StreamResponse:
@@ -63,12 +63,12 @@ async def audio(request: web.Request) -> web.StreamResponse:
             400, ErrorCode.BAD_MESSAGE, "name a recording by its SHA-256: 64 lowercase hex digits"
         )
     if _still_current(request, digest):
-        return _not_modified(digest, _AUDIO_CACHING)
+        return _not_modified(digest, AUDIO_CACHING)
     recording = await request.app[srv.STORE].answers.audio(digest)
     if recording is None:
         return srv.json_error(404, ErrorCode.NOT_FOUND, "no such recording")
     response = web.Response(body=recording.data, content_type=recording.mime)
-    return _cached(response, digest, _AUDIO_CACHING)
+    return _cached(response, digest, AUDIO_CACHING)
 
 
 async def _kiosk_refusal(request: web.Request) -> web.Response | None:

@@ -35,6 +35,9 @@ hours_from_settings = x.hours_from_settings
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], float]
+# How often the store is asked for a newer published version of the common questions: a publish
+# by the CLI or another process reaches kiosks within this (docs/protocol.md §Common questions).
+ANSWERS_WATCH_S = 2.0
 
 
 def fresh_ids() -> tuple[str, str]:
@@ -246,7 +249,7 @@ class Switchboard:
             )
             self._perform(self.exchange.answers_published(catalogue, self.clock()))
 
-    async def watch_answers(self, every_s: float = 2.0) -> None:
+    async def watch_answers(self, every_s: float = ANSWERS_WATCH_S) -> None:
         """Look at the store every ``every_s`` (one small query): a publish by the CLI or another
         process reaches the kiosks too. Runs until cancelled."""
         while True:

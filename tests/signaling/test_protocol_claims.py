@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from aiortc.codecs import CODECS
@@ -16,7 +17,8 @@ from aiortc.codecs import CODECS
 from rtc import text as rtt
 from signaling import auth, errors
 from signaling import messages as m
-from signaling.switchboard import fresh_ids
+from signaling.answer_routes import AUDIO_CACHING, BUNDLE_CACHING, BUNDLE_PATH
+from signaling.switchboard import ANSWERS_WATCH_S, fresh_ids
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "protocol.md").read_text()
 HELLO = {"type": "hello", "protocol": 1, "token": "t"}
@@ -95,3 +97,13 @@ def test_every_close_code_is_in_the_table() -> None:
         if name.startswith("CLOSE_") and name != "CLOSE_NORMAL"
     }
     assert codes and all(f"\n| {code} |" in table for code in codes), codes
+
+
+def test_the_common_questions_section_says_what_the_server_does() -> None:
+    text = section("Common questions").replace("\n  ", " ")
+    assert f"(every {ANSWERS_WATCH_S:g} s)" in text
+    assert f"`GET {BUNDLE_PATH}`" in text
+    assert f"`Cache-Control: {BUNDLE_CACHING}`" in text
+    assert f"`Cache-Control: {AUDIO_CACHING}`" in text
+    kinds = get_args(m.AnswerEventKind)
+    assert all(f"`{kind}`" in text for kind in kinds), kinds
