@@ -1,4 +1,5 @@
-"""``kiosklink admin ...``: register kiosks and advisers, reset passwords, read call records.
+"""``kiosklink admin ...``: register kiosks and advisers, reset passwords, read call records,
+give roles, and import, export, list and publish the common questions (``answers ...``).
 
 Wired by kiosklink/cli.py (``add_admin_commands`` on the ``admin`` subparsers, then ``run_admin``),
 and runnable alone for servers installed without the apps::
@@ -23,15 +24,20 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from signaling.answers.model import status
+from signaling.answers.validation import InvalidAnswer, check_language
 from signaling.config import Settings, load_settings
 from signaling.errors import ConfigError
 from signaling.store import LEVELS, AdviserRecord, CallRecord, Level, Store, StoreError
+from signaling.store_answers import ROLES
 
 MIN_PASSWORD_CHARS = 10
 ACTOR = "cli"
+STARTER_REVIEWER = "Kiosklink starter set"
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,40 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd.add_argument("--limit", type=int, default=50)
     cmd.set_defaults(admin_run=_audit)
 
+    cmd = sub.add_parser("adviser-role", help="give or take a role such as editor")
+    cmd.add_argument("username")
+    cmd.add_argument("change", choices=("add", "remove"))
+    cmd.add_argument("role", choices=ROLES)
+    cmd.set_defaults(admin_run=_adviser_role)
+
+    _add_answer_commands(sub.add_parser("answers", help="common questions (docs/answers.md)"))
+
+
+def _add_answer_commands(answers: argparse.ArgumentParser) -> None:
+    sub = answers.add_subparsers(dest="answers_command", required=True)
+    cmd = sub.add_parser("import", help="read a PO file (or the starter set) into the draft")
+    cmd.add_argument("file", nargs="?", type=Path, help="a .po file; its Language: header says")
+    cmd.add_argument("--starter", action="store_true", help="the 14 shipped questions, sv and en")
+    cmd.add_argument("--reviewed-by", default="", metavar="NAME", help="who checked the texts")
+    cmd.set_defaults(admin_run=_answers_import)
+
+    cmd = sub.add_parser("export", help="write the draft as a PO file for translators")
+    cmd.add_argument("--language", required=True, help="sv writes the originals")
+    cmd.add_argument("file", type=Path, help="the .po file to write; '-' for standard output")
+    cmd.set_defaults(admin_run=_answers_export)
+
+    cmd = sub.add_parser("list", help="each question and its translation's state")
+    cmd.add_argument("--language", required=True)
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(admin_run=_answers_list)
+
+    cmd = sub.add_parser("publish", help="publish the draft to every kiosk as a new version")
+    cmd.add_argument("--by", default=ACTOR, metavar="NAME", help="shown in the history")
+    cmd.set_defaults(admin_run=_answers_publish)
+
+    cmd = sub.add_parser("versions", help="the published versions, newest first")
+    cmd.set_defaults(admin_run=_answers_versions)
+
 
 def run_admin(
     args: argparse.Namespace,
@@ -125,7 +165,7 @@ async def _with_store(
     store = await Store.open(settings.database.path)
     try:
         return await handler(store, args, settings, io)
-    except StoreError as exc:
+    except (StoreError, InvalidAnswer) as exc:
         print(f"error: {exc}", file=io.stderr)
         return 1
     finally:
@@ -225,6 +265,95 @@ async def _audit(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) 
     ]
     print(_table(["at", "actor", "action", "target", "detail"], rows), file=io.stdout)
     return 0
+
+
+async def _adviser_role(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) -> int:
+    if args.change == "add":
+        adviser = await store.answers.grant_role(args.username, args.role)
+    else:
+        adviser = await store.answers.revoke_role(args.username, args.role)
+    await store.audit(ACTOR, f"role_{args.change}", adviser, time.time(), f"role={args.role}")
+    roles = ", ".join(sorted(await store.answers.roles_of(adviser))) or "none"
+    print(f"{args.username} now has these roles: {roles}.", file=io.stdout)
+    return 0
+
+
+# -- common questions ------------------------------------------------------------------------------
+
+
+async def _answers_import(store: Store, args: argparse.Namespace, s: Settings, io: _Io) -> int:
+    if args.starter == (args.file is not None):
+        print("error: give either a .po file or --starter", file=io.stderr)
+        return 2
+    files = _starter_files() if args.starter else [(args.file.name, _read_file(args.file))]
+    reviewer = args.reviewed_by or (STARTER_REVIEWER if args.starter else "")
+    for name, data in files:
+        try:
+            result = await store.answers.import_po(
+                data, reviewed_by=reviewer, now=time.time(), languages=s.service.languages
+            )
+        except InvalidAnswer as exc:
+            print(f"error: {name}: {exc}. Nothing was imported from it.", file=io.stderr)
+            return 1
+        await store.audit(ACTOR, "answers_import", name, time.time(), result.summary)
+        print(f"Imported {name}: {result.summary}.", file=io.stdout)
+    print("The draft changed; kiosks see it after 'answers publish'.", file=io.stdout)
+    return 0
+
+
+async def _answers_export(store: Store, args: argparse.Namespace, s: Settings, io: _Io) -> int:
+    data = await store.answers.export_po(
+        args.language, now=time.time(), languages=s.service.languages
+    )
+    if str(args.file) == "-":
+        io.stdout.write(data.decode())
+    else:
+        args.file.write_bytes(data)
+        print(f"Wrote {args.file} ({args.language}).", file=io.stdout)
+    return 0
+
+
+async def _answers_list(store: Store, args: argparse.Namespace, s: Settings, io: _Io) -> int:
+    check_language(args.language, s.service.languages)
+    draft = await store.answers.draft()
+    rows = [
+        {"id": q.id, "topic": q.topic, "status": status(q, args.language),
+         "title": (q.texts.get(args.language) or q.original).title}
+        for q in draft.sorted_questions()
+    ]  # fmt: skip
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False), file=io.stdout)
+        return 0
+    table = [[r["id"], r["topic"], r["status"], r["title"][:60]] for r in rows]
+    print(_table(["question", "topic", args.language, "title"], table), file=io.stdout)
+    return 0
+
+
+async def _answers_publish(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) -> int:
+    version = await store.answers.publish(by=args.by, now=time.time())
+    await store.audit(ACTOR, "answers_publish", f"version {version}", time.time(), f"by={args.by}")
+    print(f"Published version {version}.", file=io.stdout)
+    return 0
+
+
+async def _answers_versions(store: Store, _a: argparse.Namespace, _s: Settings, io: _Io) -> int:
+    rows = [[str(v.version), _when(v.published_at), v.published_by]
+            for v in await store.answers.versions()]  # fmt: skip
+    print(_table(["version", "published", "by"], rows), file=io.stdout)
+    return 0
+
+
+def _starter_files() -> list[tuple[str, bytes]]:
+    # Swedish first: it creates the questions the English file translates.
+    folder = resources.files("signaling.answers") / "starter"
+    return [(f"starter/{name}", (folder / name).read_bytes()) for name in ("sv.po", "en.po")]
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidAnswer(f"cannot read {path}: {exc.strerror}") from None
 
 
 # -- helpers ---------------------------------------------------------------------------------------

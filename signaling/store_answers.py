@@ -17,10 +17,11 @@ from typing import Final
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from signaling.answers import edit
+from signaling.answers import edit, po
 from signaling.answers.audio import Recording, check_recording
 from signaling.answers.bundle import AudioRef, audio_digests, build_bundle, encode_bundle, restamp
 from signaling.answers.model import Draft, Question, Text, Topic
+from signaling.answers.po_import import apply_po, summary
 from signaling.answers.validation import InvalidAnswer, check_language
 from signaling.store_records import NotFound
 from signaling.store_tables import (
@@ -52,6 +53,12 @@ class VersionInfo:
     version: int
     published_at: float
     published_by: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    language: str
+    summary: str  # "3 new, 11 changed (en)"
 
 
 @dataclass(frozen=True)
@@ -131,11 +138,33 @@ class AnswerStore:
         """Apply one pure change (a function of :mod:`signaling.answers.edit`, or a PO import)
         to the draft in one transaction; returns the new draft. Nothing is written when the
         change raises."""
+        _before, after = await self._change(change)
+        return after
+
+    async def import_po(
+        self, data: bytes, *, reviewed_by: str, now: float, languages: tuple[str, ...] = ()
+    ) -> ImportResult:
+        """Read a PO file into the draft, all of it or nothing (:mod:`signaling.answers.po_import`);
+        :class:`InvalidAnswer` names the line and the reason of a refusal."""
+        po_file = po.read(data, languages=languages)
+        before, after = await self._change(
+            lambda d: apply_po(d, po_file, reviewed_by=reviewed_by, now=now, languages=languages)
+        )
+        return ImportResult(po_file.language, summary(before, after, po_file.language))
+
+    async def export_po(
+        self, language: str, *, now: float, languages: tuple[str, ...] = ()
+    ) -> bytes:
+        """The draft as a PO file for translating into ``language`` (``sv``: the originals)."""
+        check_language(language, languages)
+        return po.write(await self.draft(), language, now=now)
+
+    async def _change(self, change: DraftChange) -> tuple[Draft, Draft]:
         async with self._session.begin() as db:
             before = await _load_draft(db)
             after = change(before)
             await _write_draft(db, before, after)
-            return after
+            return before, after
 
     async def save_topic(
         self,
