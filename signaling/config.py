@@ -285,6 +285,32 @@ class PrivacySettings(_Section):
     )
 
 
+class ReportsSettings(_Section):
+    """Reports for service managers (signaling.reports, docs/reports.md)."""
+
+    # District name -> the sites in it, e.g. {"Järva" = ["Rinkeby bibliotek", "Tensta träff"]}.
+    # A site belongs to one district at most; sites in none are reported as district "(none)".
+    districts: dict[
+        Annotated[str, Field(min_length=1, max_length=200)],
+        tuple[Annotated[str, Field(min_length=1, max_length=200)], ...],
+    ] = Field(default_factory=dict)
+    # Any figure based on fewer calls than this is shown as "<min_cell" (small-cell suppression).
+    min_cell: int = Field(default=5, ge=2, le=100)
+
+    @field_validator("districts")
+    @classmethod
+    def _one_district_per_site(
+        cls, districts: dict[str, tuple[str, ...]]
+    ) -> dict[str, tuple[str, ...]]:
+        seen: dict[str, str] = {}
+        for district, sites in districts.items():
+            for site in sites:
+                if site in seen:
+                    raise ValueError(f"site {site!r} is in both {seen[site]!r} and {district!r}")
+                seen[site] = district
+        return districts
+
+
 class Settings(_Section):
     """Everything the server needs to know, validated. Build it with :func:`load_settings`."""
 
@@ -296,6 +322,7 @@ class Settings(_Section):
     service: ServiceSettings = Field(default_factory=ServiceSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    reports: ReportsSettings = Field(default_factory=ReportsSettings)
     # The file these settings came from, for log lines and `kiosklink check`; None for defaults.
     source: Path | None = None
 
@@ -309,6 +336,7 @@ SECTIONS: dict[str, type[_Section]] = {
     "service": ServiceSettings,
     "privacy": PrivacySettings,
     "metrics": MetricsSettings,
+    "reports": ReportsSettings,
 }
 
 

@@ -12,6 +12,7 @@
     │   ├── UnsupportedVersion   a protocol version we do not speak  (unsupported_version)
     │   ├── OutOfRole            valid, but not for this role or state      (out_of_role)
     │   ├── UnknownQuestion      an answer_event for no published question  (not_found)
+    │   ├── BadReportQuery       signaling.reports: a period or grouping that makes no report
     │   └── RateLimited          too many messages too fast                 (rate_limited)
     ├── AuthError                unknown token, wrong password, expired     (unauthorized)
     │   └── AuthRefused          rtc.signaling_client: the server refused our hello
