@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
@@ -42,6 +41,10 @@ from an older original. Plain text only: no HTML, no Markdown. Keep msgctxt as i
 Import: kiosklink admin answers import FILE.po --reviewed-by NAME"""
 
 _CONTEXT = re.compile(r"^msgctxt \"(.*)\"\s*$")
+# A keyword line or a continuation, each one closed double-quoted string with escapes.
+_STRING_LINE = re.compile(
+    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$'
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def read(data: bytes, *, languages: tuple[str, ...] = ()) -> PoFile:
         raise InvalidAnswer("not a PO file: the text is not UTF-8") from None
     except (ValueError, TypeError) as exc:  # Babel's header parsing on garbage input
         raise InvalidAnswer(f"not a PO file: {exc}") from None
+    _refuse_unclosed_strings(data)
     language = dict(catalog.mime_headers).get("Language", "").strip().replace("_", "-")
     if not language:
         raise InvalidAnswer("the PO header has no 'Language:'")
@@ -152,18 +156,24 @@ def _entry(message: Message) -> PoEntry:
     return PoEntry(message.context, msgid, msgstr, message.fuzzy, data, line)
 
 
+def _refuse_unclosed_strings(data: bytes) -> None:
+    # Babel reads 'msgid "abc' as "ab" without a word; a translation must not lose letters.
+    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
+        text = line.strip()
+        if text and not text.startswith("#") and not _STRING_LINE.match(text):
+            raise InvalidAnswer("not a PO file: a string is not closed by '\"'", line=number)
+
+
 def _refuse_repeated_contexts(data: bytes) -> None:
     # Babel keeps the first of two entries with the same msgctxt and drops the other silently;
     # an import must not guess which one the translator meant.
-    contexts: list[tuple[str, int]] = []
-    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
+    seen: set[str] = set()
+    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
         found = _CONTEXT.match(line)
+        if found and found.group(1) in seen:
+            raise InvalidAnswer(f"msgctxt {found.group(1)!r} appears more than once", line=number)
         if found:
-            contexts.append((found.group(1), number))
-    counts = Counter(context for context, _ in contexts)
-    for context, number in contexts:
-        if counts[context] > 1:
-            raise InvalidAnswer(f"msgctxt {context!r} appears more than once", line=number)
+            seen.add(found.group(1))
 
 
 def _line_of(exc: PoFileError) -> int | None:

@@ -26,11 +26,23 @@ from dataclasses import dataclass, field
 from signaling.answers import edit
 from signaling.answers.model import ORIGINAL, UNKNOWN_REVISION, Draft, Question
 from signaling.answers.po import PoEntry, PoFile
-from signaling.answers.validation import MAX_LINKS, InvalidAnswer
+from signaling.answers.validation import (
+    MAX_BODY_CHARS,
+    MAX_HOURS_CHARS,
+    MAX_LABEL_CHARS,
+    MAX_LINKS,
+    MAX_TITLE_CHARS,
+    InvalidAnswer,
+    check_plain_text,
+)
 
 _CONTEXT = re.compile(
     r"^(?:topic:(?P<topic>[^:]+)|(?P<question>[^:]+):(?P<part>title|body|hours|link:\d+))$"
 )
+
+
+# The longest text each part may hold ("title" of "moving:title"); a topic's is a title too.
+_LIMITS = {"title": MAX_TITLE_CHARS, "body": MAX_BODY_CHARS, "hours": MAX_HOURS_CHARS}
 
 
 @dataclass
@@ -49,6 +61,8 @@ def apply_po(
     draft: Draft, po: PoFile, *, reviewed_by: str, now: float, languages: Collection[str] = ()
 ) -> Draft:
     """The draft with the file's texts in it. See the module docstring for the rules."""
+    for entry in po.entries:
+        _check_entry_text(entry)
     topics, groups = _sort_entries(po.entries)
     for entry in topics:
         draft = _at(entry.line, _topic_step(entry, po.language, languages), draft)
@@ -73,6 +87,17 @@ def summary(before: Draft, after: Draft, language: str) -> str:
         if q.id in old and old[q.id].texts.get(language) != q.texts.get(language)
     )
     return f"{new} new, {changed} changed ({language})"
+
+
+def _check_entry_text(entry: PoEntry) -> None:
+    """Each text on its own line first, so a refusal points at the entry that holds it."""
+    kind, _, part = entry.context.partition(":")
+    limit = MAX_TITLE_CHARS if kind == "topic" else _LIMITS.get(part, MAX_LABEL_CHARS)
+    for text in (entry.msgid, entry.msgstr):
+        try:
+            check_plain_text(text, entry.context, max_chars=limit, required=False)
+        except InvalidAnswer as exc:
+            raise InvalidAnswer(exc.reason, line=entry.line) from None
 
 
 def _sort_entries(entries: Iterable[PoEntry]) -> tuple[list[PoEntry], list[_Group]]:
