@@ -37,7 +37,7 @@ def test_the_export_names_each_string_by_msgctxt(tmp_path: Path) -> None:
     with path.open("rb") as f:
         catalog = read_po(f)
     assert catalog.locale_identifier == "en"
-    by_context = {m.context: m for m in catalog if m.id}
+    by_context = {m.context or "": m for m in catalog if m.id}
     assert sorted(by_context) == [
         "housing-queue:body",
         "housing-queue:hours",
