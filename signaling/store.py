@@ -34,6 +34,7 @@ from sqlalchemy.pool import StaticPool
 
 from signaling import auth
 from signaling.messages import LEVELS, HealthReport, Level, Quality
+from signaling.reports.quality import poor_sample
 from signaling.store_answer_stats import AnswerStats
 from signaling.store_answers import AnswerStore
 from signaling.store_records import (
@@ -55,6 +56,7 @@ from signaling.store_records import (
     health_record,
     kiosk_record,
 )
+from signaling.store_reports import ReportData, tally_quality
 from signaling.store_tables import (
     AdviserRow,
     AuditRow,
@@ -104,6 +106,7 @@ class Store:
         self._hasher = hasher
         self._dummy_hash: str | None = None
         self.answers = AnswerStore(engine)  # the common questions (signaling.store_answers)
+        self.reports = ReportData(self._session)  # facts for reports (signaling.store_reports)
         self.answer_stats = AnswerStats(self._session)  # residents' use of the common questions
 
     @classmethod
@@ -398,6 +401,7 @@ class Store:
         async with self._session.begin() as db:
             await _get(db, CallRow, call_id, "call")
             db.add(QualityRow(call_id=call_id, side=side, at=at, figures=figures))
+            await tally_quality(db, call_id, poor=poor_sample(quality))
 
     async def call(self, call_id: str) -> CallRecord | None:
         async with self._session() as db:

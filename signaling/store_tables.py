@@ -233,3 +233,46 @@ class AccountRoleRow(Base):
         ForeignKey("advisers.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[str] = mapped_column(String(35), primary_key=True)
+
+
+# -- reports (signaling.store_reports; docs/reports.md) -----------------------------------------
+# Figures for reports only: codes, counts and times, never a person.
+
+
+class CallTransferRow(Base):
+    """A transfer made during a call: to another language's queue or to a named colleague (the
+    colleague is not kept: reports never go per person)."""
+
+    __tablename__ = "call_transfers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    at: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(10))  # "language" or "adviser"
+
+
+class CallQualityTallyRow(Base):
+    """How many quality samples a call had, and how many were poor (signaling.reports.quality):
+    kept as samples arrive, so a report never reads the samples themselves."""
+
+    __tablename__ = "call_quality_tally"
+
+    call_id: Mapped[str] = mapped_column(
+        ForeignKey("calls.id", ondelete="CASCADE"), primary_key=True
+    )
+    samples: Mapped[int] = mapped_column(Integer, default=0)
+    poor_samples: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReportDayRow(Base):
+    """A settled local day's call facts packed for reports (signaling.reports.facts), per time
+    zone and layout; ``calls`` is how many call records the day had when it was packed."""
+
+    __tablename__ = "report_days"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD
+    timezone: Mapped[str] = mapped_column(String(64), primary_key=True)
+    layout: Mapped[int] = mapped_column(Integer)
+    calls: Mapped[int] = mapped_column(Integer)
+    built_at: Mapped[float] = mapped_column(Float)
+    block: Mapped[bytes] = mapped_column(LargeBinary)

@@ -322,6 +322,8 @@ async def _apply(store: Store, command: x.StoreCommand) -> None:
             await store.answer_stats.count(
                 day=day, site=site, language=language, question=question, event=command.event
             )
+        case x.RecordTransfer(call_id=call_id, at=at, kind=kind):
+            await store.reports.record_transfer(call_id, at=at, kind=kind)
 
 
 class KioskObserver(Protocol):

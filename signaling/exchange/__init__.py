@@ -20,8 +20,8 @@ Parts: ``actions`` (what the adapter is asked to do), ``lines`` (who is on the l
 ``answers`` (the published common questions and the events kiosks report about them).
 
 Actions: ``Post`` a message to a connection, ``Close`` one with a close code, a store command
-(``OpenCall`` ... ``DeleteWaiting``, ``CountAnswerEvent``; ids are decided here, the store never
-answers back), and
+(``OpenCall`` ... ``DeleteWaiting``, ``CountAnswerEvent``, ``RecordTransfer``; ids are decided
+here, the store never answers back), and
 observer events for fleet health (``KioskSeen``, ``KioskSaid``, ``KioskGone``).
 
 Rules kept here (docs/protocol.md): SDP / ICE relayed only between the parties of an active call
@@ -46,6 +46,7 @@ from signaling.exchange.actions import (
     Observed,
     OpenCall,
     Post,
+    RecordTransfer,
     SaveWaiting,
     SetRating,
     SetWrapUp,
@@ -76,6 +77,7 @@ __all__ = [
     "Observed",
     "OpenCall",
     "Post",
+    "RecordTransfer",
     "SaveWaiting",
     "SetRating",
     "SetWrapUp",

@@ -7,6 +7,7 @@ decided and expect no answer: the adapter applies them in order through one writ
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from signaling import messages as m
 from signaling.links import ConnId
@@ -123,6 +124,16 @@ class CountAnswerEvent:
     event: m.AnswerEventKind
 
 
+@dataclass(frozen=True)
+class RecordTransfer:
+    """A transfer made during a call, for reports: to a language's queue or to a colleague (who
+    is not recorded: reports never go per person)."""
+
+    call_id: str
+    at: float
+    kind: Literal["language", "adviser"]
+
+
 StoreCommand = (
     OpenCall
     | AnswerCall
@@ -136,6 +147,7 @@ StoreCommand = (
     | SaveWaiting
     | DeleteWaiting
     | CountAnswerEvent
+    | RecordTransfer
 )
 
 

@@ -25,6 +25,7 @@ from signaling.exchange.actions import (
     KioskSeen,
     OpenCall,
     Post,
+    RecordTransfer,
     SaveWaiting,
     SetRating,
     SetWrapUp,
@@ -418,6 +419,8 @@ class Exchange:
         )
         if msg.language is not None:
             caller.language = r.Language(msg.language)
+        kind: Literal["language", "adviser"] = "language" if msg.language else "adviser"
+        self._out.append(RecordTransfer(caller.id, now, kind))
         self._effects.perform(effects, now)
         if msg.adviser is not None:
             self._effects.post_position(caller.id, now)  # ringing at the colleague: first in line

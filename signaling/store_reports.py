@@ -1,0 +1,158 @@
+"""What reports read and what only they need written: ``store.reports``.
+
+* :meth:`ReportData.record_transfer` — a transfer made during a call (the exchange decides,
+  the switchboard's writer calls this; table ``call_transfers``).
+* :func:`tally_quality` — called by ``Store.add_quality`` in the same transaction: each call's
+  count of quality samples and of poor ones (``call_quality_tally``), so a report never reads the
+  samples (one every 5 seconds from each side of every call: far too many for a year).
+* :meth:`ReportData.blocks` — a period's call facts as packed blocks, one per local day
+  (signaling.reports.facts). A day is *settled* :data:`SETTLE_S` after it ends (its calls, ratings
+  and wrap-ups are in by then); a settled day is packed once and kept in ``report_days``, so a
+  year's report reads 365 small blocks instead of 500,000 rows (docs/performance.md). A kept day
+  is packed again if its number of call records changed (records written late, or imported) or
+  the block layout did. A day not yet settled is packed afresh for every report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, literal, select, union_all
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from signaling.reports.facts import LAYOUT, CallFact, call_fact, pack
+from signaling.reports.quality import call_quality
+from signaling.store_tables import CallQualityTallyRow, CallRow, CallTransferRow, ReportDayRow
+
+SETTLE_S = 6 * 3600.0
+TRANSFER_KINDS = ("language", "adviser")
+_UNION_PARTS = 400
+
+
+class ReportData:
+    """Through the store's sessions; every method is one short transaction."""
+
+    def __init__(self, session: async_sessionmaker[AsyncSession]) -> None:
+        self._session = session
+
+    async def record_transfer(self, call_id: str, *, at: float, kind: str) -> None:
+        if kind not in TRANSFER_KINDS:
+            raise ValueError(f"a transfer is to a {' or '.join(TRANSFER_KINDS)}, not {kind!r}")
+        async with self._session.begin() as db:
+            db.add(CallTransferRow(call_id=call_id, at=at, kind=kind))
+
+    async def blocks(self, first: date, last: date, *, zone: ZoneInfo, now: float) -> list[bytes]:
+        """The packed facts of every local day from ``first`` to ``last`` (both included)."""
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        async with self._session.begin() as db:
+            counts = await _calls_per_day(db, days, zone)
+            kept = await _kept(db, first, last, zone)
+            found: list[bytes] = []
+            for day in days:
+                row = kept.get(day.isoformat())
+                if row is not None and row.layout == LAYOUT and row.calls == counts[day]:
+                    found.append(row.block)
+                    continue
+                block = pack(await _day_facts(db, day, zone))
+                if _bounds(day, zone)[1] + SETTLE_S <= now:
+                    await _keep(db, day, zone, calls=counts[day], block=block, now=now)
+                found.append(block)
+        return found
+
+
+async def tally_quality(db: AsyncSession, call_id: str, *, poor: bool) -> None:
+    """One more sample for ``call_id`` (poor or not), inside the caller's transaction."""
+    t = CallQualityTallyRow
+    statement = (
+        insert(t)
+        .values(call_id=call_id, samples=1, poor_samples=int(poor))
+        .on_conflict_do_update(
+            index_elements=["call_id"],
+            set_={"samples": t.samples + 1, "poor_samples": t.poor_samples + int(poor)},
+        )
+    )
+    await db.execute(statement)
+
+
+def _bounds(day: date, zone: ZoneInfo) -> tuple[float, float]:
+    """UNIX times of the day's local midnight and the next one (23 or 25 hours apart at DST)."""
+    start = datetime.combine(day, datetime.min.time(), zone)
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time(), zone)
+    return start.timestamp(), end.timestamp()
+
+
+async def _calls_per_day(db: AsyncSession, days: Sequence[date], zone: ZoneInfo) -> dict[date, int]:
+    """How many call records joined on each day, each count read from the ``joined_at`` index
+    alone; a few statements of UNION ALL (SQLite allows 500 parts in one)."""
+    found: dict[date, int] = {}
+    for start in range(0, len(days), _UNION_PARTS):
+        parts = [
+            select(literal(day.isoformat()), func.count()).where(
+                CallRow.joined_at >= lo, CallRow.joined_at < hi
+            )
+            for day in days[start : start + _UNION_PARTS]
+            for lo, hi in [_bounds(day, zone)]
+        ]
+        statement = union_all(*parts) if len(parts) > 1 else parts[0]
+        for day, n in (await db.execute(statement)).all():
+            found[date.fromisoformat(day)] = int(n)
+    return found
+
+
+async def _kept(
+    db: AsyncSession, first: date, last: date, zone: ZoneInfo
+) -> dict[str, ReportDayRow]:
+    t = ReportDayRow
+    query = select(t).where(
+        t.timezone == zone.key, t.day >= first.isoformat(), t.day <= last.isoformat()
+    )
+    return {row.day: row for row in (await db.execute(query)).scalars()}
+
+
+async def _day_facts(db: AsyncSession, day: date, zone: ZoneInfo) -> list[CallFact]:
+    lo, hi = _bounds(day, zone)
+    c, q = CallRow, CallQualityTallyRow
+    transfers = select(func.count()).where(CallTransferRow.call_id == c.id).scalar_subquery()
+    query = (
+        select(
+            c.site, c.language, c.topic, c.wrap_up_category, c.outcome, c.joined_at,
+            c.answered_at, c.ended_at, c.rating, q.samples, q.poor_samples, transfers,
+        )
+        .outerjoin(q, q.call_id == c.id)
+        .where(c.joined_at >= lo, c.joined_at < hi)
+    )  # fmt: skip
+    facts = []
+    for row in (await db.execute(query)).all():
+        fact = call_fact(
+            site=row[0],
+            language=row[1],
+            topic=row[2],
+            category=row[3],
+            outcome=row[4],
+            joined_at=row[5],
+            answered_at=row[6],
+            ended_at=row[7],
+            rating=row[8],
+            transfers=int(row[11]),
+            quality=call_quality(row[9] or 0, row[10] or 0),
+            zone=zone,
+        )
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+async def _keep(
+    db: AsyncSession, day: date, zone: ZoneInfo, *, calls: int, block: bytes, now: float
+) -> None:
+    t = ReportDayRow
+    fields = {"layout": LAYOUT, "calls": calls, "built_at": now, "block": block}
+    statement = (
+        insert(t)
+        .values(day=day.isoformat(), timezone=zone.key, **fields)
+        .on_conflict_do_update(index_elements=["day", "timezone"], set_=fields)
+    )
+    await db.execute(statement)
