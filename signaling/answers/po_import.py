@@ -78,15 +78,21 @@ def apply_po(
 
 
 def summary(before: Draft, after: Draft, language: str) -> str:
-    """What an import changed, for the CLI and the audit log: "3 new, 11 changed (en)"."""
+    """What an import changed, for the CLI and the audit log: "3 new, 11 changed (en)" (changed:
+    other words; a translation reviewed again with the same words is not counted)."""
     old = {q.id: q for q in before.questions}
     new = sum(1 for q in after.questions if q.id not in old)
     changed = sum(
         1
         for q in after.questions
-        if q.id in old and old[q.id].texts.get(language) != q.texts.get(language)
+        if q.id in old and _words_of(old[q.id], language) != _words_of(q, language)
     )
     return f"{new} new, {changed} changed ({language})"
+
+
+def _words_of(question: Question, language: str) -> tuple[object, ...] | None:
+    text = question.texts.get(language)
+    return None if text is None else text.words()
 
 
 def _check_entry_text(entry: PoEntry) -> None:
