@@ -4,7 +4,7 @@ Every account is an adviser account; the admin web is for accounts with a *web r
 
 * ``admin`` — IT: the fleet, remote actions, the audit log (accounts with ``is_admin``);
 * ``manager`` — service managers: read-only reports (issue #15), granted with
-  ``kiosklink admin grant-role USERNAME manager``;
+  ``kiosklink admin adviser-role USERNAME add manager``;
 * ``editor`` — the common questions' content (issue #13), granted the same way.
 
 An account's roles are read again on every request (signaling/admin/routes.py), so a revoked role

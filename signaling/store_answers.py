@@ -35,7 +35,7 @@ from signaling.store_tables import (
     AnswerVersionRow,
 )
 
-ROLES: Final = ("editor",)  # later issues add "manager" and "interpreter"
+ROLES: Final = ("editor", "manager")  # signaling.roles says what each may do; later: "interpreter"
 
 DraftChange = Callable[[Draft], Draft]
 

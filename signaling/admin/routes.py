@@ -3,10 +3,14 @@
 :func:`setup_admin` is the one entry point: ``create_app`` calls it and it registers the routes,
 the admin-session middleware and the background work (the fleet monitor's clock, health retention).
 
-Access: everything under ``/admin`` needs an *admin session* (``POST /admin/api/login`` with an
-account that has ``is_admin``), sent as the ``kiosklink_admin`` cookie (the browser) or as
-``Authorization: Bearer <token>`` (scripts). Only the sign-in page, its static files and the
-sign-in call itself are open; :data:`PUBLIC` lists them and a test enumerates every other route.
+Access: everything under ``/admin`` needs an *admin-web session* (``POST /admin/api/login`` with
+an account that has a web role: ``admin`` for IT, ``manager`` for reports, ``editor`` for the
+common questions; signaling/roles.py), sent as the ``kiosklink_admin`` cookie (the browser) or as
+``Authorization: Bearer <token>`` (scripts). Each route says which roles may use it with
+:func:`allow`; a route that says nothing is for admins only. The roles are read again on every
+request, so a revoked role stops working at once. A signed-in account without the route's role
+gets 403. Only the sign-in page, its static files and the sign-in call itself are open;
+:data:`PUBLIC` lists them and a test enumerates every other route with every kind of account.
 A POST authenticated by cookie must be JSON: a cross-site form cannot send that without a CORS
 preflight, which this server never grants for /admin. Three fences against cross-site requests:
 the SameSite=Strict cookie, JSON only, and the Origin check that runs before this module's
@@ -31,7 +35,7 @@ from aiohttp import web
 
 from signaling import messages as m
 from signaling import server as srv
-from signaling.admin import answer_stats, metrics, retention
+from signaling.admin import answer_stats, metrics, reports, retention
 from signaling.admin.fleet import FleetRules, SortKey, UnknownFault
 from signaling.admin.monitor import FleetMonitor, KioskNotConnected, command_json, fault_json
 from signaling.admin.trends import WINDOWS_DAYS
@@ -39,6 +43,7 @@ from signaling.admin.views import fleet_json, kiosk_page_json, trends_json
 from signaling.devices import STATUSES, KioskStatus
 from signaling.errors import ErrorCode
 from signaling.http_security import ADMIN_COOKIE
+from signaling.roles import REPORT_READERS, Role, may_use, web_roles
 from signaling.store import AdviserRecord, AuditRecord
 from signaling.today import service_timezone
 
@@ -54,7 +59,9 @@ REFRESH_EVERY_TICKS = 6
 STREAM_PING_S = 15.0
 ACTIONS = frozenset(get_args(m.Command.model_fields["action"].annotation))
 
+ACCESS: web.AppKey[dict[str, frozenset[Role]]] = web.AppKey("admin_route_roles", dict)
 _ADMIN = web.RequestKey("admin", AdviserRecord)
+_ROLES: web.RequestKey[frozenset[Role]] = web.RequestKey("admin_roles", frozenset)
 _BY_COOKIE = web.RequestKey("admin_by_cookie", bool)
 
 
@@ -65,6 +72,8 @@ def setup_admin(app: web.Application) -> None:
     """
     if RULES not in app:  # tests may set tighter thresholds before this runs
         app[RULES] = FleetRules()
+    if ACCESS not in app:
+        app[ACCESS] = {}
     app.middlewares.append(admin_only)
     app.cleanup_ctx.append(_fleet)
     app.on_shutdown.append(_end_streams)
@@ -75,6 +84,8 @@ def setup_admin(app: web.Application) -> None:
     app.router.add_post("/admin/api/login", login)
     app.router.add_post("/admin/api/logout", logout)
     app.router.add_get("/admin/api/me", me)
+    allow(app, "/admin/api/me", ALL_WEB_ROLES)
+    allow(app, "/admin/api/logout", ALL_WEB_ROLES)
     app.router.add_get("/admin/api/fleet", fleet)
     app.router.add_get("/admin/api/events", events)
     app.router.add_get("/admin/api/kiosks/{kiosk_id}", kiosk_page)
@@ -84,6 +95,8 @@ def setup_admin(app: web.Application) -> None:
     app.router.add_get("/admin/api/audit", audit)
     app.router.add_get("/admin/api/trends", fleet_trends)
     answer_stats.setup_answer_stats(app)  # the common questions' use, for reports (issue #13)
+    allow(app, answer_stats.PATH, REPORT_READERS)
+    reports.setup_reports(app)  # reports for service managers (issue #15)
     metrics.setup_metrics(app, lambda: app[MONITOR])
 
 
@@ -132,6 +145,15 @@ async def _end_streams(app: web.Application) -> None:
 # --- access ----------------------------------------------------------------------------------
 
 
+ALL_WEB_ROLES: frozenset[Role] = frozenset({"admin", "manager", "editor"})
+
+
+def allow(app: web.Application, path: str, roles: frozenset[Role]) -> None:
+    """Let accounts with any of ``roles`` use the route ``path`` (as registered, with its
+    ``{placeholders}``); admins always may. Call from ``setup_*`` before the app starts."""
+    app.setdefault(ACCESS, {})[path] = roles
+
+
 @web.middleware
 async def admin_only(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -140,16 +162,26 @@ async def admin_only(
     if not path.startswith("/admin") or _is_public(path):
         return await handler(request)
     token, by_cookie = _token(request)
-    admin = await _admin_for(request, token) if token else None
-    if admin is None:
+    signed_in = await _signed_in(request, token) if token else None
+    if signed_in is None:
         if request.method == "GET" and not path.startswith("/admin/api/"):
             return _redirect("/admin/login")
-        return _error(401, ErrorCode.UNAUTHORIZED, "sign in with an administrator account")
+        return _error(401, ErrorCode.UNAUTHORIZED, "sign in with an account of the admin web")
+    account, roles = signed_in
+    if not may_use(roles, request.app[ACCESS].get(_route_path(request))):
+        return _error(403, ErrorCode.UNAUTHORIZED, "this account's roles do not include this page")
     if request.method == "POST" and by_cookie and request.content_type != "application/json":
         return _error(415, ErrorCode.BAD_MESSAGE, "send JSON")
-    request[_ADMIN] = admin
+    request[_ADMIN] = account
+    request[_ROLES] = roles
     request[_BY_COOKIE] = by_cookie
     return await handler(request)
+
+
+def _route_path(request: web.Request) -> str:
+    """The route as registered (``/admin/api/kiosks/{kiosk_id}``), or the path when none."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else request.path
 
 
 def _is_public(path: str) -> bool:
@@ -163,16 +195,34 @@ def _token(request: web.Request) -> tuple[str, bool]:
     return request.cookies.get(COOKIE, ""), True
 
 
-async def _admin_for(request: web.Request, token: str) -> AdviserRecord | None:
+async def _signed_in(
+    request: web.Request, token: str
+) -> tuple[AdviserRecord, frozenset[Role]] | None:
+    """The account and its web roles behind an admin-web session; None without a role."""
     now = request.app[srv.CLOCK]()
-    info = await request.app[srv.STORE].session_info(token[:200], now=now)
-    if info is None or not info.admin or not info.adviser.is_admin:
+    store = request.app[srv.STORE]
+    info = await store.session_info(token[:200], now=now)
+    if info is None or not info.admin:
         return None
-    return info.adviser
+    roles = await _roles(request, info.adviser)
+    return (info.adviser, roles) if roles else None
+
+
+async def _roles(request: web.Request, account: AdviserRecord) -> frozenset[Role]:
+    granted = await request.app[srv.STORE].answers.roles_of(account.id)
+    return web_roles(is_admin=account.is_admin, granted=granted)
 
 
 def _actor(request: web.Request) -> str:
-    return f"admin:{request[_ADMIN].username}"
+    """Who did it, for the audit log: ``admin:NAME``, else the account's other role."""
+    roles = request[_ROLES]
+    role = "admin" if "admin" in roles else min(roles)
+    return f"{role}:{request[_ADMIN].username}"
+
+
+def actor(request: web.Request) -> str:
+    """The audit log's name for the signed-in account (for routes in other modules)."""
+    return _actor(request)
 
 
 def _redirect(location: str) -> NoReturn:
@@ -224,13 +274,20 @@ async def login(request: web.Request) -> web.Response:
     adviser = await srv.check_password(request, username, password)
     if isinstance(adviser, web.Response):
         return adviser
-    if not adviser.is_admin:
-        return _error(403, ErrorCode.UNAUTHORIZED, "this account is not an administrator")
+    roles = await _roles(request, adviser)
+    if not roles:
+        return _error(403, ErrorCode.UNAUTHORIZED, "this account has no role in the admin web")
     ttl = settings.auth.admin_session_ttl_s
     token = await store.create_session(adviser.id, ttl_s=ttl, now=now, admin=True)
-    await store.audit(f"admin:{adviser.username}", "admin_sign_in", "dashboard", now)
+    role = "admin" if "admin" in roles else min(roles)
+    await store.audit(f"{role}:{adviser.username}", "admin_sign_in", "dashboard", now)
     response = web.json_response(
-        {"token": token, "expires_at": now + ttl, "display_name": adviser.display_name}
+        {
+            "token": token,
+            "expires_at": now + ttl,
+            "display_name": adviser.display_name,
+            "roles": sorted(roles),
+        }
     )
     response.set_cookie(
         COOKIE,
@@ -253,8 +310,9 @@ async def logout(request: web.Request) -> web.Response:
 
 
 async def me(request: web.Request) -> web.Response:
-    admin = request[_ADMIN]
-    return web.json_response({"username": admin.username, "display_name": admin.display_name})
+    admin, roles = request[_ADMIN], request[_ROLES]
+    body = {"username": admin.username, "display_name": admin.display_name, "roles": sorted(roles)}
+    return web.json_response(body)
 
 
 # --- the fleet -------------------------------------------------------------------------------
@@ -316,7 +374,7 @@ async def events(request: web.Request) -> web.StreamResponse:
         headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
     )
     await response.prepare(request)
-    while not monitor.closed and await _admin_for(request, token) is not None:
+    while not monitor.closed and await _signed_in(request, token) is not None:
         await monitor.refresh_kiosks()
         body = await fleet_json(monitor, board, clock())
         try:

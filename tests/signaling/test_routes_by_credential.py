@@ -32,11 +32,15 @@ CREDENTIALS = (
     "admin",
     "admin_cookie",
     "admin_cookie_foreign",
+    "manager",
+    "manager_cookie",
+    "role_revoked",
     "metrics",
     "foreign_origin",
 )
 FOREIGN = ("admin_cookie_foreign", "foreign_origin")
 ADMINS = ("admin", "admin_cookie")
+MANAGERS = ("manager", "manager_cookie")
 Answer = int | str  # a status, or "302 <Location>" for a redirect
 WS = 101  # the WebSocket handshake succeeded (the hello then checks the token)
 SIGN_IN = "302 /admin/login"
@@ -48,8 +52,20 @@ def everyone(status: Answer) -> dict[str, Answer]:
 
 
 def admins(status: Answer, others: Answer = 401) -> dict[str, Answer]:
+    """Admins only: a signed-in manager is refused (403), everyone else as ``others``."""
     table = {c: status if c in ADMINS else others for c in CREDENTIALS}
-    return {**table, "admin_cookie_foreign": 403, "foreign_origin": 403}
+    managers = dict.fromkeys(MANAGERS, 403)
+    return {**table, **managers, "admin_cookie_foreign": 403, "foreign_origin": 403}
+
+
+def report_readers(status: Answer) -> dict[str, Answer]:
+    """Managers and admins (signaling.roles.REPORT_READERS)."""
+    return only(status, ADMINS + MANAGERS)
+
+
+def web_roles(status: Answer) -> dict[str, Answer]:
+    """Any account with a role in the admin web."""
+    return only(status, ADMINS + MANAGERS)
 
 
 def only(status: Answer, who: tuple[str, ...], others: Answer = 401) -> dict[str, Answer]:
@@ -63,8 +79,8 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/readyz"): everyone(200),
     ("POST", "/api/login"): everyone(400),  # no username and password in "{}"
     ("POST", "/api/logout"): everyone(200),  # revokes the bearer token if it is a session
-    # An admin session is an adviser's session too: the admin is an adviser account.
-    ("GET", "/api/adviser/today"): only(200, ("adviser", "admin")),
+    # An admin-web session is an adviser's session too: admins and managers are adviser accounts.
+    ("GET", "/api/adviser/today"): only(200, ("adviser", "admin", "manager", "role_revoked")),
     # The common questions for kiosks: nothing is published in this server, and x1 is no digest.
     ("GET", "/api/kiosk/answers"): only(404, ("kiosk",)),
     ("GET", "/api/kiosk/answers/audio/x1"): only(400, ("kiosk",)),
@@ -76,8 +92,8 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/admin/login"): everyone(200),
     ("GET", "/admin/static/x1"): everyone(404),  # no such file; /admin/static/login.js is public
     ("POST", "/admin/api/login"): everyone(400),
-    ("POST", "/admin/api/logout"): admins(200),
-    ("GET", "/admin/api/me"): admins(200),
+    ("POST", "/admin/api/logout"): web_roles(200),
+    ("GET", "/admin/api/me"): web_roles(200),
     ("GET", "/admin/api/fleet"): admins(200),
     ("GET", "/admin/api/events"): admins(200),
     ("GET", "/admin/api/kiosks/x1"): admins(404),
@@ -86,7 +102,8 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("POST", "/admin/api/faults/x1/ack"): admins(404),
     ("GET", "/admin/api/audit"): admins(200),
     ("GET", "/admin/api/trends"): admins(200),
-    ("GET", "/admin/api/answers/stats"): admins(200),
+    ("GET", "/admin/api/answers/stats"): report_readers(200),
+    ("GET", "/admin/api/reports"): report_readers(400),  # no from and to
 }
 
 
@@ -111,6 +128,7 @@ class Credentials:
     kiosk_token: str
     adviser_id: str
     admin_id: str
+    manager_id: str
 
     def session(self, adviser_id: str, *, admin: bool = False) -> str:
         """A fresh session each time: logout routes revoke the one they are given."""
@@ -134,6 +152,13 @@ class Credentials:
                 return cookie(self.session(self.admin_id, admin=True))
             case "admin_cookie_foreign":
                 return {**cookie(self.session(self.admin_id, admin=True)), "Origin": EVIL}
+            case "manager":
+                return bearer(self.session(self.manager_id, admin=True))
+            case "manager_cookie":
+                return cookie(self.session(self.manager_id, admin=True))
+            case "role_revoked":
+                # An admin-web session whose account has no web role (any more): nothing.
+                return bearer(self.session(self.adviser_id, admin=True))
             case "metrics":
                 return bearer(METRICS_TOKEN)
             case "foreign_origin":
@@ -159,7 +184,13 @@ def credentials(server_factory: Callable[..., EmbeddedServer]) -> Credentials:
         admin_id=server.add_adviser(
             "it-admin", "a long admin password", {"sv": "native"}, is_admin=True
         ),
+        manager_id=_manager(server),
     )
+
+
+def _manager(server: EmbeddedServer) -> str:
+    server.add_adviser("manager1", "a long manager password", {})
+    return server.with_store(lambda s: s.answers.grant_role("manager1", "manager"))
 
 
 async def answer(

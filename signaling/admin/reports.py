@@ -1,0 +1,112 @@
+"""``GET /admin/api/reports``: reports for service managers, as JSON or CSV (docs/reports.md).
+
+``?from=YYYY-MM-DD&to=YYYY-MM-DD&by=site,language&format=json|csv`` — local days in the service's
+time zone, both included; ``by`` is up to three of site, district, language, topic, hour, weekday
+(none: the totals only); ``format`` defaults to json. Managers and admins may use it
+(signaling/roles.py). Every request that gets a report is written to the audit log with who, the
+period and the grouping, never a figure. A query that makes no report is answered 400 with what to
+send instead.
+
+The figures come from :mod:`signaling.reports` (pure); :func:`read_report` is the one adapter,
+shared with ``kiosklink admin report``.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+
+from signaling import server as srv
+from signaling.config import Settings
+from signaling.errors import ErrorCode
+from signaling.reports import (
+    AnswerViews,
+    BadReportQuery,
+    Period,
+    PeriodData,
+    Report,
+    ReportQuery,
+    build_report,
+    merge,
+    parse_format,
+    parse_query,
+    report_csv,
+    report_json,
+)
+from signaling.roles import REPORT_READERS
+from signaling.store import Store
+from signaling.today import service_timezone
+
+PATH = "/admin/api/reports"
+AUDIT_ACTION = "report"
+
+
+def setup_reports(app: web.Application) -> None:
+    from signaling.admin.routes import allow  # late: routes imports this module
+
+    app.router.add_get(PATH, reports)
+    allow(app, PATH, REPORT_READERS)
+
+
+async def reports(request: web.Request) -> web.StreamResponse:
+    from signaling.admin.routes import actor  # late: routes imports this module
+
+    q = request.query
+    try:
+        query = parse_query(q.get("from", ""), q.get("to", ""), q.get("by", ""))
+        output = parse_format(q.get("format", "json"))
+    except BadReportQuery as exc:
+        return web.json_response(
+            {"code": ErrorCode.BAD_MESSAGE.value, "message": str(exc)}, status=400
+        )
+    app = request.app
+    await app[srv.SWITCHBOARD].flush()  # calls decided so far are in the store
+    now = app[srv.CLOCK]()
+    report = await read_report(app[srv.STORE], app[srv.SETTINGS], query, now=now)
+    await app[srv.STORE].audit(actor(request), AUDIT_ACTION, audit_target(query), now, output)
+    settings = app[srv.SETTINGS]
+    if output == "csv":
+        name = f"kiosklink-report-{query.period.first}-{query.period.last}.csv"
+        return web.Response(
+            text=report_csv(report),
+            content_type="text/csv",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+    return web.json_response(report_json(report, timezone=service_timezone(settings).key))
+
+
+def audit_target(query: ReportQuery) -> str:
+    """What the audit log keeps of a report: its period and grouping, never a figure."""
+    by = ",".join(query.by) or "total"
+    return f"{query.period.first}..{query.period.last} by {by}"
+
+
+async def read_report(
+    store: Store, settings: Settings, query: ReportQuery, *, now: float
+) -> Report:
+    """Read both periods' facts and the common answers' views, and build the report."""
+    zone = service_timezone(settings)
+    current = await _period_data(store, query.period, zone, now)
+    previous = await _period_data(store, query.period.previous(), zone, now)
+    return build_report(
+        query,
+        current,
+        previous,
+        districts=settings.reports.districts,
+        outcomes=settings.service.outcomes,
+        min_cell=settings.reports.min_cell,
+    )
+
+
+async def _period_data(store: Store, period: Period, zone: ZoneInfo, now: float) -> PeriodData:
+    blocks = await store.reports.blocks(period.first, period.last, zone=zone, now=now)
+    counts = await store.answer_stats.between(period.first, period.last)
+    views: dict[tuple[str, str], int] = {}
+    for c in counts:
+        if c.event == "viewed":
+            views[(c.site, c.language)] = views.get((c.site, c.language), 0) + c.count
+    return PeriodData(
+        merge(blocks), [AnswerViews(site, lang, n) for (site, lang), n in sorted(views.items())]
+    )
