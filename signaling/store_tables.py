@@ -2,7 +2,8 @@
 
 Private to the store: nothing else imports these classes, and no ORM object leaves the store (it
 returns frozen dataclasses). What is *not* here matters as much as what is: no resident's name,
-no media, no free text from kiosks. Call rows hold codes, times, figures and an adviser id.
+no call media (the only recordings are staff's readings of the common questions), no free text
+from kiosks. Call rows hold codes, times, figures and an adviser id.
 
 Times are UNIX seconds as floats (the server's clock), so the pure core and the store agree without
 time-zone conversions; the CLI renders them in local time.

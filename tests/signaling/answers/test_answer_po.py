@@ -4,6 +4,7 @@ means the function raised before returning one)."""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,23 @@ def test_a_refusal_late_in_a_file_keeps_no_earlier_change(tmp_path: Path) -> Non
     with pytest.raises(InvalidAnswer, match="HTML tag"):
         draft = load(draft, path)
     assert texts(draft) == before
+
+
+def test_the_documented_example_adds_a_question_to_the_starter_set() -> None:
+    """docs/answers.md §The PO format in detail: its example file does what the text says."""
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "answers.md").read_text("utf-8")
+    example = doc.split("```po\n")[1].split("```")[0].encode()
+    starter = resources.files("signaling.answers") / "starter"
+    draft = Draft()
+    for name in ("sv.po", "en.po"):
+        parsed = po.read((starter / name).read_bytes())
+        draft = apply_po(draft, parsed, reviewed_by="Starter", now=NOW)
+    draft = apply_po(draft, po.read(example), reviewed_by="Eva", now=NOW)
+    card = draft.question("id-card")
+    assert card is not None and len(draft.questions) == 15
+    assert (card.topic, card.order, card.route_topic, card.phone) == (
+        "registration", 2, "other", "0771-567 567",
+    )  # fmt: skip
+    assert card.links == ("https://www.skatteverket.se/",)
+    assert card.original.link_labels == ("Skatteverket",)
+    assert (status(card, "sv"), status(card, "en")) == ("current", "missing")
