@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk.config import check_pin
 from kiosk.flow import KioskFlow
-from kiosk.state import Effect, Event
+from kiosk.state import Effect, Event, ReadAloud, StopReading
 from kiosk.views.window_view import KioskWindow
 from signaling.errors import IllegalTransition
 
@@ -46,6 +46,7 @@ class KioskController(QObject):
         self.clock = clock
         self._pin_hash = pin_hash
         self._on_service_exit = on_service_exit
+        self._reading: str | None = None
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -61,6 +62,20 @@ class KioskController(QObject):
         w, f = self.window, self.flow
         intents: list[tuple[object, Callable[..., list[Effect]]]] = [
             (w.welcome.start_requested, lambda: f.start(self.clock())),
+            (w.welcome.answers_requested, lambda: f.open_answers(self.clock())),
+            (w.language.answers_requested, lambda: f.open_answers(self.clock())),
+            (w.confirm.answers_requested, lambda: f.open_answers(self.clock())),
+            (w.waiting.answers_requested, lambda: f.open_answers(self.clock())),
+            (w.answers.language_chosen, lambda code: f.answers_language(code, self.clock())),
+            (w.answers.topic_chosen, lambda topic: f.answers_topic(topic, self.clock())),
+            (w.answers.question_chosen, lambda q: f.answers_question(q, self.clock())),
+            (w.answers.query_edited, lambda text: f.answers_query(text, self.clock())),
+            (w.answers.search_done, lambda: f.answers_search_done(self.clock())),
+            (w.answers.read_aloud, lambda: f.answers_read_aloud(self.clock())),
+            (w.answers.feedback, lambda helped: f.answers_feedback(helped, self.clock())),
+            (w.answers.to_adviser, lambda: f.answers_to_adviser(self.clock())),
+            (w.answers.back_requested, lambda: f.answers_back(self.clock())),
+            (w.answers.line_requested, lambda: f.answers_leave(self.clock())),
             (w.language.language_chosen, lambda code: f.choose_language(code, self.clock())),
             (w.language.back_requested, lambda: f.back(self.clock())),
             (w.confirm.topic_chosen, lambda topic: f.choose_topic(topic, self.clock())),
@@ -111,6 +126,19 @@ class KioskController(QObject):
         self.render()
         for effect in effects:
             self.sink.perform(effect)
+        self._follow_reading()
+
+    def _follow_reading(self) -> None:
+        """The speaker plays what ``state.reading`` says, so every way off the answer (Back, a
+        call, the idle reset) stops it without each having to remember to."""
+        wanted = self.flow.state.reading
+        if wanted == self._reading:
+            return
+        if self._reading is not None:
+            self.sink.perform(StopReading())
+        if wanted is not None:
+            self.sink.perform(ReadAloud(wanted))
+        self._reading = wanted
 
     def render(self) -> None:
         state = self.flow.state

@@ -18,8 +18,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
+from kiosk.answers.sample import sample_bundle
 from kiosk.flow import KioskFlow
-from kiosk.state import Alert, KioskState, MediaOpened, RemoteText, ServerUp
+from kiosk.state import Alert, AnswersLoaded, KioskState, MediaOpened, RemoteText, ServerUp
 from kiosk.views.catalog import Catalog
 from kiosk.views.window_view import KioskWindow
 from signaling import messages as m
@@ -37,6 +38,12 @@ SCREENS = (
     "idle_warning",
     "offline",
     "help",
+    "answers_language",
+    "answers_topics",
+    "answers_questions",
+    "answers_answer",
+    "answers_search",
+    "answers_in_line",
 )
 
 
@@ -127,6 +134,44 @@ def states(language: str) -> Iterator[tuple[str, KioskState]]:
     yield "idle_warning", replace(flow.state, idle_deadline=100.0)
     flow.rate(5, 7.0)
     yield "thanks", flow.state
+    yield from answers_states(language)
+
+
+def answers_states(language: str) -> Iterator[tuple[str, KioskState]]:
+    """(name, state) for the common questions, read in ``language`` (sample_bundle: a fallback
+    note for most languages, an outdated Arabic text, QR codes, hours and a phone number)."""
+    flow = KioskFlow(now=0.0)
+    flow.feed(ServerUp(sample_welcome(resident=language)), 0.0)
+    flow.feed(AnswersLoaded(sample_bundle()), 0.0)
+    flow.open_answers(1.0)
+    yield "answers_language", flow.state
+    flow.answers_language(language, 2.0)
+    yield "answers_topics", flow.state
+    flow.answers_topic("housing", 3.0)
+    yield "answers_questions", flow.state
+    flow.answers_question("housing-allowance", 4.0)
+    yield "answers_answer", flow.state
+    flow.answers_back(5.0)
+    flow.answers_back(5.0)
+    flow.answers_query("bostad", 6.0)
+    yield "answers_search", flow.state
+    flow.answers_leave(7.0)
+    flow.start(8.0)
+    flow.choose_language(language, 8.0)
+    flow.request_call(9.0)
+    flow.feed(
+        m.Queued(
+            language=language,
+            position=3,
+            wait=m.WaitEstimate(low_s=60, high_s=240),
+            resume_token="x",
+        ),
+        9.0,
+    )
+    flow.open_answers(10.0)
+    flow.answers_topic("housing", 10.0)
+    flow.answers_question("housing-queue", 11.0)
+    yield "answers_in_line", flow.state
 
 
 def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> list[Path]:

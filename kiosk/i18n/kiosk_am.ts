@@ -292,6 +292,70 @@
         <translation>የሆነ ችግር ተፈጥሯል። እባክዎ እንደገና ይሞክሩ።</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>የተለመዱ ጥያቄዎች</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>ፈልግ</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>ምንም አልተገኘም። ሌላ ቃላት ይሞክሩ፣ ወይም ርዕስ ይምረጡ።</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>በዚህ ኪዮስክ ላይ እስካሁን የተለመዱ ጥያቄዎች የሉም።</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>ይህ መልስ እስካሁን ወደ ቋንቋዎ አልተተረጎመም። እዚህ በ%1 ነው።</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>የስዊድንኛው ጽሑፍ ከዚህ ትርጉም በኋላ ተቀይሯል። እርግጠኛ ካልሆኑ አማካሪ ይጠይቁ።</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>ጮክ ብሎ ማንበብ</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>ማንበብ አቁም</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>ይህ ረድቶዎታል?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>አዎ</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>አይ</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>ስለነገሩን እናመሰግናለን።</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>የስራ ሰዓታት: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>ስልክ: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>ገጹን ለመክፈት ኮዱን በስልክዎ ካሜራ ይቃኙ።</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>ወደ ወረፋው ተመለስ</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>ሠራተኞች፦ ፒን ያስገቡ</translation>
     </message>

@@ -292,6 +292,70 @@
         <translation>حدث خطأ ما. يرجى المحاولة مرة أخرى.</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>أسئلة شائعة</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>لم يتم العثور على شيء. جرّب كلمات أخرى أو اختر موضوعًا.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>لا توجد أسئلة شائعة على هذا الجهاز بعد.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>هذه الإجابة غير مترجمة إلى لغتك بعد. إليك النص بلغة: %1.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>تغيّر النص السويدي بعد هذه الترجمة. اسأل مستشارًا إذا لم تكن متأكدًا.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>اقرأ بصوت عالٍ</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>أوقف القراءة</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>هل ساعدك هذا؟</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>شكرًا لإخبارنا.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>ساعات العمل: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>الهاتف: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>امسح الرمز بكاميرا هاتفك لفتح الصفحة.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>العودة إلى قائمة الانتظار</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>للموظفين: أدخل الرقم السري</translation>
     </message>

@@ -299,5 +299,69 @@
         <source>Wrong PIN</source>
         <translation>ژمارەی نهێنی هەڵەیە</translation>
     </message>
+    <message>
+        <source>Common questions</source>
+        <translation>پرسیارە باوەکان</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>گەڕان</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>هیچ نەدۆزرایەوە. وشەی تر تاقی بکەرەوە، یان بابەتێک هەڵبژێرە.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>هێشتا هیچ پرسیارێکی باو لەسەر ئەم کیۆسکە نییە.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>ئەم وەڵامە هێشتا بۆ زمانەکەت وەرنەگێڕدراوە. لێرە بە %1 ە.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>دەقە سویدییەکە دوای ئەم وەرگێڕانە گۆڕاوە. ئەگەر دڵنیا نیت لە ڕاوێژکارێک بپرسە.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>بە دەنگی بەرز بیخوێنەوە</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>خوێندنەوە ڕابگرە</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>ئەمە یارمەتیدەر بوو؟</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>بەڵێ</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نەخێر</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>سوپاس کە پێت وتین.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>کاتەکانی کارکردن: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>تەلەفۆن: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>کۆدەکە بە کامێرای مۆبایلەکەت سکان بکە بۆ کردنەوەی پەڕەکە.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>گەڕانەوە بۆ ڕیزەکە</translation>
+    </message>
 </context>
 </TS>

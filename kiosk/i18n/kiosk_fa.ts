@@ -292,6 +292,70 @@
         <translation>مشکلی پیش آمد. لطفاً دوباره امتحان کنید.</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>پرسش‌های رایج</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جستجو</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>چیزی پیدا نشد. کلمات دیگری را امتحان کنید یا یک موضوع انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>هنوز پرسش رایجی روی این دستگاه نیست.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>این پاسخ هنوز به زبان شما ترجمه نشده است. اینجا به زبان %1 است.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>متن سوئدی پس از این ترجمه تغییر کرده است. اگر مطمئن نیستید از یک مشاور بپرسید.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>بلند خواندن</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>توقف خواندن</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>آیا این کمک کرد؟</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نه</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>از اینکه به ما گفتید متشکریم.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>ساعات کاری: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>تلفن: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>برای باز کردن صفحه، کد را با دوربین تلفن خود اسکن کنید.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>بازگشت به صف</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>کارکنان: رمز را وارد کنید</translation>
     </message>

@@ -292,6 +292,70 @@
         <translation>Jokin meni vikaan. Yritä uudelleen.</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>Usein kysytyt kysymykset</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Hae</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>Mitään ei löytynyt. Kokeile muita sanoja tai valitse aihe.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>Tässä kioskissa ei ole vielä usein kysyttyjä kysymyksiä.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>Tätä vastausta ei ole vielä käännetty kielellesi. Tässä se on kielellä %1.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>Ruotsinkielinen teksti on muuttunut tämän käännöksen jälkeen. Kysy neuvojalta, jos olet epävarma.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lue ääneen</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Lopeta lukeminen</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>Auttoiko tämä?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>Kiitos, että kerroit.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>Aukioloajat: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Puhelin: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>Skannaa koodi puhelimesi kameralla avataksesi sivun.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>Takaisin jonoon</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>Henkilökunta: anna PIN-koodi</translation>
     </message>

@@ -299,5 +299,69 @@
         <source>Wrong PIN</source>
         <translation>PIN xelet e</translation>
     </message>
+    <message>
+        <source>Common questions</source>
+        <translation>Pirsên hevpar</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Lêgerîn</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>Tiştek nehat dîtin. Peyvên din biceribîne, an mijarekê hilbijêre.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>Li ser vê kioskê hîn pirsên hevpar tune ne.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>Ev bersiv hîn bi zimanê te nehatiye wergerandin. Li vir bi %1 e.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>Nivîsa swêdî piştî vê wergerê hatiye guhertin. Heke tu ne bawer î, ji şêwirmendekî bipirse.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Bi dengekî bilind bixwîne</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Xwendinê rawestîne</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>Ev alîkarî kir?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Erê</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>Spas ku te ji me re got.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>Demên vebûnê: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>Kodê bi kameraya telefona xwe bişopîne da ku rûpel vebe.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>Vegere rêzê</translation>
+    </message>
 </context>
 </TS>

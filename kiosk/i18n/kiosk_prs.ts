@@ -299,5 +299,69 @@
         <source>Wrong PIN</source>
         <translation>رمز غلط است</translation>
     </message>
+    <message>
+        <source>Common questions</source>
+        <translation>سوال‌های معمول</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جستجو</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>چیزی پیدا نشد. کلمه‌های دیگر را امتحان کنید یا یک موضوع را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>هنوز سوال معمولی در این دستگاه نیست.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>این جواب هنوز به زبان شما ترجمه نشده است. اینجا به زبان %1 است.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>متن سویدنی بعد از این ترجمه تغییر کرده است. اگر مطمئن نیستید از یک مشاور بپرسید.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>بلند خواندن</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>بس کردن خواندن</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>آیا این کمک کرد؟</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>بلی</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نخیر</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>تشکر که به ما گفتید.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>ساعات کاری: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>تیلفون: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>برای باز کردن صفحه، کد را با کمرهٔ تیلفون خود اسکن کنید.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>برگشت به نوبت</translation>
+    </message>
 </context>
 </TS>

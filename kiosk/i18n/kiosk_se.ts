@@ -292,6 +292,70 @@
         <translation>Juoga manai boastut. Geahččal ođđasit.</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>Dábálaš gažaldagat</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Oza</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>Ii gávdnon mihkkige. Geahččal eará sániid, dahje vállje fáttá.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>Dán kioskkas eai leat vel dábálaš gažaldagat.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>Dát vástádus ii leat vel jorgaluvvon du gillii. Dás dat lea %1.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>Ruoŧagiel teaksta lea rievdan dán jorgalusa maŋŋá. Jeara ráđđeaddis jus it leat sihkkar.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Loga jitnosit</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Heaittit lohkama</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>Veahkehii go dát?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Juo</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ii</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>Giitu go muitalit midjiide.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>Rahpanáiggit: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefovdna: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>Skánne koda telefovnna kámerain vai siidu rahpasa.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>Ruovttoluotta vuordinlistui</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>Bargit: čále PIN-koda</translation>
     </message>

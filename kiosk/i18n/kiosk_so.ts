@@ -292,6 +292,70 @@
         <translation>Wax baa khaldamay. Fadlan isku day mar kale.</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>Su&apos;aalaha caadiga ah</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Raadi</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>Waxba lama helin. Isku day erayo kale, ama dooro mawduuc.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>Weli ma jiraan su&apos;aalo caadi ah oo ku jira kiyooskan.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>Jawaabtan weli laguma turjumin luqaddaada. Waa kan iyadoo ku qoran %1.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>Qoraalka Iswidhishka ah wuu isbeddelay tan iyo turjumaaddan. Weydii la-taliye haddii aadan hubin.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Kor u akhri</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Jooji akhriska</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>Tani ma ku caawisay?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Haa</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Maya</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>Waad ku mahadsan tahay inaad noo sheegtay.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>Saacadaha furitaanka: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefoon: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>Koodhka ku sawir kamaradda taleefankaaga si aad u furto bogga.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>Ku noqo safka</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>Shaqaalaha: geli PIN-ka</translation>
     </message>

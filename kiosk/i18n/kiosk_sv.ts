@@ -292,6 +292,70 @@
         <translation>Något gick fel. Försök igen.</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>Vanliga frågor</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>Inget hittades. Prova andra ord, eller välj ett ämne.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>Det finns inga vanliga frågor på den här skärmen än.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>Det här svaret är inte översatt till ditt språk än. Här är det på %1.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>Den svenska texten har ändrats sedan den här översättningen. Fråga en rådgivare om du är osäker.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Läs upp</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Sluta läsa</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>Hjälpte det här?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>Tack för att du berättade.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>Öppettider: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefon: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>Skanna koden med mobilens kamera för att öppna sidan.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>Tillbaka till kön</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>Personal: ange PIN-koden</translation>
     </message>

@@ -292,6 +292,70 @@
         <translation>ገለ ጌጋ ተፈጺሙ። በጃኻ ደጊምካ ፈትን።</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>ልሙዳት ሕቶታት</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>ድለ</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>ዝተረኽበ የለን። ካልእ ቃላት ፈትን፡ ወይ ኣርእስቲ ምረጽ።</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>ኣብዚ ኪዮስክ ክሳብ ሕጂ ልሙዳት ሕቶታት የለዉን።</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>እዚ መልሲ ክሳብ ሕጂ ናብ ቋንቋኻ ኣይተተርጎመን። ኣብዚ ብ%1 ኣሎ።</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>ናይ ሽወደን ጽሑፍ ድሕሪ እዚ ትርጉም ተቐይሩ እዩ። ርግጸኛ እንተዘይኮንካ ንኣማኻሪ ሕተት።</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>ዓው ኢልካ ኣንብብ</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>ምንባብ ደው ኣብል</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>እዚ ሓጊዙካ ዶ?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>እወ</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>ኣይፋል</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>ስለ ዝነገርካና የቐንየልና።</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>ሰዓታት ስራሕ: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>ተሌፎን: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>ነቲ ገጽ ንምኽፋት ነቲ ኮድ ብካሜራ ተሌፎንካ ስኣሎ።</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>ናብ መስርዕ ተመለስ</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>ሰራሕተኛታት: PIN ኣእትዉ</translation>
     </message>

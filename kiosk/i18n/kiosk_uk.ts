@@ -292,6 +292,70 @@
         <translation>Щось пішло не так. Спробуйте ще раз.</translation>
     </message>
     <message>
+        <source>Common questions</source>
+        <translation>Поширені запитання</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Пошук</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or choose a topic.</source>
+        <translation>Нічого не знайдено. Спробуйте інші слова або виберіть тему.</translation>
+    </message>
+    <message>
+        <source>There are no common questions on this kiosk yet.</source>
+        <translation>На цьому кіоску ще немає поширених запитань.</translation>
+    </message>
+    <message>
+        <source>This answer is not translated into your language yet. Here it is in %1.</source>
+        <translation>Ця відповідь ще не перекладена вашою мовою. Ось вона мовою: %1.</translation>
+    </message>
+    <message>
+        <source>The Swedish text has changed since this translation. Ask an adviser if you are unsure.</source>
+        <translation>Шведський текст змінився після цього перекладу. Запитайте консультанта, якщо не впевнені.</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Прочитати вголос</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Зупинити читання</translation>
+    </message>
+    <message>
+        <source>Did this help?</source>
+        <translation>Це допомогло?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>Дякуємо, що повідомили.</translation>
+    </message>
+    <message>
+        <source>Opening hours: %1</source>
+        <translation>Години роботи: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Телефон: %1</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone&apos;s camera to open the page.</source>
+        <translation>Відскануйте код камерою телефону, щоб відкрити сторінку.</translation>
+    </message>
+    <message>
+        <source>Back to the line</source>
+        <translation>Назад до черги</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>Для персоналу: введіть PIN</translation>
     </message>

@@ -27,6 +27,7 @@ class ConfirmView(ScreenView):
     fallback_toggled = Signal(str)
     call_requested = Signal()
     back_requested = Signal()
+    answers_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -46,12 +47,16 @@ class ConfirmView(ScreenView):
         self.back = WrapButton()
         self.back.set_icon(Icon.BACK)  # and the word, in the language just chosen
         self.back.clicked.connect(self.back_requested)
+        self.answers = WrapButton("primary")
+        self.answers.set_icon(Icon.ANSWERS)
+        self.answers.clicked.connect(self.answers_requested)
         widgets: tuple[QWidget, ...] = (
             self.topic_question,
             self.topic_box,
             self.fallback_question,
             self.fallback_box,
             self.call,
+            self.answers,
             self.back,
         )
         for widget in widgets:
@@ -100,6 +105,9 @@ class ConfirmView(ScreenView):
         self.fallback_question.setText(tr(T.ALSO_SPEAK))
         self.call.set_text(tr(T.CALL))
         self.back.set_text(tr(T.BACK))
+        # Closed, or nobody for the language signed in: the common questions are offered.
+        self.answers.set_text(tr(T.ANSWERS))
+        self.answers.setVisible(state.nobody_answers or Alert.CLOSED in state.alerts)
         self._render_topics(state)
         self._render_fallbacks(state)
 

@@ -24,6 +24,8 @@ class Icon(Enum):
     BACK = "back"
     TALK = "talk"
     LANGUAGE = "language"
+    ANSWERS = "answers"
+    SPEAKER = "speaker"
 
 
 def _backspace(p: QPainterPath) -> None:
@@ -108,6 +110,37 @@ def _language(p: QPainterPath) -> None:
     p.lineTo(20, 17)
 
 
+def _answers(p: QPainterPath) -> None:
+    # An open book with a question mark on its right page: questions answered in writing.
+    p.moveTo(12, 6)
+    p.cubicTo(9, 4, 5, 4, 2, 5)
+    p.lineTo(2, 20)
+    p.cubicTo(5, 19, 9, 19, 12, 21)
+    p.cubicTo(15, 19, 19, 19, 22, 20)
+    p.lineTo(22, 5)
+    p.cubicTo(19, 4, 15, 4, 12, 6)
+    p.lineTo(12, 21)
+    p.moveTo(15, 10)
+    p.cubicTo(15, 7.5, 19, 7.5, 19, 10)
+    p.cubicTo(19, 11.5, 17, 11.5, 17, 13.5)
+    p.addEllipse(QPointF(17, 16), 0.5, 0.5)
+
+
+def _speaker(p: QPainterPath) -> None:
+    # A loudspeaker with two sound waves: read aloud.
+    p.moveTo(3, 9)
+    p.lineTo(7, 9)
+    p.lineTo(12, 4)
+    p.lineTo(12, 20)
+    p.lineTo(7, 15)
+    p.lineTo(3, 15)
+    p.closeSubpath()
+    p.moveTo(15, 9)
+    p.quadTo(17, 12, 15, 15)
+    p.moveTo(18, 6)
+    p.quadTo(22, 12, 18, 18)
+
+
 _DRAW: dict[Icon, Callable[[QPainterPath], None]] = {
     Icon.BACKSPACE: _backspace,
     Icon.ENTER: _enter,
@@ -117,6 +150,8 @@ _DRAW: dict[Icon, Callable[[QPainterPath], None]] = {
     Icon.BACK: _back,
     Icon.TALK: _talk,
     Icon.LANGUAGE: _language,
+    Icon.ANSWERS: _answers,
+    Icon.SPEAKER: _speaker,
 }
 # Arrows that point along the reading direction turn round under right-to-left.
 MIRRORED_UNDER_RTL = frozenset({Icon.BACK, Icon.BACKSPACE, Icon.ENTER})

@@ -38,6 +38,7 @@ def wait_line(option: LanguageOption, catalog: Catalog) -> str:
 class LanguageView(ScreenView):
     language_chosen = Signal(str)
     back_requested = Signal()
+    answers_requested = Signal()
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
@@ -54,6 +55,11 @@ class LanguageView(ScreenView):
         self.back.set_icon(Icon.BACK)
         self.back.clicked.connect(self.back_requested)
         self.greeting = languages.DEFAULT_UI_LANGUAGE  # as on the welcome screen
+        # For a closed language or one nobody answers in now, the common questions still are.
+        self.answers = WrapButton()
+        self.answers.set_icon(Icon.ANSWERS)
+        self.answers.clicked.connect(self.answers_requested)
+        self.controls.addWidget(self.answers)
         self.controls.addWidget(self.back)
         self.buttons: dict[str, WrapButton] = {}
         self._shown: tuple[LanguageOption, ...] | None = None
@@ -78,6 +84,8 @@ class LanguageView(ScreenView):
         self.title.setLayoutDirection(direction_of(self.greeting))
         self.back.set_text("")
         self.back.setAccessibleName(self._catalog.text(self.greeting, T.BACK))
+        self.answers.set_text(self._catalog.text(self.greeting, T.ANSWERS))
+        self.answers.label.setLayoutDirection(direction_of(self.greeting))
         if state.languages != self._shown:
             self._rebuild(state.languages)
 

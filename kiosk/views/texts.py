@@ -148,6 +148,31 @@ class T:
     )
     JOIN_FAILED = QT_TRANSLATE_NOOP("Kiosk", "Something went wrong. Please try again.")
 
+    # Common questions (issue #13)
+    ANSWERS = QT_TRANSLATE_NOOP("Kiosk", "Common questions")
+    SEARCH = QT_TRANSLATE_NOOP("Kiosk", "Search")
+    NO_RESULTS = QT_TRANSLATE_NOOP("Kiosk", "Nothing found. Try other words, or choose a topic.")
+    NO_ANSWERS = QT_TRANSLATE_NOOP("Kiosk", "There are no common questions on this kiosk yet.")
+    NOTE_MISSING = QT_TRANSLATE_NOOP(
+        "Kiosk", "This answer is not translated into your language yet. Here it is in %1."
+    )
+    NOTE_OUTDATED = QT_TRANSLATE_NOOP(
+        "Kiosk",
+        "The Swedish text has changed since this translation. Ask an adviser if you are unsure.",
+    )
+    READ_ALOUD = QT_TRANSLATE_NOOP("Kiosk", "Read aloud")
+    STOP_READING = QT_TRANSLATE_NOOP("Kiosk", "Stop reading")
+    DID_IT_HELP = QT_TRANSLATE_NOOP("Kiosk", "Did this help?")
+    YES = QT_TRANSLATE_NOOP("Kiosk", "Yes")
+    NO = QT_TRANSLATE_NOOP("Kiosk", "No")
+    THANKS_FEEDBACK = QT_TRANSLATE_NOOP("Kiosk", "Thank you for telling us.")
+    HOURS = QT_TRANSLATE_NOOP("Kiosk", "Opening hours: %1")
+    PHONE = QT_TRANSLATE_NOOP("Kiosk", "Phone: %1")
+    SCAN_LINK = QT_TRANSLATE_NOOP(
+        "Kiosk", "Scan the code with your phone's camera to open the page."
+    )
+    BACK_TO_LINE = QT_TRANSLATE_NOOP("Kiosk", "Back to the line")
+
     # Staff only
     SERVICE_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff: enter the PIN")
     WRONG_PIN = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN")

@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 from kiosk.fit import Fit
 from kiosk.state import KioskState
 from kiosk.views.base import ScreenView
+from kiosk.views.icons import Icon
 from kiosk.views.texts import T, fill, tr
 from kiosk.views.widgets import VideoView, WrapButton, label
 
@@ -23,6 +24,7 @@ def estimate_text(low_s: int | None, high_s: int | None) -> str:
 
 class WaitingView(ScreenView):
     cancel_requested = Signal()
+    answers_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,7 +38,12 @@ class WaitingView(ScreenView):
             self.info.addWidget(widget)
         self.cancel = WrapButton("danger")
         self.cancel.clicked.connect(self.cancel_requested)
+        # Reading while waiting keeps the place in line; the call still comes (kiosk/flow.py).
+        self.answers = WrapButton()
+        self.answers.set_icon(Icon.ANSWERS)
+        self.answers.clicked.connect(self.answers_requested)
         self.controls.addWidget(self.recorded)
+        self.controls.addWidget(self.answers)
         self.controls.addWidget(self.cancel)
 
     def arrange(self, fit: Fit) -> None:
@@ -63,6 +70,7 @@ class WaitingView(ScreenView):
         self.preview_hint.setText(tr(T.PREVIEW_HINT))
         self.recorded.setText(tr(T.NOTHING_RECORDED))
         self.cancel.set_text(tr(T.LEAVE_LINE))
+        self.answers.set_text(tr(T.ANSWERS))
         if not state.media_live:
             self.preview.clear()
 

@@ -28,6 +28,7 @@ def direction_of(code: str) -> Qt.LayoutDirection:
 
 class WelcomeView(ScreenView):
     start_requested = Signal()
+    answers_requested = Signal()
 
     def __init__(self, catalog: Catalog, welcome_languages: tuple[str, ...]) -> None:
         super().__init__()
@@ -60,7 +61,10 @@ class WelcomeView(ScreenView):
         self.start.base_height = 140
         self.start.set_icon(Icon.TALK)
         self.start.clicked.connect(self.start_requested)
-        for widget in (self.notice, self.status, self.privacy, self.start):
+        self.answers = WrapButton()
+        self.answers.set_icon(Icon.ANSWERS)
+        self.answers.clicked.connect(self.answers_requested)
+        for widget in (self.notice, self.status, self.privacy, self.start, self.answers):
             self.controls.addWidget(widget)
 
     def side_by_side(self, fit: Fit) -> bool:
@@ -76,7 +80,7 @@ class WelcomeView(ScreenView):
     def show_state(self, state: KioskState) -> None:
         turn = self.greeting  # the language whose turn it is
         self.title.setText(self._catalog.text(turn, T.TAP_TO_START))
-        for widget in (self.title, self.status, self.privacy, self.start.label):
+        for widget in (self.title, self.status, self.privacy, self.start.label, self.answers.label):
             widget.setLayoutDirection(direction_of(turn))
         for code, line in zip(self._codes, self.taglines, strict=True):
             line.setText(
@@ -89,6 +93,9 @@ class WelcomeView(ScreenView):
         self.privacy.setText(self._catalog.text(turn, T.PRIVACY))
         self.start.set_text(self._catalog.text(turn, T.START))
         self.start.setEnabled(state.online and any(o.open for o in state.languages))
+        # Nobody can take a call now: the common questions are what this kiosk can still give.
+        self.answers.set_role("primary" if state.nobody_answers else "")
+        self.answers.set_text(self._catalog.text(turn, T.ANSWERS))
 
     def _status(self, state: KioskState, code: str) -> str:
         if Alert.OUT_OF_ORDER in state.alerts or Alert.SERVER_UNREACHABLE in state.alerts:

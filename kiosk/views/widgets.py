@@ -100,6 +100,14 @@ class WrapButton(QPushButton):
             self._draw_icon()  # an arrow points the way the language reads
         super().changeEvent(event)
 
+    def set_role(self, role: str) -> None:
+        """Another look (``primary`` when it becomes the thing to do), its height kept."""
+        if self.property("role") != role:
+            self.setProperty("role", role)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            self._restyle()
+
     def set_text(self, text: str) -> None:
         if self.label.text() != text:
             self.label.setText(text)

@@ -22,6 +22,7 @@ from kiosk import languages
 from kiosk.fit import Fit
 from kiosk.state import Alert, KioskState, LiveDevices, Screen
 from kiosk.views import style
+from kiosk.views.answers_view import AnswersView
 from kiosk.views.base import ScreenView
 from kiosk.views.call_view import CallView
 from kiosk.views.catalog import Catalog
@@ -94,6 +95,7 @@ class KioskWindow(QWidget):
         self.waiting = WaitingView()
         self.call = CallView()
         self.rating = RatingView()
+        self.answers = AnswersView(catalog)
         self.screens: dict[Screen, ScreenView] = {
             Screen.WELCOME: self.welcome,
             Screen.LANGUAGE: self.language,
@@ -102,6 +104,7 @@ class KioskWindow(QWidget):
             Screen.CALL: self.call,
             Screen.RATING: self.rating,
             Screen.THANKS: self.rating,
+            Screen.ANSWERS: self.answers,
         }
         self.stack = QStackedWidget()
         for view in dict.fromkeys(self.screens.values()):
@@ -128,6 +131,7 @@ class KioskWindow(QWidget):
         self._clock.start()
         self.state: KioskState | None = None
         self.greetings = greeting_order(welcome_languages)
+        self.answers.greetings = self.greetings
         self.turn = 0
         self._turns = QTimer(self)
         self._turns.setInterval(GREETING_TURN_MS)
@@ -170,8 +174,10 @@ class KioskWindow(QWidget):
         if self.layoutDirection() != direction:
             self.setLayoutDirection(direction)
         greeting = self.greeting_language()
-        chosen = state.language is not None
-        self.welcome.greeting = self.language.greeting = greeting
+        # A language to read the common questions in counts as chosen too.
+        reading = state.browse.language if state.browse is not None else None
+        chosen = state.language is not None or reading is not None
+        self.welcome.greeting = self.language.greeting = self.answers.greeting = greeting
         view = self.screens[state.screen]
         view.show_state(state)
         view.settle_reach()
@@ -207,8 +213,10 @@ class KioskWindow(QWidget):
     def next_greeting(self) -> None:
         """The next language's turn on the screens shown before a language is chosen."""
         self.turn += 1
-        if self.state is not None and self.state.language is None:
-            self.show_state(self.state)
+        state = self.state
+        reading = state.browse.language if state is not None and state.browse else None
+        if state is not None and state.language is None and reading is None:
+            self.show_state(state)
 
     def _show_overlay(self, overlay: Overlay, visible: bool) -> None:
         if visible:

@@ -1,0 +1,55 @@
+"""A link as a QR code (OpenCV's encoder) with its host name under it: a resident opens the
+authority's page on their own phone; the kiosk never shows clickable markup (docs/answers.md)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.fit import Fit
+from kiosk.views.widgets import label
+
+QR_PX = 220  # on the reference kiosk: a phone reads it from arm's length
+
+
+def qr_image(text: str) -> QImage:
+    """``text`` as a QR code, one pixel a module, black on white with its quiet zone."""
+    modules = cv2.QRCodeEncoder.create().encode(text)
+    grey = np.ascontiguousarray(modules, dtype=np.uint8)
+    height, width = grey.shape
+    return QImage(grey.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+
+
+class QrLink(QWidget):
+    """One link: the code, then the host name (what the resident checks their phone opens)."""
+
+    def __init__(self, url: str, host: str, caption: str = "") -> None:
+        super().__init__()
+        self.url = url
+        self.code = QLabel()
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.host = label(wrap=False)
+        self.host.setText(host)
+        self.host.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a host reads left to right
+        self.host.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = label("muted")
+        self.caption.setText(caption)  # the label an editor gave the link, if any
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setVisible(bool(caption))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.host)
+        layout.addWidget(self.caption)
+        self._image = qr_image(url)
+
+    def apply_fit(self, fit: Fit) -> None:
+        side = fit.px(QR_PX)
+        scaled = self._image.scaled(
+            side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+        )
+        self.code.setPixmap(QPixmap.fromImage(scaled))
+        self.code.setFixedSize(side, side)
