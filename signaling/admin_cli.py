@@ -32,8 +32,18 @@ from signaling.answers.model import status
 from signaling.answers.validation import InvalidAnswer, check_language
 from signaling.config import Settings, load_settings
 from signaling.errors import ConfigError
+from signaling.report_reader import AUDIT_ACTION, audit_target, read_report
+from signaling.reports import (
+    DIMENSIONS,
+    FORMATS,
+    BadReportQuery,
+    parse_query,
+    report_csv,
+    report_json,
+)
 from signaling.store import LEVELS, AdviserRecord, CallRecord, Level, Store, StoreError
 from signaling.store_answers import ROLES
+from signaling.today import service_timezone
 
 MIN_PASSWORD_CHARS = 10
 ACTOR = "cli"
@@ -100,6 +110,13 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd = sub.add_parser("audit", help="the latest administrative actions")
     cmd.add_argument("--limit", type=int, default=50)
     cmd.set_defaults(admin_run=_audit)
+
+    cmd = sub.add_parser("report", help="figures for a period, grouped (docs/reports.md)")
+    cmd.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    cmd.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    cmd.add_argument("--by", default="", help=f"up to three of {', '.join(DIMENSIONS)}")
+    cmd.add_argument("--format", choices=FORMATS, default="csv")
+    cmd.set_defaults(admin_run=_report)
 
     cmd = sub.add_parser("adviser-role", help="give or take a role such as editor")
     cmd.add_argument("username")
@@ -264,6 +281,23 @@ async def _audit(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) 
         for e in await store.audit_log(args.limit)
     ]
     print(_table(["at", "actor", "action", "target", "detail"], rows), file=io.stdout)
+    return 0
+
+
+async def _report(store: Store, args: argparse.Namespace, settings: Settings, io: _Io) -> int:
+    try:
+        query = parse_query(args.first, args.last, args.by)
+    except BadReportQuery as exc:
+        print(f"error: {exc}", file=io.stderr)
+        return 2
+    now = time.time()
+    report = await read_report(store, settings, query, now=now)
+    await store.audit(ACTOR, AUDIT_ACTION, audit_target(query), now, args.format)
+    if args.format == "json":
+        body = report_json(report, timezone=service_timezone(settings).key)
+        print(json.dumps(body, indent=2, ensure_ascii=False), file=io.stdout)
+    else:
+        io.stdout.write(report_csv(report))
     return 0
 
 

@@ -7,39 +7,22 @@ time zone, both included; ``by`` is up to three of site, district, language, top
 period and the grouping, never a figure. A query that makes no report is answered 400 with what to
 send instead.
 
-The figures come from :mod:`signaling.reports` (pure); :func:`read_report` is the one adapter,
-shared with ``kiosklink admin report``.
+The figures come from :mod:`signaling.reports` (pure), read by
+:func:`signaling.report_reader.read_report`, which ``kiosklink admin report`` shares.
 """
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from aiohttp import web
 
 from signaling import server as srv
-from signaling.config import Settings
 from signaling.errors import ErrorCode
-from signaling.reports import (
-    AnswerViews,
-    BadReportQuery,
-    Period,
-    PeriodData,
-    Report,
-    ReportQuery,
-    build_report,
-    merge,
-    parse_format,
-    parse_query,
-    report_csv,
-    report_json,
-)
+from signaling.report_reader import AUDIT_ACTION, audit_target, read_report
+from signaling.reports import BadReportQuery, parse_format, parse_query, report_csv, report_json
 from signaling.roles import REPORT_READERS
-from signaling.store import Store
 from signaling.today import service_timezone
 
 PATH = "/admin/api/reports"
-AUDIT_ACTION = "report"
 
 
 def setup_reports(app: web.Application) -> None:
@@ -75,38 +58,3 @@ async def reports(request: web.Request) -> web.StreamResponse:
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
     return web.json_response(report_json(report, timezone=service_timezone(settings).key))
-
-
-def audit_target(query: ReportQuery) -> str:
-    """What the audit log keeps of a report: its period and grouping, never a figure."""
-    by = ",".join(query.by) or "total"
-    return f"{query.period.first}..{query.period.last} by {by}"
-
-
-async def read_report(
-    store: Store, settings: Settings, query: ReportQuery, *, now: float
-) -> Report:
-    """Read both periods' facts and the common answers' views, and build the report."""
-    zone = service_timezone(settings)
-    current = await _period_data(store, query.period, zone, now)
-    previous = await _period_data(store, query.period.previous(), zone, now)
-    return build_report(
-        query,
-        current,
-        previous,
-        districts=settings.reports.districts,
-        outcomes=settings.service.outcomes,
-        min_cell=settings.reports.min_cell,
-    )
-
-
-async def _period_data(store: Store, period: Period, zone: ZoneInfo, now: float) -> PeriodData:
-    blocks = await store.reports.blocks(period.first, period.last, zone=zone, now=now)
-    counts = await store.answer_stats.between(period.first, period.last)
-    views: dict[tuple[str, str], int] = {}
-    for c in counts:
-        if c.event == "viewed":
-            views[(c.site, c.language)] = views.get((c.site, c.language), 0) + c.count
-    return PeriodData(
-        merge(blocks), [AnswerViews(site, lang, n) for (site, lang), n in sorted(views.items())]
-    )

@@ -23,6 +23,7 @@ grouping by team.
 from signaling.reports.facts import CallFact, FactTable, call_fact, merge, pack
 from signaling.reports.query import (
     DIMENSIONS,
+    FORMATS,
     BadReportQuery,
     Dimension,
     Format,
@@ -36,6 +37,7 @@ from signaling.reports.report import AnswerViews, PeriodData, Report, build_repo
 
 __all__ = [
     "DIMENSIONS",
+    "FORMATS",
     "AnswerViews",
     "BadReportQuery",
     "CallFact",
