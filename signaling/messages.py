@@ -289,6 +289,40 @@ class AnswerEvent(_Message):
         return self
 
 
+# Booking and tickets (docs/booking.md, docs/protocol.md §Booking). Codes are what a resident
+# types or the QR code holds; the server normalises them (case, spaces, hyphens, "kiosklink:").
+BookingCode = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class ListSlots(_Message):
+    """The free bookable times for a language (and topic; null: any), answered by ``slots``."""
+
+    type: Literal["list_slots"] = "list_slots"
+    language: Tag
+    topic: Tag | None = None
+
+
+class Book(_Message):
+    """Take one slot of a ``slots`` answer: ``booked`` or ``book_refused``."""
+
+    type: Literal["book"] = "book"
+    slot_id: Tag
+
+
+class CheckIn(_Message):
+    """A booking's or a ticket's code, typed or read from its QR code: ``checked_in`` then the
+    usual ``queued``, or ``check_in_refused``."""
+
+    type: Literal["check_in"] = "check_in"
+    code: BookingCode
+
+
+class TakeTicket(_Message):
+    """Leave the line now and keep the place for later: answered by ``ticket``."""
+
+    type: Literal["take_ticket"] = "take_ticket"
+
+
 KioskMessage: TypeAlias = Annotated[
     Hello
     | Ping
@@ -303,7 +337,11 @@ KioskMessage: TypeAlias = Annotated[
     | Health
     | Rating
     | CommandResult
-    | AnswerEvent,
+    | AnswerEvent
+    | ListSlots
+    | Book
+    | CheckIn
+    | TakeTicket,
     Field(discriminator="type"),
 ]
 
@@ -544,6 +582,92 @@ class AnswersPublished(_Message):
     version: int = Field(ge=1)
 
 
+class SlotInfo(_Message):
+    """A free bookable time as a kiosk sees it: no adviser named (§Booking)."""
+
+    slot_id: Tag
+    starts_at: float
+    duration_s: int = Field(ge=60)
+
+
+class Slots(_Message):
+    """The answer to ``list_slots``: free times, earliest first; ``timezone`` is the service's,
+    for showing wall-clock times."""
+
+    type: Literal["slots"] = "slots"
+    language: Tag
+    topic: Tag | None
+    timezone: Annotated[str, Field(max_length=64)]
+    slots: list[SlotInfo] = Field(max_length=200)
+
+
+class Booked(_Message):
+    """A slot is booked: show ``code`` (grouped, for reading aloud) and ``qr`` as a QR code.
+    Check in between ``opens_at`` and ``closes_at``. The code is never shown again."""
+
+    type: Literal["booked"] = "booked"
+    code: Annotated[str, Field(max_length=20)]
+    qr: Annotated[str, Field(max_length=40)]
+    slot_id: Tag
+    language: Tag
+    topic: Tag | None
+    starts_at: float
+    duration_s: int = Field(ge=60)
+    opens_at: float
+    closes_at: float
+    timezone: Annotated[str, Field(max_length=64)]
+
+
+class BookRefused(_Message):
+    """``slot_taken``: list again; ``too_soon``: starts within the booking lead time;
+    ``too_many``: this kiosk booked its hourly share, try after ``retry_at``."""
+
+    type: Literal["book_refused"] = "book_refused"
+    reason: Literal["slot_taken", "too_soon", "too_many"]
+    retry_at: float | None = None
+
+
+class Ticket(_Message):
+    """The resident left the line with their place kept until ``valid_until``."""
+
+    type: Literal["ticket"] = "ticket"
+    code: Annotated[str, Field(max_length=20)]
+    qr: Annotated[str, Field(max_length=40)]
+    language: Tag
+    topic: Tag | None
+    valid_until: float
+    timezone: Annotated[str, Field(max_length=64)]
+
+
+class CheckedIn(_Message):
+    """A code was accepted; ``queued`` follows (``starts_at``: the booked time, null for a
+    ticket)."""
+
+    type: Literal["checked_in"] = "checked_in"
+    kind: Literal["booking", "ticket"]
+    language: Tag
+    topic: Tag | None
+    starts_at: float | None = None
+
+
+CheckInRefusal = Literal[
+    "code_unknown", "code_used", "code_expired", "too_early", "too_late", "closed", "rate_limited"
+]
+
+
+class CheckInRefused(_Message):
+    """A code was not accepted and nothing changed (§Booking): ``too_early`` and ``closed`` say
+    ``opens_at``; ``too_late`` names the ``language`` and ``topic`` to offer the normal queue in;
+    ``rate_limited`` says ``retry_at``."""
+
+    type: Literal["check_in_refused"] = "check_in_refused"
+    reason: CheckInRefusal
+    opens_at: float | None = None
+    retry_at: float | None = None
+    language: Tag | None = None
+    topic: Tag | None = None
+
+
 class Error(_Message):
     type: Literal["error"] = "error"
     code: ErrorCode
@@ -564,6 +688,12 @@ ServerToKiosk: TypeAlias = Annotated[
     | Reconnected
     | Command
     | AnswersPublished
+    | Slots
+    | Booked
+    | BookRefused
+    | Ticket
+    | CheckedIn
+    | CheckInRefused
     | Error,
     Field(discriminator="type"),
 ]
