@@ -4,6 +4,7 @@ version names them, and roles."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import AsyncIterator
@@ -207,3 +208,28 @@ async def test_editor_role(store: Store) -> None:
         await store.answers.grant_role("nobody", "editor")
     with pytest.raises(ValueError, match="role must be one of editor"):
         await store.answers.grant_role("eva", "superuser")
+
+
+async def test_editors_saving_one_question_at_once_keep_it_whole(store: Store) -> None:
+    """Two editors save the same question together: one edits the Swedish, one the English.
+    Each change starts from the draft the other left, so the question's revision and its
+    original's agree and neither edit is lost."""
+    await import_starter(store)
+    draft = await store.answers.draft()
+    appeal = draft.question("appeal")
+    assert appeal is not None
+    original = appeal.original
+    swedish = edit.Words(original.title, "Ny text.", "", original.link_labels)
+    english = edit.Words("Appealing", "New text.", "", ("Courts",))
+    saves = []
+    for _ in range(5):
+        saves.append(store.answers.save_text("appeal", "sv", swedish, reviewed_by="E", now=1.0))
+        saves.append(store.answers.save_text("appeal", "en", english, reviewed_by="T", now=1.0))
+        swedish = edit.Words(swedish.title, swedish.body + " Mer.", "", swedish.link_labels)
+    await asyncio.gather(*saves)
+    after = (await store.answers.draft()).question("appeal")
+    assert after is not None
+    assert after.revision == after.original.revision == appeal.revision + 5
+    assert after.original.body == "Ny text." + " Mer." * 4
+    assert after.texts["en"].title == "Appealing"
+    assert status(after, "en") == "current"  # the last English save followed the last Swedish
