@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from signaling.answers import edit, po
 from signaling.answers.model import Draft, status
@@ -267,3 +269,29 @@ def test_the_documented_example_adds_a_question_to_the_starter_set() -> None:
     assert card.links == ("https://www.skatteverket.se/",)
     assert card.original.link_labels == ("Skatteverket",)
     assert (status(card, "sv"), status(card, "en")) == ("current", "missing")
+
+
+_PLAIN = st.text(
+    alphabet="aåäöz AZ09\"\\'#%:;,.!?()-–\nعةቅیé",
+    min_size=1,
+    max_size=60,
+)
+
+
+@given(sv_title=_PLAIN, sv_body=_PLAIN, en_title=_PLAIN, en_body=_PLAIN)
+@settings(max_examples=150, deadline=None)
+def test_any_plain_text_survives_the_po_round_trip(
+    sv_title: str, sv_body: str, en_title: str, en_body: str
+) -> None:
+    """Quotes, backslashes, '#', line breaks and any script come back exactly as exported."""
+    words = [edit.Words(t, b) for t, b in ((sv_title, sv_body), (en_title, en_body))]
+    assume(all(w.title.strip() and w.body.strip() for w in words))
+    draft = edit.save_topic(Draft(), "t", {"sv": "Ämne"})
+    data = edit.QuestionData("q", "t")
+    draft = edit.save_question(draft, data, original=words[0], reviewed_by="", now=NOW)
+    draft = edit.save_text(draft, "q", "en", words[1], reviewed_by="", now=NOW)
+    rebuilt = Draft()
+    for language in ("sv", "en"):
+        parsed = po.read(po.write(draft, language, now=NOW))
+        rebuilt = apply_po(rebuilt, parsed, reviewed_by="", now=NOW)
+    assert texts(rebuilt) == texts(draft)
