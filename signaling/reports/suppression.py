@@ -8,10 +8,10 @@ Rules (docs/reports.md §Privacy):
    suppressed count back. So in every *family* (members that add up to a total shown in this
    report or in another report over the same period), when exactly one member is suppressed the
    smallest shown member is suppressed too, and this repeats until no family has exactly one.
-   The families: for each dimension of the grouping, the rows that differ only in it (their sum
-   is a row of the report grouped without it, or the total); with ``site`` in the grouping, the
-   sites of one district (their sum is a row of the report by district); and inside each row,
-   the five rating counts (their sum is ``ratings``).
+   The families: all the rows (their sum is the total); for each dimension of the grouping, the
+   rows that differ only in it (their sum is a row of the report grouped without it); with
+   ``site`` in the grouping, the sites of one district (their sum is a row of the report by
+   district); and inside each row, the five rating counts (their sum is ``ratings``).
 3. *Derived*: a percentile, mean or share is shown only when the count it is based on is shown
    (``wait_p50_s`` on ``answered``, ``rating_mean`` on ``ratings``, ...), so an average of three
    ratings is never shown, nor one whose count was suppressed by rule 2.
@@ -78,7 +78,7 @@ def _families(
     keys: Sequence[tuple[str, ...]], by: Sequence[Dimension], district_of: Mapping[str, str]
 ) -> list[list[int]]:
     """Lists of row indexes whose counts add up to a total published somewhere."""
-    families: dict[tuple[object, ...], list[int]] = {}
+    families: dict[tuple[object, ...], list[int]] = {("all",): list(range(len(keys)))}
     for row, key in enumerate(keys):
         for d in range(len(by)):
             families.setdefault(("without", d, key[:d] + key[d + 1 :]), []).append(row)
