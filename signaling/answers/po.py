@@ -75,12 +75,20 @@ def read(data: bytes, *, languages: tuple[str, ...] = ()) -> PoFile:
     except (ValueError, TypeError) as exc:  # Babel's header parsing on garbage input
         raise InvalidAnswer(f"not a PO file: {exc}") from None
     _refuse_unclosed_strings(data)
-    language = dict(catalog.mime_headers).get("Language", "").strip().replace("_", "-")
-    if not language:
-        raise InvalidAnswer("the PO header has no 'Language:'")
-    check_language(language, languages)
+    language = _language(dict(catalog.mime_headers).get("Language", ""), languages)
     _refuse_repeated_contexts(data)
     return PoFile(language, tuple(_entry(message) for message in catalog if message.id))
+
+
+def _language(header: str, languages: tuple[str, ...]) -> str:
+    """The header's language as the draft names it: tools write "so_SO" or "ar-SA" where the
+    service has "so" and "ar", so a region is dropped unless the server is configured with it."""
+    tag = header.strip().replace("_", "-")
+    if not tag:
+        raise InvalidAnswer("the PO header has no 'Language:'")
+    if tag not in languages:
+        tag = tag.split("-")[0].lower()
+    return check_language(tag, languages)
 
 
 def write(draft: Draft, language: str, *, now: float) -> bytes:

@@ -295,3 +295,16 @@ def test_any_plain_text_survives_the_po_round_trip(
         parsed = po.read(po.write(draft, language, now=NOW))
         rebuilt = apply_po(rebuilt, parsed, reviewed_by="", now=NOW)
     assert texts(rebuilt) == texts(draft)
+
+
+def test_a_region_in_the_language_header_is_dropped_unless_configured() -> None:
+    entries = (
+        entry("moving:title", MOVING_SV[0], "Guuritaan")
+        + "\n"
+        + entry("moving:body", MOVING_SV[1], "Sheeg guuritaanka.")
+    )
+    for header in ("so_SO", "so-SO", "SO"):
+        assert po.read(po_text(header, entries)).language == "so"
+    assert po.read(po_text("pt_BR", ""), languages=("pt-BR",)).language == "pt-BR"
+    with pytest.raises(InvalidAnswer, match="unknown language code 'xx'"):
+        po.read(po_text("xx_SO", entries))
