@@ -11,11 +11,12 @@ are never updated or deleted, and neither is a recording any version names.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Final
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, false, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from signaling.answers import edit, po
@@ -74,10 +75,20 @@ class AnswerStore:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._session = async_sessionmaker(engine, expire_on_commit=False)
-        # One writer at a time in this process: each change reads the draft and writes what
-        # differs, and two editors saving at once must not both start from the same draft (in
-        # WAL mode the second would fail on its stale snapshot instead of waiting).
-        self._writing = asyncio.Lock()
+        self._writing = asyncio.Lock()  # one writer at a time in this process (see _write)
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[AsyncSession]:
+        """One write transaction that holds the database's write lock before it reads anything.
+
+        Every change reads the draft and writes what differs; a change made meanwhile by
+        another writer would be overwritten. The asyncio lock orders writers in this process;
+        the no-op UPDATE takes SQLite's write lock first thing (a writing statement locks even
+        when it changes no row), so the CLI and the server, two processes on one file, wait
+        for each other (busy_timeout) instead of reading a draft the other is changing."""
+        async with self._writing, self._session.begin() as db:
+            await db.execute(update(AnswerVersionRow).where(false()).values(version=0))
+            yield db
 
     # -- what kiosks get (docs/answers.md §The published bundle) ----------------------------------
 
@@ -114,7 +125,7 @@ class AnswerStore:
 
     async def publish(self, *, by: str, now: float) -> int:
         """Freeze the draft as the next version; returns its number."""
-        async with self._writing, self._session.begin() as db:
+        async with self._write() as db:
             draft = await _load_draft(db)
             if not draft.questions:
                 raise InvalidAnswer("there is nothing to publish: the draft has no questions")
@@ -125,7 +136,7 @@ class AnswerStore:
 
     async def republish(self, number: int, *, by: str, now: float) -> int:
         """Publish an old version's content again, as a new version; returns its number."""
-        async with self._writing, self._session.begin() as db:
+        async with self._write() as db:
             old = await db.get(AnswerVersionRow, number)
             if old is None:
                 raise NotFound(f"no published version {number}")
@@ -165,7 +176,7 @@ class AnswerStore:
         return po.write(await self.draft(), language, now=now)
 
     async def _change(self, change: DraftChange) -> tuple[Draft, Draft]:
-        async with self._writing, self._session.begin() as db:
+        async with self._write() as db:
             before = await _load_draft(db)
             after = change(before)
             await _write_draft(db, before, after)
@@ -245,7 +256,7 @@ class AnswerStore:
         replacing the one it had."""
         recording = check_recording(data)
         check_language(language, languages)
-        async with self._writing, self._session.begin() as db:
+        async with self._write() as db:
             if await db.get(AnswerQuestionRow, question_id) is None:
                 raise InvalidAnswer(f"no question {question_id!r}")
             if await db.get(AnswerRecordingRow, recording.sha256) is None:
@@ -272,7 +283,7 @@ class AnswerStore:
         return recording
 
     async def remove_audio(self, question_id: str, language: str) -> None:
-        async with self._writing, self._session.begin() as db:
+        async with self._write() as db:
             row = await db.get(AnswerAudioRow, (question_id, language))
             if row is None:
                 raise NotFound(f"question {question_id!r} has no {language} recording")

@@ -233,3 +233,26 @@ async def test_editors_saving_one_question_at_once_keep_it_whole(store: Store) -
     assert after.original.body == "Ny text." + " Mer." * 4
     assert after.texts["en"].title == "Appealing"
     assert status(after, "en") == "current"  # the last English save followed the last Swedish
+
+
+async def test_two_processes_saving_one_question_keep_it_whole(store: Store, db_path: Path) -> None:
+    """The CLI and the server each open the file (two Store objects stand for two processes):
+    a change reads the draft only once it holds the database's write lock, so saves from both
+    interleave without losing one."""
+    await import_starter(store)
+    other = await Store.open(db_path)
+    try:
+        original = (await store.answers.draft()).question("appeal")
+        assert original is not None
+        saves = []
+        for i in range(5):
+            swedish = edit.Words(original.original.title, f"Text {i}.")
+            english = edit.Words("Appealing", f"Text {i}.")
+            saves.append(store.answers.save_text("appeal", "sv", swedish, reviewed_by="E", now=1))
+            saves.append(other.answers.save_text("appeal", "en", english, reviewed_by="T", now=1))
+        await asyncio.gather(*saves)
+        after = (await other.answers.draft()).question("appeal")
+        assert after is not None
+        assert after.revision == after.original.revision == original.revision + 5
+    finally:
+        await other.close()
