@@ -308,3 +308,50 @@ def test_a_region_in_the_language_header_is_dropped_unless_configured() -> None:
     assert po.read(po_text("pt_BR", ""), languages=("pt-BR",)).language == "pt-BR"
     with pytest.raises(InvalidAnswer, match="unknown language code 'xx'"):
         po.read(po_text("xx_SO", entries))
+
+
+_PO_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                'msgid ""',
+                'msgstr "Language: en\\n"',
+                'msgstr "Language: sv\\n"',
+                "#, fuzzy",
+                "#. topic=registration",
+                "#. link.0=https://x.se/",
+                "#. order=x",
+                'msgctxt "moving:title"',
+                'msgctxt "moving:body"',
+                'msgctxt "topic:housing"',
+                'msgctxt "x:link:9"',
+                'msgid "a"',
+                'msgstr "b"',
+                'msgstr[0] "c"',
+                'msgid_plural "d"',
+                '"continued"',
+                "",
+                '#~ msgid "old"',
+                'msgstr "<b>"',
+                'msgid "unclosed',
+                '"\\',
+                "msgstr",
+                "garbage here",
+            ]
+        ),
+        st.text(max_size=20),
+    ),
+    max_size=25,
+)
+
+
+@given(lines=_PO_LINES)
+@settings(max_examples=300, deadline=None)
+def test_no_file_makes_the_import_fail_other_than_with_a_reason(lines: list[str]) -> None:
+    """Whatever a file holds, reading and applying it either works or raises InvalidAnswer
+    (which the CLI and the admin web turn into a message): never another exception."""
+    data = "\n".join(lines).encode()
+    try:
+        apply_po(sample_draft(), po.read(data), reviewed_by="", now=NOW)
+    except InvalidAnswer as exc:
+        assert str(exc)
