@@ -25,8 +25,12 @@ import numpy as np
 import numpy.typing as npt
 import psutil
 
+from kiosk.answers.cache import AnswersCache
+from kiosk.answers_player import AnswerReader, speaker_sink
+from kiosk.answers_sync import AnswersSync
 from kiosk.config import KioskSettings
 from kiosk.state import (
+    AnswersLoaded,
     CallLive,
     CallLost,
     CloseMedia,
@@ -37,6 +41,8 @@ from kiosk.state import (
     MediaOpened,
     OpenMedia,
     PlaySound,
+    ReadAloud,
+    ReadingDone,
     RelayCallMessage,
     ReloadConfig,
     RemoteText,
@@ -50,6 +56,7 @@ from kiosk.state import (
     SetVolume,
     StartCall,
     StopCall,
+    StopReading,
 )
 from rtc.call_media import CallMedia, MediaEvents, Role
 from rtc.frames import frame_rgb
@@ -66,6 +73,12 @@ PREVIEW_INTERVAL_S = 1 / 15  # the own picture needs no more; it saves the GUI t
 QUALITY_INTERVAL_S = 5.0
 MAX_LOG_CHARS = 60_000
 DEFAULT_VOLUME = 80
+
+
+def answers_dir(settings: KioskSettings) -> Path:
+    if settings.answers_dir:
+        return Path(settings.answers_dir)
+    return Path.home() / ".cache" / "kiosklink" / "answers"
 
 
 def media_config(settings: KioskSettings) -> MediaConfig:
@@ -122,12 +135,24 @@ class KioskBackend:
         self._ice_warnings: list[str] = []
         self._probe: asyncio.Task[None] | None = None
         self._health_interval_s = settings.health_interval_s
+        self.answers = AnswersSync(
+            AnswersCache(answers_dir(settings)),
+            server_url=settings.server_url,
+            token=settings.token,
+            emit=lambda bundle: self._emit(AnswersLoaded(bundle)),
+        )
+        speaker = media_config(settings).speaker
+        self.reader = AnswerReader(
+            open_sink=lambda: speaker_sink(speaker),
+            on_done=lambda sha256: self._emit(ReadingDone(sha256)),
+        )
 
     # --- life cycle (on the loop) ---------------------------------------------------------------
 
     async def start(self) -> None:
         self._effects = asyncio.Queue()
         psutil.cpu_percent(None)  # the first reading is meaningless; prime it
+        await self.answers.start()  # what the cache holds shows with or without a server
         await self.client.start()
         for coro in (self._pump(), self._work(), self._report_health()):
             self._tasks.append(asyncio.create_task(coro))
@@ -137,6 +162,8 @@ class KioskBackend:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+        await self.answers.close()
+        await self.reader.stop()
         if self._opening is not None:
             self._opening.cancel()
             await asyncio.gather(self._opening, return_exceptions=True)
@@ -156,6 +183,7 @@ class KioskBackend:
                 case Connected(welcome=welcome):
                     if isinstance(welcome, m.KioskWelcome):
                         self._health_interval_s = welcome.health_interval_s
+                        self.answers.want(welcome.answers_version)
                         self._probe = asyncio.create_task(self._check_ice(welcome.ice_servers))
                         self._emit(ServerUp(welcome))
                 case Disconnected(retry_in_s=retry):
@@ -164,6 +192,8 @@ class KioskBackend:
                     self._emit(ServerRejected(event.reason))
                 case m.Pong():
                     pass
+                case m.AnswersPublished(version=version):
+                    self.answers.want(version)
                 case _:
                     self._emit(event)  # type: ignore[arg-type]
 
@@ -220,6 +250,14 @@ class KioskBackend:
                 )
             case ForgetPlace():
                 self.client.forget_place()
+            case ReadAloud(sha256=sha256):
+                path = self.answers.cache.audio_path(sha256)
+                if path is None:
+                    self._emit(ReadingDone(sha256))
+                else:
+                    await self.reader.play(sha256, path)
+            case StopReading():
+                await self.reader.stop()
 
     async def _send(self, message: m.Message) -> None:
         try:

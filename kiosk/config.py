@@ -47,6 +47,9 @@ class KioskSettings:
     service_pin_hash: str = ""
     health_interval_s: float = 10.0
     log_file: str = ""
+    # The last complete published version of the common questions (kiosk/answers/cache.py);
+    # empty: ~/.cache/kiosklink/answers.
+    answers_dir: str = ""
 
     def __post_init__(self) -> None:
         if self.idle_warning_s < 20:

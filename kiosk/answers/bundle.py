@@ -86,7 +86,7 @@ class Question(_Frozen):
     id: Tag
     topic: Tag
     route_topic: Tag | None = None  # the `join` topic of "talk to an adviser"
-    phone: Annotated[str, Field(max_length=40, pattern=r"^[0-9+ ()-]*$")] = ""
+    phone: Annotated[str, Field(max_length=40, pattern=r"^[0-9+ ()-]*$")] | None = None
     links: tuple[Link, ...] = ()
     texts: dict[Tag, Text]
     audio: dict[Tag, Audio] = Field(default_factory=dict)

@@ -11,7 +11,7 @@ While the resident is in line, a strip says their place and leads back to the li
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QScroller, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QScroller, QVBoxLayout, QWidget
 
 from kiosk import languages
 from kiosk.answers.browse import Browse, Feedback, Page
@@ -20,6 +20,7 @@ from kiosk.answers.choice import Note, link_label, recording, shown_text, topic_
 from kiosk.fit import Fit
 from kiosk.keyboard_layouts import layout_for
 from kiosk.state import KioskState
+from kiosk.views import style
 from kiosk.views.base import ScreenView
 from kiosk.views.catalog import Catalog
 from kiosk.views.icons import Icon
@@ -73,6 +74,8 @@ class AnswersView(ScreenView):
         self._links_key: tuple[object, ...] = ()
         self.links: list[QrLink] = []
         self._columns = 2
+        self._question_columns = 1
+        self._tile_kind: object = None
 
     def _build_info(self) -> None:
         self.title = label("title")
@@ -112,13 +115,13 @@ class AnswersView(ScreenView):
 
     def _build_controls(self) -> None:
         self.strip = QWidget()
-        strip = QHBoxLayout(self.strip)
+        strip = QVBoxLayout(self.strip)
         strip.setContentsMargins(0, 0, 0, 0)
         self.place = label()
         self.to_line = WrapButton("primary")
         self.to_line.clicked.connect(self.line_requested)
-        strip.addWidget(self.place, 1)
-        strip.addWidget(self.to_line, 1)
+        strip.addWidget(self.place)
+        strip.addWidget(self.to_line)
         self.grid_box = QWidget()
         self.grid = TileLayout(self.grid_box)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -135,9 +138,9 @@ class AnswersView(ScreenView):
         self.no = WrapButton()
         self.no.clicked.connect(lambda: self.feedback.emit(False))
         self.adviser = WrapButton("primary")
-        self.adviser.set_icon(Icon.TALK)
+        self.adviser.base_height = style.SMALL_BUTTON_HEIGHT_PX  # the column is short in landscape
         self.adviser.clicked.connect(self.to_adviser)
-        for button in (self.yes, self.no, self.adviser):
+        for button in (self.yes, self.no):
             answer_row.addWidget(button, 1)
         self.thanks = label("muted")
         self.nobody = label("muted")
@@ -155,6 +158,7 @@ class AnswersView(ScreenView):
             self.question_help,
             self.answer_row,
             self.thanks,
+            self.adviser,
             self.nobody,
             self.keyboard,
             self.back,
@@ -171,14 +175,19 @@ class AnswersView(ScreenView):
         self.grid.setSpacing(fit.px(16))
         self.links_grid.setSpacing(fit.px(24))
         self.body.setStyleSheet(f"font-size: {fit.pt(ANSWER_PT)}pt;")
+        self._question_columns = fit.columns(fit.width - 2 * fit.px(48), 440, most=2)
         self._columns = fit.columns(
             fit.width - 2 * fit.px(48), 300 if fit.landscape else 440, most=4
         )
-        place_in_grid(self.grid, list(self.tiles.values()), self._columns)
+        place_in_grid(self.grid, list(self.tiles.values()), self._tile_columns())
         self.keyboard.apply_fit(fit)
         for link in self.links:
             link.apply_fit(fit)
-        place_in_grid(self.links_grid, self.links, max(1, min(3, len(self.links))))
+        place_in_grid(self.links_grid, self.links, 1)
+
+    def _tile_columns(self) -> int:
+        # A question is a sentence: fewer, wider tiles than for languages and topics.
+        return self._question_columns if self._tile_kind == "questions" else self._columns
 
     def _relayout(self) -> None:
         self.apply_fit(self.fit)
@@ -233,7 +242,14 @@ class AnswersView(ScreenView):
         question = bundle.question(browse.question) if bundle and browse.question else None
         self.search_row.setVisible(browse.page is Page.TOPICS and bundle is not None)
         self.keyboard_toggle.setVisible(self.search_row.isVisibleTo(self))
-        for widget in (self.body, self.read, self.question_help, self.answer_row, self.thanks):
+        for widget in (
+            self.body,
+            self.read,
+            self.question_help,
+            self.answer_row,
+            self.thanks,
+            self.adviser,
+        ):
             widget.setVisible(on_answer and question is not None)
         self.nobody.setVisible(False)
         self.note.setVisible(False)
@@ -317,7 +333,8 @@ class AnswersView(ScreenView):
         self.note.setVisible(shown.note is not Note.NONE)
         self.hours.setText(fill(tr(T.HOURS), shown.text.hours) if shown.text.hours else "")
         self.hours.setVisible(bool(shown.text.hours))
-        self.phone.setText(fill(tr(T.PHONE), "\u2066" + question.phone + "\u2069"))
+        phone = question.phone or ""
+        self.phone.setText(fill(tr(T.PHONE), "\u2066" + phone + "\u2069"))
         self.phone.setVisible(bool(question.phone))
         self._render_links(question, code)
         has_recording = recording(question, shown) is not None
@@ -337,8 +354,6 @@ class AnswersView(ScreenView):
         self.adviser.setEnabled(state.can_ask_adviser)
         self.nobody.setText(tr(T.LANGUAGE_CLOSED))
         self.nobody.setVisible(not state.can_ask_adviser)
-        self.adviser.setVisible(True)
-        self.answer_row.setVisible(True)
         if browse.feedback is Feedback.HELPED:
             self.adviser.set_role("")  # helped: talking to someone is no longer the next step
         else:
@@ -363,7 +378,7 @@ class AnswersView(ScreenView):
             ]
             for link in self.links:
                 link.apply_fit(self.fit)
-            place_in_grid(self.links_grid, self.links, max(1, min(3, len(self.links))))
+            place_in_grid(self.links_grid, self.links, 1)
             self._links_key = key
         self.links_box.setVisible(bool(self.links))
         self.scan_hint.setText(tr(T.SCAN_LINK))
@@ -380,6 +395,7 @@ class AnswersView(ScreenView):
             button.hide()  # until deleted, it would still be drawn where it was
             button.deleteLater()
         self.tiles = {}
+        self._tile_kind = key[0]
         for tile_id, (text, code) in texts.items():
             button = WrapButton("primary")
             button.set_text(text)
@@ -387,5 +403,5 @@ class AnswersView(ScreenView):
             button.clicked.connect(lambda _=False, i=tile_id: emit.emit(i))
             button.apply_fit(self.fit)
             self.tiles[tile_id] = button
-        place_in_grid(self.grid, list(self.tiles.values()), self._columns)
+        place_in_grid(self.grid, list(self.tiles.values()), self._tile_columns())
         self._tiles_key = key

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk import languages
 from kiosk.fit import Fit
@@ -59,8 +59,11 @@ class LanguageView(ScreenView):
         self.answers = WrapButton()
         self.answers.set_icon(Icon.ANSWERS)
         self.answers.clicked.connect(self.answers_requested)
-        self.controls.addWidget(self.answers)
-        self.controls.addWidget(self.back)
+        # One row with Back: the tiles need the height (tests/kiosk/test_layout.py).
+        row = QHBoxLayout()
+        row.addWidget(self.back, 1)
+        row.addWidget(self.answers, 1)
+        self.controls.addLayout(row)
         self.buttons: dict[str, WrapButton] = {}
         self._shown: tuple[LanguageOption, ...] | None = None
 

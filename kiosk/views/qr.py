@@ -7,12 +7,13 @@ import cv2
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.fit import Fit
 from kiosk.views.widgets import label
 
-QR_PX = 220  # on the reference kiosk: a phone reads it from arm's length
+QR_PX = 200  # on the reference kiosk: a phone reads it from arm's length
+QR_LANDSCAPE_PX = 150  # a short screen: the answer beside it needs the height
 
 
 def qr_image(text: str) -> QImage:
@@ -24,7 +25,8 @@ def qr_image(text: str) -> QImage:
 
 
 class QrLink(QWidget):
-    """One link: the code, then the host name (what the resident checks their phone opens)."""
+    """One link: the code, and beside it the host name (what the resident checks their phone
+    opens) and the link's label."""
 
     def __init__(self, url: str, host: str, caption: str = "") -> None:
         super().__init__()
@@ -34,20 +36,24 @@ class QrLink(QWidget):
         self.host = label(wrap=False)
         self.host.setText(host)
         self.host.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a host reads left to right
-        self.host.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.host.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.caption = label("muted")
         self.caption.setText(caption)  # the label an editor gave the link, if any
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.caption.setVisible(bool(caption))
-        layout = QVBoxLayout(self)
+        words = QVBoxLayout()
+        words.addStretch(1)
+        words.addWidget(self.host)
+        words.addWidget(self.caption)
+        words.addStretch(1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.host)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.code, 0)
+        layout.addLayout(words, 1)
         self._image = qr_image(url)
 
     def apply_fit(self, fit: Fit) -> None:
-        side = fit.px(QR_PX)
+        side = fit.px(QR_LANDSCAPE_PX if fit.landscape else QR_PX)
         scaled = self._image.scaled(
             side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
         )
