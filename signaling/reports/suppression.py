@@ -21,6 +21,7 @@ The previous period is a report of its own and suppressed on its own.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -97,23 +98,29 @@ def _complete(
 ) -> None:
     """Rule 2: add complementary cells to ``hidden`` until no family has exactly one hidden.
 
-    Each pass either hides one more (row, figure) or ends, so the loop ends within as many
-    passes as there are figures."""
+    A work list of the families with exactly one hidden member; hiding a member updates the
+    families it belongs to. Every step hides a member or drops a family from the list, and a
+    family re-enters the list only when one of its members is hidden, so the loop ends within
+    (members x families per member) steps: linear in the report's size."""
     members = [[(row, name) for row in family] for family in families for name in counts]
     members += [[(row, name) for name in RATING_COUNTS] for row in range(len(values))]
-    for _ in range(len(values) * max(len(counts), 1) + 1):
-        if not any(_hide_one_more(hidden, values, family) for family in members):
-            return
-
-
-def _hide_one_more(
-    hidden: set[tuple[int, str]], values: list[dict[str, Value]], family: list[tuple[int, str]]
-) -> bool:
-    shown = [m for m in family if m not in hidden]
-    if len(family) - len(shown) != 1 or not shown:
-        return False
-    hidden.add(min(shown, key=lambda m: (_number(values[m[0]][m[1]]), m)))
-    return True
+    belongs: dict[tuple[int, str], list[int]] = {}
+    for f, family in enumerate(members):
+        for member in family:
+            belongs.setdefault(member, []).append(f)
+    hidden_in = [sum(m in hidden for m in family) for family in members]
+    pending = deque(f for f, n in enumerate(hidden_in) if n == 1)
+    while pending:
+        f = pending.popleft()
+        shown = [m for m in members[f] if m not in hidden]
+        if hidden_in[f] != 1 or not shown:
+            continue
+        pick = min(shown, key=lambda m: (_number(values[m[0]][m[1]]), m))
+        hidden.add(pick)
+        for g in belongs[pick]:
+            hidden_in[g] += 1
+            if hidden_in[g] == 1:
+                pending.append(g)
 
 
 def _number(value: Value) -> float:
