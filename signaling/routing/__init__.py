@@ -25,6 +25,12 @@ The rules:
   to them again, and the round starts over. So "decline" means "not me right now", never "never":
   an adviser who wants no calls sets away. ``max_missed_offers`` timeouts in a row set an adviser
   away with reason ``missed_offers``.
+* **Bookings** (docs/booking.md §Routing). A booked caller joins with an earlier ``joined_at``
+  (a bounded credit the exchange computes), so it never overtakes anyone who waited longer. One
+  booked with an adviser is *reserved* for them until ``reserved_until``: only that adviser may
+  be offered the caller meanwhile, at any level of the language, and that adviser is offered
+  their reserved callers (in queue order) before anyone else. The reservation ends at its time
+  (a timer, like an escalation step) or when a call connects; after it the caller is ordinary.
 * **Wrap-up.** After a call the adviser is in wrap-up for ``wrap_up_s`` or until ``ready``.
 * **Pull.** An adviser who prefers to choose when to answer stays away and asks for the next
   caller (:meth:`Router.take_next`): the caller they would be given if free (the oldest they

@@ -8,7 +8,10 @@ eligibility rule (see :func:`qualifies`), so they never disagree about a pair:
   fallback languages count;
 * the adviser must reach ``min_level`` in the caller's language, or in a fallback when they count;
 * topics must match (``None`` on either side matches anything);
-* the caller must be connected (a disconnected kiosk keeps its place but is not offered).
+* the caller must be connected (a disconnected kiosk keeps its place but is not offered);
+* a caller reserved for a booked adviser (``Caller.reserved_at``) may be offered to that adviser
+  only, whatever their level in the caller's language, until the reservation ends; and that
+  adviser is offered their reserved callers before anyone else (docs/booking.md §Routing).
 
 Advisers who declined or missed this caller in the current round (``Caller.tried``) are passed over
 while an alternative exists; see :mod:`signaling.routing` for the round rule.
@@ -46,8 +49,17 @@ def level_ok(step: EscalationStep, level: Level, via_fallback: bool) -> bool:
     return (step.include_fallbacks or not via_fallback) and level_at_least(level, step.min_level)
 
 
+def reserved_ok(adviser: Adviser, caller: Caller) -> bool:
+    """Whether the adviser a caller is reserved for may take them: connected, and the adviser
+    has the caller's language at all (they published the slot, so their level is not asked)."""
+    return caller.connected and caller.language in adviser.languages
+
+
 def qualifies(rules: RoutingRules, adviser: Adviser, caller: Caller, now: float) -> bool:
     """Whether ``adviser`` may be offered ``caller`` at ``now`` (rounds and availability aside)."""
+    reserved = caller.reserved_at(now)
+    if reserved is not None:
+        return reserved == adviser.id and reserved_ok(adviser, caller)
     if not caller.connected or not topic_ok(adviser.topics, caller.topic):
         return False
     step = rules.step_at(caller.joined_at, now)
@@ -77,6 +89,7 @@ class MatchIndex:
         self._queues = queues  # read only: owned by Positions
         self._fallbacks: dict[Language, SortedKeys[QueueKey]] = {}
         self._free: dict[Language, SortedKeys[IdleKey]] = {}
+        self._reserved: dict[AdviserId, SortedKeys[QueueKey]] = {}  # waiting, reserved callers
         self._dirty_callers: set[CallerId] = set()
         self._dirty_advisers: set[AdviserId] = set()
 
@@ -101,6 +114,17 @@ class MatchIndex:
     def remove_fallbacks(self, c: Caller) -> None:
         for lang in c.fallbacks:
             self._fallbacks[lang].discard(c.key)
+
+    def add_reserved(self, c: Caller) -> None:
+        if c.reserved_for is not None:
+            self._reserved.setdefault(c.reserved_for, SortedKeys()).add(c.key)
+
+    def remove_reserved(self, c: Caller) -> None:
+        keys = self._reserved.get(c.reserved_for) if c.reserved_for is not None else None
+        if keys is not None:
+            keys.discard(c.key)
+            if not keys and c.reserved_for is not None:
+                del self._reserved[c.reserved_for]
 
     # --- what changed --------------------------------------------------------------------------
 
@@ -153,11 +177,38 @@ class MatchIndex:
             raise LocalProtocolError(f"caller {best.id} was matched but has no adviser")
         return best, adviser
 
+    def next_reserved_match(self, now: float) -> tuple[Caller, Adviser] | None:
+        """A free adviser with a reserved caller they have not tried, and the first such caller:
+        matched before anyone else, so a booked adviser takes their booking first."""
+        for adviser_id in sorted(self._reserved):
+            a = self._advisers.get(adviser_id)
+            if a is not None and a.state is AdviserState.AVAILABLE:
+                c = self._reserved_caller_for(a, now).untried
+                if c is not None:
+                    return c, a
+        return None
+
+    def _reserved_caller_for(self, a: Adviser, now: float) -> Found:
+        found = Found()
+        for key in self._reserved.get(a.id, ()):
+            c = self._callers[CallerId(key[3])]
+            if c.reserved_at(now) != a.id or not reserved_ok(a, c):
+                continue
+            if a.id in c.tried:
+                found.tried = found.tried or c
+                continue
+            found.untried = c
+            break
+        return found
+
     def caller_for(self, a: Adviser, now: float) -> Caller | None:
         """The caller ``a`` would be given if free now (untried ones first), or None."""
         return self._best_caller_for(a, now)
 
     def _best_caller_for(self, a: Adviser, now: float) -> Caller | None:
+        reserved = self._reserved_caller_for(a, now)
+        if reserved.untried is not None:
+            return reserved.untried
         found = Found()
         for lang in sorted(a.languages):
             level = a.languages[lang]
@@ -175,9 +226,16 @@ class MatchIndex:
                             now=now,
                         )
                     )
-        return found.untried or found.tried
+        return found.untried or reserved.tried or found.tried
 
     def _best_adviser_for(self, c: Caller, now: float, *, untried_only: bool) -> Adviser | None:
+        reserved = c.reserved_at(now)
+        if reserved is not None:
+            booked = self._advisers.get(reserved)
+            if booked is None or booked.state is not AdviserState.AVAILABLE:
+                return None
+            passed = untried_only and booked.id in c.tried
+            return booked if reserved_ok(booked, c) and not passed else None
         step = self._rules.step_at(c.joined_at, now)
         languages = (c.language, *c.fallbacks) if step.include_fallbacks else (c.language,)
         best: IdleKey | None = None
@@ -248,6 +306,8 @@ def scan_queue(
         i += 1
         if not caller.connected or not topic_ok(adviser.topics, caller.topic):
             continue
+        if caller.reserved_at(now) is not None:
+            continue  # only their booked adviser, who looks at them first (next_reserved_match)
         if adviser.id in caller.tried:
             found.tried = found.tried or caller
             continue

@@ -77,6 +77,14 @@ class Caller:
     shown: tuple[int, tuple[int, int] | None] | None = None  # last (position, wait) emitted
     silent: frozenset[Party] = frozenset()  # in a call: whose media the other side misses
     media_until: float | None = None  # end of the media grace while ``silent``
+    reserved_for: AdviserId | None = None  # a booking's adviser, offered this caller first
+    reserved_until: float | None = None  # until then only ``reserved_for`` may be offered
+
+    def reserved_at(self, now: float) -> AdviserId | None:
+        """The adviser this caller is reserved for at ``now``, or None (docs/booking.md)."""
+        if self.reserved_until is None or now >= self.reserved_until:
+            return None
+        return self.reserved_for
 
     @property
     def key(self) -> QueueKey:

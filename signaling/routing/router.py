@@ -197,13 +197,20 @@ class Router:
         fallbacks: Sequence[Language] = (),
         priority: int = 0,
         joined_at: float | None = None,
+        reserved_for: AdviserId | None = None,
+        reserved_until: float | None = None,
         now: float,
     ) -> list[Effect]:
         """Put a caller in line. The effects hold an ``OfferMade`` if an adviser was free, else a
         ``PositionChanged`` for the caller (and for nobody else: joining goes to the back).
 
         ``joined_at`` (default ``now``) is earlier when the caller takes over a place it held
-        (a kiosk rejoining without its resume token): it then ranks, and is escalated, from then.
+        (a kiosk rejoining without its resume token, a ticket) or checks in with a booking (its
+        bounded credit): it then ranks, and is escalated, from then.
+
+        ``reserved_for`` (a booking's adviser): until ``reserved_until`` only that adviser may be
+        offered the caller, and they are offered their reserved callers before anyone else; after
+        it, or once a call connects, the caller is an ordinary one (docs/booking.md §Routing).
         """
         if caller in self._callers:
             raise IllegalTransition("caller", self._callers[caller].state, "join")
@@ -216,6 +223,8 @@ class Router:
             joined_at=now if joined_at is None else joined_at,
             connected=True,
             now=now,
+            reserved_for=reserved_for,
+            reserved_until=reserved_until,
         )
         return self._settle(now)
 

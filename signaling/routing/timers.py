@@ -15,7 +15,14 @@ from typing import Literal
 from signaling.errors import LocalProtocolError
 
 TimerKind = Literal[
-    "offer", "wrap", "heartbeat", "adviser_grace", "caller_grace", "escalate", "media_grace"
+    "offer",
+    "wrap",
+    "heartbeat",
+    "adviser_grace",
+    "caller_grace",
+    "escalate",
+    "media_grace",
+    "reservation",
 ]
 Timer = tuple[float, int, TimerKind, str]
 

@@ -117,11 +117,22 @@ class Transitions:
         elif kind == "media_grace" and c and c.media_until == when:
             if c.state is CallerState.IN_CALL:
                 self._media_lost(c, now)
+        elif kind == "reservation" and c and c.reserved_until == when:
+            self._end_reservation(c)
         elif kind == "escalate" and c and c.escalates_at == when:
             c.escalates_at = None
             if c.state is CallerState.WAITING and c.connected:
                 self._index.mark_caller(c.id)
                 self._schedule_escalation(c, now)
+
+    def _end_reservation(self, c: Caller) -> None:
+        """The booked adviser's exclusive time is over: anyone who qualifies may take them."""
+        if c.state is CallerState.WAITING:
+            self._index.remove_reserved(c)
+            if c.connected:
+                self._index.mark_caller(c.id)
+        c.reserved_for = None
+        c.reserved_until = None
 
     def _schedule_escalation(self, c: Caller, now: float) -> None:
         when = self.rules.next_step_time(c.joined_at, now)
@@ -306,6 +317,7 @@ class Transitions:
         c.state = CallerState.IN_CALL
         c.offer_expires = None
         c.tried.clear()
+        c.reserved_for = c.reserved_until = None  # the booking is met; a requeue is ordinary
         self.out.append(CallConnected(c.id, a.id))
         self.set_state(a, AdviserState.IN_CALL, "accepted", now)
 
@@ -411,11 +423,17 @@ class Transitions:
         joined_at: float,
         connected: bool,
         now: float,
+        reserved_for: AdviserId | None = None,
+        reserved_until: float | None = None,
     ) -> None:
-        """In line at its place by ``joined_at``; a disconnected one (restored) gets a grace."""
+        """In line at its place by ``joined_at``; a disconnected one (restored) gets a grace;
+        a booked one may be reserved for their adviser until ``reserved_until``."""
         unique = tuple(dict.fromkeys(f for f in fallbacks if f != language))
         c = Caller(caller, language, topic, unique, priority, joined_at, self._next_seq())
         c.connected = connected
+        if reserved_for is not None and reserved_until is not None and reserved_until > now:
+            c.reserved_for, c.reserved_until = reserved_for, reserved_until
+            self._timers.push(reserved_until, "reservation", c.id)
         self.callers[caller] = c
         self._enqueue(c, now)
         if not connected:
@@ -428,6 +446,7 @@ class Transitions:
         c.offer_expires = None
         self._positions.add(c)
         self._index.add_fallbacks(c)
+        self._index.add_reserved(c)
         if c.connected:
             self._index.mark_caller(c.id)
             self._schedule_escalation(c, now)
@@ -435,6 +454,7 @@ class Transitions:
     def _dequeue(self, c: Caller) -> None:
         self._positions.remove(c)
         self._index.remove_fallbacks(c)
+        self._index.remove_reserved(c)
 
     def caller_disconnected(self, c: Caller, now: float) -> None:
         if c.state is CallerState.OFFERED:
@@ -524,6 +544,11 @@ class Transitions:
 
     def dispatch(self, now: float) -> None:
         """Offer callers to advisers until no changed party has a possible match."""
+        for _ in range(len(self.advisers) + 1):  # booked advisers take their bookings first
+            reserved = self._index.next_reserved_match(now)
+            if reserved is None:
+                break
+            self.make_offer(*reserved, now)
         advisers, callers = self._index.take_dirty()
         for _ in range(len(self.advisers) + 1):  # each round makes one adviser busy
             match = self._index.next_match(advisers, callers, now)

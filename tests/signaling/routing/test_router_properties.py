@@ -9,7 +9,13 @@ and checks the router's public answers against them:
 * every joined caller is in exactly one of waiting / offered / in call / held, or was removed once;
 * work-conserving: no available adviser qualifies for any waiting, connected caller;
 * fair order: an adviser is never offered a caller while an older one (by priority, joined_at,
-  arrival) they qualify for, and have not passed on, is waiting;
+  arrival) they qualify for, and have not passed on, is waiting; and a booked adviser is offered
+  no one else while a caller reserved for them, not passed on, waits (docs/booking.md §Routing);
+* booked priority is bounded: a booked caller (who joins with ``joined_at = now - credit``)
+  offered to an adviser other than their booked one never overtakes anyone that adviser could
+  take who had waited longer than the credit plus the booked caller's own wait;
+* no caller starves: with advisers answering, every caller, booked or not, is served in bounded
+  time (a test of its own);
 * no stale adviser: nobody heard from for the heartbeat timeout is left in a live state;
 * no interrupted call outlives its media grace, and only a call in progress is interrupted;
 * positions shown to connected waiting callers are the router's current ones, and no
@@ -29,6 +35,8 @@ from signaling.messages import LEVEL_RANK
 from signaling.routing import (
     AdviserId,
     AdviserState,
+    AdviserStateChanged,
+    CallConnected,
     CallerId,
     CallerRemoved,
     CallerState,
@@ -74,6 +82,16 @@ class Model:
     passed: set[tuple[AdviserId, CallerId]] = field(default_factory=set)  # declined or missed
     heard: dict[AdviserId, float] = field(default_factory=dict)
     shown: dict[CallerId, tuple[int, tuple[int, int] | None]] = field(default_factory=dict)
+    reserved: dict[CallerId, tuple[AdviserId, float]] = field(default_factory=dict)
+    checked_in: dict[CallerId, tuple[float, float]] = field(default_factory=dict)  # (at, credit)
+
+
+def reserved_for(m: Model, caller: CallerId) -> AdviserId | None:
+    """The booked adviser a caller is reserved for now, from what the model told the router."""
+    reservation = m.reserved.get(caller)
+    if reservation is None or m.now >= reservation[1]:
+        return None
+    return reservation[0]
 
 
 def qualifies(m: Model, adviser: AdviserId, w: WaitingCaller) -> bool:
@@ -81,6 +99,9 @@ def qualifies(m: Model, adviser: AdviserId, w: WaitingCaller) -> bool:
     languages, wanted = m.skills[adviser]
     if not m.router.caller_connected(w.caller):
         return False
+    booked_with = reserved_for(m, w.caller)
+    if booked_with is not None:  # only the booked adviser, at any level of the language
+        return booked_with == adviser and w.language in languages
     if wanted is not None and w.topic is not None and w.topic not in wanted:
         return False
     step = RULES.escalation[0]
@@ -148,14 +169,22 @@ def check(m: Model, effects: list[Effect], *, direct_offer_to: AdviserId | None)
     for offer in (e for e in effects if isinstance(e, OfferMade)):
         if offer.adviser == direct_offer_to:
             continue
-        given_key = key(m, waiting[offer.caller])
+        given = waiting[offer.caller]
+        given_key = key(m, given)
+        booked = reserved_for(m, offer.caller) == offer.adviser
         for w in waiting.values():
             if (
-                r.caller_state(w.caller) is CallerState.WAITING
-                and key(m, w) < given_key
-                and (offer.adviser, w.caller) not in m.passed
+                r.caller_state(w.caller) is not CallerState.WAITING
+                or (offer.adviser, w.caller) in m.passed
+                or not qualifies(m, offer.adviser, w)
             ):
-                assert not qualifies(m, offer.adviser, w), f"{w.caller} was ahead of {offer.caller}"
+                continue
+            theirs = reserved_for(m, w.caller) == offer.adviser
+            if theirs and not booked:
+                raise AssertionError(f"{offer.adviser}'s booking {w.caller} was passed over")
+            if theirs == booked:
+                assert key(m, w) >= given_key, f"{w.caller} was ahead of {offer.caller}"
+        check_bounded_credit(m, offer, given, waiting)
     # No stale adviser.
     for a in ADVISERS:
         state = r.adviser_state(a)
@@ -173,8 +202,33 @@ def check(m: Model, effects: list[Effect], *, direct_offer_to: AdviserId | None)
             assert m.shown.get(c) == r.position_of(c, now=m.now)
 
 
+def check_bounded_credit(
+    m: Model, offer: OfferMade, given: WaitingCaller, waiting: dict[CallerId, WaitingCaller]
+) -> None:
+    """A booked caller offered to someone other than their adviser overtakes nobody that adviser
+    could take who has waited longer than the credit plus the booked caller's own wait."""
+    if offer.caller not in m.checked_in or reserved_for(m, offer.caller) == offer.adviser:
+        return
+    at, credit = m.checked_in[offer.caller]
+    for w in waiting.values():
+        longer = m.now - w.joined_at > credit + (m.now - at)
+        if (
+            longer
+            and w.priority >= given.priority
+            and r_waiting(m, w.caller)
+            and (offer.adviser, w.caller) not in m.passed
+        ):
+            assert not qualifies(m, offer.adviser, w), f"booked {offer.caller} overtook {w.caller}"
+
+
+def r_waiting(m: Model, caller: CallerId) -> bool:
+    return m.router.caller_state(caller) is CallerState.WAITING
+
+
 def record(m: Model, effects: list[Effect], *, resumed: CallerId | None = None) -> None:
     for e in effects:
+        if isinstance(e, CallConnected):
+            m.reserved.pop(e.caller, None)  # the booking is met
         if isinstance(e, CallerRemoved):
             m.removed[e.caller] = m.removed.get(e.caller, 0) + 1
         elif isinstance(e, OfferRevoked) and e.reason in ("declined", "timeout"):
@@ -211,6 +265,15 @@ def draw_event(m: Model, data: st.DataObject, kinds: list[str]) -> Event:
             "topic": data.draw(st.none() | st.just("tax"), label="topic"),
             "priority": data.draw(st.sampled_from([0, 0, 1]), label="priority"),
         }
+        booking = data.draw(st.sampled_from(["none", "none", "credit", "reserved"]), label="booked")
+        if booking != "none":  # checked in with a booking: a bounded credit, maybe an adviser
+            credit = data.draw(st.sampled_from([60.0, 600.0]), label="credit")
+            event.args |= {"priority": 0, "joined_at": m.now - credit}
+        if booking == "reserved":
+            event.args["reserved_for"] = data.draw(st.sampled_from(ADVISERS), label="booked_with")
+            event.args["reserved_until"] = m.now + data.draw(
+                st.sampled_from([0.0, 30.0, 300.0]), label="reserved_s"
+            )
     elif kind in ("accept", "decline", "transfer"):
         # Mostly legal: pick an adviser in the right state and their own caller.
         state = AdviserState.IN_CALL if kind == "transfer" else AdviserState.OFFERED
@@ -280,6 +343,14 @@ def apply(m: Model, e: Event) -> None:
         m.removed.pop(e.caller, None)
         m.shown.pop(e.caller, None)
         m.passed = {(a, c) for a, c in m.passed if c != e.caller}
+        m.reserved.pop(e.caller, None)
+        m.checked_in.pop(e.caller, None)
+        joined_at = e.args.get("joined_at")
+        if isinstance(joined_at, float):
+            m.checked_in[e.caller] = (m.now, m.now - joined_at)
+        booked_with, until = e.args.get("reserved_for"), e.args.get("reserved_until")
+        if isinstance(booked_with, str) and isinstance(until, float):
+            m.reserved[e.caller] = (AdviserId(booked_with), until)
     if e.kind == "sign_in" and accepted:
         m.skills[e.adviser] = (e.args["languages"], e.args["topics"])  # type: ignore[assignment]
     heard = e.kind in ("sign_in", "adviser_reconnected", "heartbeat") or (
@@ -374,3 +445,69 @@ def test_invariants_hold_around_interrupted_calls(data: st.DataObject) -> None:
     assert [m.router.adviser_state(a) for a in ADVISERS[:2]] == [AdviserState.IN_CALL] * 2
     for _ in range(data.draw(st.integers(3, 40), label="steps")):
         step(m, data, DURING_CALLS)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_no_caller_starves_booked_or_not(data: st.DataObject) -> None:
+    """Two advisers answer every offer and talk 30 s. Walk-ins, booked callers with a credit,
+    callers reserved for one of them and callers reserved for an adviser who never comes all
+    reach an adviser, each within the reservation plus everyone's calls ahead of them."""
+    router, now = Router(RULES), T0
+    everyone = {lang: "native" for lang in LANGS}
+    for adviser in ADVISERS[:2]:
+        router.sign_in(adviser, everyone, now=now)  # type: ignore[arg-type]
+        router.set_available(adviser, now=now)
+    joined: dict[CallerId, float] = {}
+    served: dict[CallerId, float] = {}
+    talking_since: dict[AdviserId, float] = {}
+    kinds = st.sampled_from(["walk_in", "credit", "reserved", "reserved_absent"])
+    for n in range(data.draw(st.integers(1, 12), label="callers")):
+        now += data.draw(st.sampled_from([0.0, 5.0, 60.0]), label="gap")
+        kind, caller = data.draw(kinds, label="kind"), CallerId(f"c{n}")
+        for adviser in ADVISERS[:2]:
+            router.heartbeat(adviser, now=now)
+        args: dict[str, object] = {}
+        if kind != "walk_in":
+            args["joined_at"] = now - 600.0
+        if kind.startswith("reserved"):
+            args["reserved_for"] = ADVISERS[0] if kind == "reserved" else ADVISERS[3]
+            args["reserved_until"] = now + 300.0
+        joined[caller] = now
+        effects = router.join(caller, data.draw(st.sampled_from(LANGS)), now=now, **args)  # type: ignore[arg-type]
+        answer(router, effects, now, served, talking_since)
+    bound = 300.0 + 60.0 * len(joined)  # the reservation, then at most everyone's call ahead
+    for _ in range(int(bound // 10) + 10):  # bounded: every caller is served well before the end
+        now += 10.0
+        for adviser in ADVISERS[:2]:
+            router.heartbeat(adviser, now=now)
+            if router.adviser_state(adviser) is AdviserState.IN_CALL and (
+                now - talking_since[adviser] >= 30.0
+            ):
+                talker = router.caller_of(adviser)
+                assert talker is not None
+                answer(router, router.end_call(talker, now=now), now, served, talking_since)
+        answer(router, router.tick(now=now), now, served, talking_since)
+    assert set(served) == set(joined), f"starved: {sorted(set(joined) - set(served))}"
+    for caller, at in served.items():
+        assert at - joined[caller] <= bound, f"{caller} waited {at - joined[caller]} s"
+
+
+def answer(
+    router: Router,
+    effects: list[Effect],
+    now: float,
+    served: dict[CallerId, float],
+    talking_since: dict[AdviserId, float],
+) -> None:
+    """Every offer accepted at once; every wrap-up ended at once."""
+    pending = list(effects)
+    while pending:
+        e = pending.pop(0)
+        if isinstance(e, OfferMade):
+            pending.extend(router.accept(e.adviser, e.caller, now=now))
+        elif isinstance(e, CallConnected):
+            served.setdefault(e.caller, now)
+            talking_since[e.adviser] = now
+        elif isinstance(e, AdviserStateChanged) and e.state is AdviserState.WRAP_UP:
+            pending.extend(router.ready(e.adviser, now=now))
