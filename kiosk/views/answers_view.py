@@ -378,6 +378,7 @@ class AnswersView(ScreenView):
             ]
             for link in self.links:
                 link.apply_fit(self.fit)
+                link.show()
             place_in_grid(self.links_grid, self.links, 1)
             self._links_key = key
         self.links_box.setVisible(bool(self.links))
@@ -404,4 +405,6 @@ class AnswersView(ScreenView):
             button.apply_fit(self.fit)
             self.tiles[tile_id] = button
         place_in_grid(self.grid, list(self.tiles.values()), self._tile_columns())
+        for button in self.tiles.values():
+            button.show()  # a widget added to a shown one stays hidden until told
         self._tiles_key = key
