@@ -93,10 +93,9 @@ def test_percentiles_are_nearest_rank_per_group() -> None:
 def test_the_median_is_a_wait_that_happened_with_half_at_or_below(waits: list[int]) -> None:
     table = merge([pack([fact("A", w) for w in waits])])
     median = total(table).wait_p50_s
-    assert median in waits
-    at_or_below = sum(w <= median for w in waits)  # type: ignore[operator]
-    assert 2 * at_or_below >= len(waits)
-    assert 2 * sum(w < median for w in waits) < len(waits)  # type: ignore[operator]
+    assert median is not None and median in waits
+    assert 2 * sum(w <= median for w in waits) >= len(waits)
+    assert 2 * sum(w < median for w in waits) < len(waits)
 
 
 def test_districts_add_up_their_sites() -> None:
@@ -120,7 +119,7 @@ def test_poor_means_what_the_console_calls_poor() -> None:
         ({"fps": 9.9}, True),
         ({}, False),
     ):
-        sample = m.Quality(**figures)  # type: ignore[arg-type]
+        sample = m.Quality(**figures)
         assert poor_sample(sample) is poor
         level = console_quality.rate(sample)
         assert (level == console_quality.QualityLevel.POOR) is poor
