@@ -311,6 +311,25 @@ class ReportsSettings(_Section):
         return districts
 
 
+class BookingSettings(_Section):
+    """Booked times and tickets (docs/booking.md §Settings)."""
+
+    check_in_before_s: float = Field(default=900.0, ge=0)
+    check_in_after_s: float = Field(default=600.0, ge=0)
+    late_grace_s: float = Field(default=3600.0, ge=0)
+    reserved_wait_s: float = Field(default=300.0, ge=0)
+    booked_credit_s: float = Field(default=600.0, ge=0)
+    ticket_valid_s: Seconds | None = None  # None: until the end of the local day
+    book_lead_s: float = Field(default=1800.0, ge=0)
+    horizon_days: int = Field(default=14, ge=1, le=366)
+    bookings_per_kiosk: int = Field(default=6, ge=1)
+    guesses_per_kiosk: int = Field(default=5, ge=1)
+    guesses_global: int = Field(default=100, ge=1)
+    guess_window_s: Seconds = 600.0
+    # HMAC key for code hashes; set it in the environment so the database alone cannot test codes.
+    code_secret: SecretStr | None = None
+
+
 class Settings(_Section):
     """Everything the server needs to know, validated. Build it with :func:`load_settings`."""
 
@@ -323,6 +342,7 @@ class Settings(_Section):
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     reports: ReportsSettings = Field(default_factory=ReportsSettings)
+    booking: BookingSettings = Field(default_factory=BookingSettings)
     # The file these settings came from, for log lines and `kiosklink check`; None for defaults.
     source: Path | None = None
 
@@ -337,6 +357,7 @@ SECTIONS: dict[str, type[_Section]] = {
     "privacy": PrivacySettings,
     "metrics": MetricsSettings,
     "reports": ReportsSettings,
+    "booking": BookingSettings,
 }
 
 

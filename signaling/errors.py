@@ -18,6 +18,7 @@
     │   └── AuthRefused          rtc.signaling_client: the server refused our hello
     ├── IllegalTransition        a state machine got an event its state forbids
     ├── InvalidAnswer            signaling.answers: refused common-questions content  (bad_message)
+    ├── InvalidBooking           signaling.booking: slots or a booking that cannot be  (bad_message)
     ├── StoreError               signaling.store_records: a store operation cannot be done
     │   ├── NotFound             no such record                             (not_found)
     │   └── Conflict             a record with that key already exists      (conflict)
@@ -145,3 +146,10 @@ class IllegalTransition(KiosklinkError):
         self.machine = machine
         self.state = state
         self.event = event
+
+
+class InvalidBooking(KiosklinkError):
+    """Staff asked for slots or a booking that cannot be (a series in the past, an unknown
+    language, a span that holds no slot): answered ``bad_message`` (docs/booking.md)."""
+
+    code = ErrorCode.BAD_MESSAGE
