@@ -75,7 +75,10 @@ def test_starter_set_published_shown_updated_live_and_kept_offline(
         assert app.flow.state.answers is None  # nothing published yet
         first = publish(server)
         wait(lambda s: s.answers is not None and s.answers.version == first)  # told, fetched
-        english = app.flow.state.answers.question("housing-queue").texts["en"]  # type: ignore[union-attr]
+        published = app.flow.state.answers
+        question = published.question("housing-queue") if published else None
+        assert question is not None
+        english = question.texts["en"]
         open_question(qtbot, app, "so")
         assert a.title.text() == english.title and a.body.text() == english.body
         assert a.note.isVisible()
