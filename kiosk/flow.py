@@ -455,6 +455,17 @@ class KioskFlow:
                 return self._error(now)
             case m.KioskWelcome() | m.Pong() | m.AnswersPublished():
                 return []  # the backend fetches a new version and feeds AnswersLoaded
+            case (
+                m.Slots()
+                | m.Booked()
+                | m.BookRefused()
+                | m.Ticket()
+                | m.CheckedIn()
+                | m.CheckInRefused()
+            ):
+                # Booking (issue #14, docs/booking.md) has no kiosk screens yet: until it does,
+                # its answers change nothing here (never a crash on a message the flow lacks).
+                return []
 
     def _server_up(self, welcome: m.KioskWelcome, now: float) -> list[Effect]:
         options = tuple(
