@@ -35,7 +35,7 @@ from aiohttp import web
 
 from signaling import messages as m
 from signaling import server as srv
-from signaling.admin import answer_stats, metrics, reports, retention
+from signaling.admin import answer_stats, answers_routes, metrics, reports, retention
 from signaling.admin.fleet import FleetRules, SortKey, UnknownFault
 from signaling.admin.monitor import FleetMonitor, KioskNotConnected, command_json, fault_json
 from signaling.admin.trends import WINDOWS_DAYS
@@ -60,6 +60,7 @@ STREAM_PING_S = 15.0
 ACTIONS = frozenset(get_args(m.Command.model_fields["action"].annotation))
 
 ACCESS: web.AppKey[dict[str, frozenset[Role]]] = web.AppKey("admin_route_roles", dict)
+UPLOADS: web.AppKey[dict[str, str]] = web.AppKey("admin_upload_routes", dict)
 _ADMIN = web.RequestKey("admin", AdviserRecord)
 _ROLES: web.RequestKey[frozenset[Role]] = web.RequestKey("admin_roles", frozenset)
 _BY_COOKIE = web.RequestKey("admin_by_cookie", bool)
@@ -97,6 +98,7 @@ def setup_admin(app: web.Application) -> None:
     answer_stats.setup_answer_stats(app)  # the common questions' use, for reports (issue #13)
     allow(app, answer_stats.PATH, REPORT_READERS)
     reports.setup_reports(app)  # reports for service managers (issue #15)
+    answers_routes.setup_answers_editor(app)  # the common questions' editor (issue #13)
     metrics.setup_metrics(app, lambda: app[MONITOR])
 
 
@@ -154,6 +156,18 @@ def allow(app: web.Application, path: str, roles: frozenset[Role]) -> None:
     app.setdefault(ACCESS, {})[path] = roles
 
 
+def accept_upload(app: web.Application, path: str, header: str) -> None:
+    """Let the POST route ``path`` take a multipart upload by cookie when the request carries
+    ``header``: a cross-site form cannot add a header without a CORS preflight, which /admin never
+    grants, so the upload keeps the fence that "JSON only" is for every other POST."""
+    app.setdefault(UPLOADS, {})[path] = header
+
+
+def signed_in_account(request: web.Request) -> AdviserRecord:
+    """The signed-in account (for routes in other modules)."""
+    return request[_ADMIN]
+
+
 @web.middleware
 async def admin_only(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -170,7 +184,7 @@ async def admin_only(
     account, roles = signed_in
     if not may_use(roles, request.app[ACCESS].get(_route_path(request))):
         return _error(403, ErrorCode.UNAUTHORIZED, "this account's roles do not include this page")
-    if request.method == "POST" and by_cookie and request.content_type != "application/json":
+    if request.method == "POST" and by_cookie and not _sent_as_allowed(request):
         return _error(415, ErrorCode.BAD_MESSAGE, "send JSON")
     request[_ADMIN] = account
     request[_ROLES] = roles
@@ -182,6 +196,18 @@ def _route_path(request: web.Request) -> str:
     """The route as registered (``/admin/api/kiosks/{kiosk_id}``), or the path when none."""
     resource = request.match_info.route.resource
     return resource.canonical if resource is not None else request.path
+
+
+def _sent_as_allowed(request: web.Request) -> bool:
+    """JSON, or an upload to a route that takes one (:func:`accept_upload`)."""
+    if request.content_type == "application/json":
+        return True
+    header = request.app.get(UPLOADS, {}).get(_route_path(request))
+    return (
+        header is not None
+        and request.content_type == "multipart/form-data"
+        and header in request.headers
+    )
 
 
 def _is_public(path: str) -> bool:

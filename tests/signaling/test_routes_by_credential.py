@@ -34,6 +34,8 @@ CREDENTIALS = (
     "admin_cookie_foreign",
     "manager",
     "manager_cookie",
+    "editor",
+    "editor_cookie",
     "role_revoked",
     "metrics",
     "foreign_origin",
@@ -41,6 +43,7 @@ CREDENTIALS = (
 FOREIGN = ("admin_cookie_foreign", "foreign_origin")
 ADMINS = ("admin", "admin_cookie")
 MANAGERS = ("manager", "manager_cookie")
+EDITORS = ("editor", "editor_cookie")
 Answer = int | str  # a status, or "302 <Location>" for a redirect
 WS = 101  # the WebSocket handshake succeeded (the hello then checks the token)
 SIGN_IN = "302 /admin/login"
@@ -52,20 +55,25 @@ def everyone(status: Answer) -> dict[str, Answer]:
 
 
 def admins(status: Answer, others: Answer = 401) -> dict[str, Answer]:
-    """Admins only: a signed-in manager is refused (403), everyone else as ``others``."""
+    """Admins only: a signed-in manager or editor is refused (403), everyone else as ``others``."""
     table = {c: status if c in ADMINS else others for c in CREDENTIALS}
-    managers = dict.fromkeys(MANAGERS, 403)
-    return {**table, **managers, "admin_cookie_foreign": 403, "foreign_origin": 403}
+    refused = dict.fromkeys(MANAGERS + EDITORS, 403)
+    return {**table, **refused, "admin_cookie_foreign": 403, "foreign_origin": 403}
 
 
 def report_readers(status: Answer) -> dict[str, Answer]:
-    """Managers and admins (signaling.roles.REPORT_READERS)."""
-    return only(status, ADMINS + MANAGERS)
+    """Managers and admins (signaling.roles.REPORT_READERS); a signed-in editor gets 403."""
+    return {**only(status, ADMINS + MANAGERS), **dict.fromkeys(EDITORS, 403)}
+
+
+def editors(status: Answer) -> dict[str, Answer]:
+    """Editors and admins (signaling.roles.EDITORS); a signed-in manager gets 403."""
+    return {**only(status, ADMINS + EDITORS), **dict.fromkeys(MANAGERS, 403)}
 
 
 def web_roles(status: Answer) -> dict[str, Answer]:
     """Any account with a role in the admin web."""
-    return only(status, ADMINS + MANAGERS)
+    return only(status, ADMINS + MANAGERS + EDITORS)
 
 
 def only(status: Answer, who: tuple[str, ...], others: Answer = 401) -> dict[str, Answer]:
@@ -80,7 +88,9 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("POST", "/api/login"): everyone(400),  # no username and password in "{}"
     ("POST", "/api/logout"): everyone(200),  # revokes the bearer token if it is a session
     # An admin-web session is an adviser's session too: admins and managers are adviser accounts.
-    ("GET", "/api/adviser/today"): only(200, ("adviser", "admin", "manager", "role_revoked")),
+    ("GET", "/api/adviser/today"): only(
+        200, ("adviser", "admin", "manager", "editor", "role_revoked")
+    ),
     # The common questions for kiosks: nothing is published in this server, and x1 is no digest.
     ("GET", "/api/kiosk/answers"): only(404, ("kiosk",)),
     ("GET", "/api/kiosk/answers/audio/x1"): only(400, ("kiosk",)),
@@ -104,6 +114,27 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/admin/api/trends"): admins(200),
     ("GET", "/admin/api/answers/stats"): report_readers(200),
     ("GET", "/admin/api/reports"): report_readers(400),  # no from and to
+    # The common questions' editor: the draft is empty here, so x1 names no question or version.
+    ("GET", "/admin/answers"): {
+        **editors(200),
+        **dict.fromkeys(
+            ("none", "kiosk", "adviser", "adviser_as_cookie", "role_revoked", "metrics"), SIGN_IN
+        ),
+    },
+    ("GET", "/admin/api/answers/draft"): editors(200),
+    ("GET", "/admin/api/answers/questions/x1"): editors(404),
+    ("POST", "/admin/api/answers/questions/x1"): editors(400),  # "{}" has no topic or words
+    ("POST", "/admin/api/answers/topics/x1"): editors(400),  # "{}" has no titles
+    ("POST", "/admin/api/answers/questions/x1/texts/x1"): editors(404),
+    ("POST", "/admin/api/answers/questions/x1/texts/x1/current"): editors(400),
+    # A recording comes as multipart ("{}" is none); test_answers_editor_api checks the header.
+    ("POST", "/admin/api/answers/questions/x1/audio/x1"): editors(400),
+    ("POST", "/admin/api/answers/questions/x1/audio/x1/remove"): editors(404),
+    ("GET", "/admin/api/answers/questions/x1/preview"): editors(404),
+    ("POST", "/admin/api/answers/publish"): editors(400),  # nothing to publish
+    ("GET", "/admin/api/answers/versions"): editors(200),
+    ("GET", "/admin/api/answers/versions/compare"): editors(404),  # no "from"
+    ("POST", "/admin/api/answers/versions/x1/republish"): editors(404),
 }
 
 
@@ -129,6 +160,7 @@ class Credentials:
     adviser_id: str
     admin_id: str
     manager_id: str
+    editor_id: str
 
     def session(self, adviser_id: str, *, admin: bool = False) -> str:
         """A fresh session each time: logout routes revoke the one they are given."""
@@ -156,6 +188,10 @@ class Credentials:
                 return bearer(self.session(self.manager_id, admin=True))
             case "manager_cookie":
                 return cookie(self.session(self.manager_id, admin=True))
+            case "editor":
+                return bearer(self.session(self.editor_id, admin=True))
+            case "editor_cookie":
+                return cookie(self.session(self.editor_id, admin=True))
             case "role_revoked":
                 # An admin-web session whose account has no web role (any more): nothing.
                 return bearer(self.session(self.adviser_id, admin=True))
@@ -185,12 +221,18 @@ def credentials(server_factory: Callable[..., EmbeddedServer]) -> Credentials:
             "it-admin", "a long admin password", {"sv": "native"}, is_admin=True
         ),
         manager_id=_manager(server),
+        editor_id=_editor(server),
     )
 
 
 def _manager(server: EmbeddedServer) -> str:
     server.add_adviser("manager1", "a long manager password", {})
     return server.with_store(lambda s: s.answers.grant_role("manager1", "manager"))
+
+
+def _editor(server: EmbeddedServer) -> str:
+    server.add_adviser("editor1", "a long editor password", {})
+    return server.with_store(lambda s: s.answers.grant_role("editor1", "editor"))
 
 
 async def answer(

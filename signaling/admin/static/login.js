@@ -1,6 +1,14 @@
 // Sign-in: POST the form as JSON; the server answers with an HttpOnly admin-session cookie.
 "use strict";
 
+// Each account starts on the first page its roles open: IT on the fleet, an editor (who may not
+// see the fleet) on the common questions.
+function landing(roles) {
+  if (roles.includes("admin")) return "/admin/";
+  if (roles.includes("editor")) return "/admin/answers";
+  return "/admin/";
+}
+
 document.getElementById("login-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const error = document.getElementById("login-error");
@@ -16,7 +24,8 @@ document.getElementById("login-form").addEventListener("submit", async (event) =
       body: JSON.stringify(body),
     });
     if (response.ok) {
-      window.location.assign("/admin/");
+      const answer = await response.json();
+      window.location.assign(landing(answer.roles || []));
       return;
     }
     const answer = await response.json().catch(() => ({}));
