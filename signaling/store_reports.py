@@ -48,20 +48,26 @@ class ReportData:
     async def blocks(self, first: date, last: date, *, zone: ZoneInfo, now: float) -> list[bytes]:
         """The packed facts of every local day from ``first`` to ``last`` (both included)."""
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        async with self._session.begin() as db:
+        async with self._session() as db:
             counts = await _calls_per_day(db, days, zone)
             kept = await _kept(db, first, last, zone)
-            found: list[bytes] = []
-            for day in days:
-                row = kept.get(day.isoformat())
-                if row is not None and row.layout == LAYOUT and row.calls == counts[day]:
-                    found.append(row.block)
-                    continue
-                block = pack(await _day_facts(db, day, zone))
-                if _bounds(day, zone)[1] + SETTLE_S <= now:
-                    await _keep(db, day, zone, calls=counts[day], block=block, now=now)
-                found.append(block)
+        found: list[bytes] = []
+        for day in days:
+            row = kept.get(day.isoformat())
+            if row is not None and row.layout == LAYOUT and row.calls == counts[day]:
+                found.append(row.block)
+            else:
+                found.append(await self._pack(day, zone, calls=counts[day], now=now))
         return found
+
+    async def _pack(self, day: date, zone: ZoneInfo, *, calls: int, now: float) -> bytes:
+        """Pack one day; keep it when settled. One short transaction per day, so the server's
+        writes wait for one day's packing at most, never for a year's."""
+        async with self._session.begin() as db:
+            block = pack(await _day_facts(db, day, zone))
+            if _bounds(day, zone)[1] + SETTLE_S <= now:
+                await _keep(db, day, zone, calls=calls, block=block, now=now)
+        return block
 
 
 async def tally_quality(db: AsyncSession, call_id: str, *, poor: bool) -> None:

@@ -54,7 +54,7 @@ COLUMNS = (
     "quality",
 )
 TEXT_COLUMNS = ("site", "language", "topic", "category")
-LAYOUT = 1  # raise when COLUMNS change: stored blocks of another layout are rebuilt
+LAYOUT = 2  # raise when the packing changes: stored blocks of another layout are rebuilt
 _HEADER = struct.Struct("<I")
 Column = NDArray[np.int32]
 
@@ -120,14 +120,15 @@ def _seconds(start: float | None, end: float | None) -> int | None:
 
 
 def pack(facts: Sequence[CallFact]) -> bytes:
-    """A block: a JSON header (the layout and each text column's words) and the int32 rows."""
+    """A block: a JSON header (the layout and each text column's words), then the int32 values
+    column by column (so a column of many blocks is joined without a transposing copy)."""
     words: dict[str, list[str]] = {
         name: sorted({getattr(f, name) for f in facts}) for name in TEXT_COLUMNS
     }
     index = {name: {w: i for i, w in enumerate(ws)} for name, ws in words.items()}
     rows = np.array([_row(f, index) for f in facts], dtype="<i4").reshape(-1, len(COLUMNS))
     header = json.dumps({"layout": LAYOUT, "rows": len(facts), "words": words}).encode()
-    return _HEADER.pack(len(header)) + header + rows.tobytes()
+    return _HEADER.pack(len(header)) + header + np.ascontiguousarray(rows.T).tobytes()
 
 
 def _row(fact: CallFact, index: dict[str, dict[str, int]]) -> list[int]:
@@ -172,37 +173,44 @@ class FactTable:
 
 
 def merge(blocks: Sequence[bytes]) -> FactTable:
-    """Unpack ``blocks`` into one table; each block's words are mapped to the common words."""
-    parts: list[tuple[dict[str, list[str]], NDArray[np.int32]]] = []
+    """Unpack ``blocks`` into one table; each block's words are mapped to the common words.
+
+    Vectorised: the blocks' rows are joined as they are, then each text column is mapped through
+    one array holding every block's local-to-common codes, each block's part at its offset."""
+    headers: list[dict[str, list[str]]] = []
+    bodies = []
     for block in blocks:
         (size,) = _HEADER.unpack_from(block)
         header = json.loads(block[_HEADER.size : _HEADER.size + size])
         if header["layout"] != LAYOUT:
             raise ValueError(f"a block of layout {header['layout']}, not {LAYOUT}")
-        body = np.frombuffer(block, dtype="<i4", offset=_HEADER.size + size)
-        parts.append((header["words"], body.reshape(-1, len(COLUMNS))))
-    words = {
-        name: tuple(sorted({w for part_words, _ in parts for w in part_words[name]}))
-        for name in TEXT_COLUMNS
+        headers.append({name: [str(w) for w in header["words"][name]] for name in TEXT_COLUMNS})
+        bodies.append(np.frombuffer(block, dtype="<i4", offset=_HEADER.size + size))
+    words = {name: tuple(sorted({w for h in headers for w in h[name]})) for name in TEXT_COLUMNS}
+    width = len(COLUMNS)
+    by_block = [body.reshape(width, -1) for body in bodies]
+    columns = {
+        name: np.concatenate([b[i] for b in by_block]) if bodies else np.zeros(0, np.int32)
+        for i, name in enumerate(COLUMNS)
     }
-    matrix = _remapped(parts, words)
-    columns = {name: np.ascontiguousarray(matrix[:, i]) for i, name in enumerate(COLUMNS)}
+    rows_per_block = np.array([len(b) // width for b in bodies], dtype=np.int64)
+    for name in TEXT_COLUMNS:
+        columns[name] = _to_common(columns[name], headers, name, words[name], rows_per_block)
     return FactTable(columns, words)
 
 
-def _remapped(
-    parts: list[tuple[dict[str, list[str]], NDArray[np.int32]]], words: dict[str, tuple[str, ...]]
-) -> NDArray[np.int32]:
-    if not parts:
-        return np.zeros((0, len(COLUMNS)), dtype=np.int32)
-    position = {name: {w: i for i, w in enumerate(ws)} for name, ws in words.items()}
-    remapped = []
-    for part_words, rows in parts:
-        rows = rows.copy()
-        for name in TEXT_COLUMNS:
-            to_common = np.array([position[name][w] for w in part_words[name]], dtype=np.int32)
-            column = COLUMNS.index(name)
-            if len(to_common):
-                rows[:, column] = to_common[rows[:, column]]
-        remapped.append(rows)
-    return np.concatenate(remapped)
+def _to_common(
+    local: Column,
+    headers: Sequence[dict[str, list[str]]],
+    name: str,
+    common: Sequence[str],
+    rows_per_block: NDArray[np.int64],
+) -> Column:
+    position = {w: i for i, w in enumerate(common)}
+    parts = [[position[w] for w in h[name]] for h in headers]
+    offsets = np.cumsum([0, *(len(p) for p in parts)])[:-1].astype(np.int64)
+    mapping = np.array([code for p in parts for code in p], dtype=np.int32)
+    if not len(mapping):
+        return local
+    common_codes: Column = mapping[np.repeat(offsets, rows_per_block) + local]
+    return common_codes

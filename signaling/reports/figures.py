@@ -129,8 +129,8 @@ def _figures(table: FactTable, group: Ints, groups: int) -> list[RawFigures]:
     def count(rows: NDArray[np.bool_]) -> list[int]:
         return _sums(group[rows], groups, None)
 
-    def p(column: str, rows: NDArray[np.bool_], percent: int) -> list[int | None]:
-        return _percentile(c[column], rows, group, groups, percent)
+    def p(column: str, rows: NDArray[np.bool_], *percents: int) -> list[list[int | None]]:
+        return _percentiles(c[column], rows, group, groups, percents)
 
     n_talked, n_rated = count(talked), count(rated)
     talk_sum = _sums(group[talked], groups, c["talk_s"][talked])
@@ -139,9 +139,9 @@ def _figures(table: FactTable, group: Ints, groups: int) -> list[RawFigures]:
     categories = table.words["category"]
     outcomes = _crosstab(group, c["category"], groups, len(categories))
     visits, n_answered, n_abandoned = _sums(group, groups, None), count(answered), count(abandoned)
-    left_p50 = p("abandoned_after_s", abandoned, 50)
-    wait_p50, wait_p90 = p("wait_s", answered, 50), p("wait_s", answered, 90)
-    talk_p50 = p("talk_s", talked, 50)
+    (left_p50,) = p("abandoned_after_s", abandoned, 50)
+    wait_p50, wait_p90 = p("wait_s", answered, 50, 90)
+    (talk_p50,) = p("talk_s", talked, 50)
     transfers = _sums(group, groups, c["transfers"])
     with_quality, poor = count(c["quality"] > 0), count(c["quality"] == 2)
     return [
@@ -182,21 +182,28 @@ def _crosstab(group: Ints, value: NDArray[np.int32], groups: int, values: int) -
     return [[int(v) for v in row] for row in cells.reshape(groups, values).tolist()]
 
 
-def _percentile(
-    column: NDArray[np.int32], rows: NDArray[np.bool_], group: Ints, groups: int, percent: int
-) -> list[int | None]:
-    """Nearest-rank percentile of ``column`` over the selected rows, per group (None: no rows)."""
-    values, owners = column[rows], group[rows]
-    order = np.lexsort((values, owners))
+def _percentiles(
+    column: NDArray[np.int32],
+    rows: NDArray[np.bool_],
+    group: Ints,
+    groups: int,
+    percents: Sequence[int],
+) -> list[list[int | None]]:
+    """Nearest-rank percentiles of ``column`` over the selected rows, per group (None: no rows).
+
+    One sort of a combined key (group, then value) serves every percentile asked for."""
+    values, owners = column[rows].astype(np.int64), group[rows]
+    span = int(values.max()) + 1 if len(values) else 1
+    ordered = np.sort(owners * span + values) % span
     counts = np.bincount(owners, minlength=groups)
     starts = np.cumsum(counts) - counts
-    ranks = (percent * counts + 99) // 100 - 1  # ceil(p * n / 100), 0-based
-    picked = (
-        values[order][np.clip(starts + ranks, 0, max(len(values) - 1, 0))]
-        if len(values)
-        else counts
-    )
-    return [int(v) if n else None for v, n in zip(picked.tolist(), counts.tolist(), strict=True)]
+    found = []
+    for percent in percents:
+        ranks = (percent * counts + 99) // 100 - 1  # ceil(p * n / 100), 0-based
+        at = np.clip(starts + ranks, 0, max(len(ordered) - 1, 0))
+        picked = ordered[at].tolist() if len(ordered) else [0] * groups
+        found.append([int(v) if n else None for v, n in zip(picked, counts.tolist(), strict=True)])
+    return found
 
 
 def _mean(total: int, count: int, digits: int) -> float | None:

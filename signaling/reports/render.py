@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 from signaling.reports.report import PeriodReport, Report, Row
 
+JsonObject = dict[str, object]
 ALL = "(all)"  # the dimension label of a total row in CSV
 
 
-def report_json(report: Report, *, timezone: str) -> dict[str, Any]:
+def report_json(report: Report, *, timezone: str) -> JsonObject:
     return {
         "from": report.current.period.first.isoformat(),
         "to": report.current.period.last.isoformat(),
@@ -25,7 +25,7 @@ def report_json(report: Report, *, timezone: str) -> dict[str, Any]:
     }
 
 
-def _period_json(report: Report, period: PeriodReport) -> dict[str, Any]:
+def _period_json(report: Report, period: PeriodReport) -> JsonObject:
     return {
         "from": period.period.first.isoformat(),
         "to": period.period.last.isoformat(),
@@ -34,8 +34,8 @@ def _period_json(report: Report, period: PeriodReport) -> dict[str, Any]:
     }
 
 
-def _row_json(report: Report, row: Row) -> dict[str, Any]:
-    labels: dict[str, Any] = dict(zip(report.query.by, row.key, strict=False))
+def _row_json(report: Report, row: Row) -> JsonObject:
+    labels: JsonObject = dict(zip(report.query.by, row.key, strict=False))
     return {**labels, **{name: row.values.get(name) for name in report.columns}}
 
 
