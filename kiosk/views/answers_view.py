@@ -11,6 +11,7 @@ While the resident is in line, a strip says their place and leads back to the li
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QScroller, QVBoxLayout, QWidget
 
 from kiosk import languages
@@ -144,7 +145,8 @@ class AnswersView(ScreenView):
             answer_row.addWidget(button, 1)
         self.thanks = label("muted")
         self.nobody = label("muted")
-        self.keyboard = TouchKeyboard(self.search)
+        # Over the bottom of the screen, as in the call: the contents move up above it.
+        self.keyboard = TouchKeyboard(self.search, self)
         self.keyboard.hide()
         self.back = WrapButton()
         self.back.set_icon(Icon.BACK)
@@ -160,7 +162,6 @@ class AnswersView(ScreenView):
             self.thanks,
             self.adviser,
             self.nobody,
-            self.keyboard,
             self.back,
         ):
             self.controls.addWidget(widget)
@@ -181,6 +182,7 @@ class AnswersView(ScreenView):
         )
         place_in_grid(self.grid, list(self.tiles.values()), self._tile_columns())
         self.keyboard.apply_fit(fit)
+        self._place_keyboard()
         for link in self.links:
             link.apply_fit(fit)
         place_in_grid(self.links_grid, self.links, 1)
@@ -195,7 +197,34 @@ class AnswersView(ScreenView):
     def _show_keyboard(self, shown: bool) -> None:
         self._typing = shown
         self.keyboard.setVisible(shown)
+        self._show_typing_tiles()
         self._relayout()
+
+    def _show_typing_tiles(self) -> None:
+        """While typing, the first row of results only, and no Back (the keyboard's Enter or its
+        toggle closes it): the keyboard takes the bottom of the screen."""
+        for index, button in enumerate(self.tiles.values()):
+            button.setVisible(not self._typing or index < self._tile_columns())
+        self.back.setVisible(not self._typing)
+
+    def _lay_out(self, fit: Fit) -> None:
+        super()._lay_out(fit)
+        if self._typing:
+            margins = self.outer.contentsMargins()
+            margins.setBottom(margins.bottom() + self.keyboard.sizeHint().height())
+            self.outer.setContentsMargins(margins)
+
+    def _place_keyboard(self) -> None:
+        side = self.fit.px(24)
+        height = self.keyboard.sizeHint().height()
+        self.keyboard.setGeometry(
+            side, self.height() - height - self.fit.px(12), self.width() - 2 * side, height
+        )
+        self.keyboard.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_keyboard()
+        super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.MouseButtonPress:
@@ -407,4 +436,5 @@ class AnswersView(ScreenView):
         place_in_grid(self.grid, list(self.tiles.values()), self._tile_columns())
         for button in self.tiles.values():
             button.show()  # a widget added to a shown one stays hidden until told
+        self._show_typing_tiles()
         self._tiles_key = key

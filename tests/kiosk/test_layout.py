@@ -161,3 +161,22 @@ def test_the_reach_line_yields_to_controls_that_need_the_room(
     finally:
         window.set_reach_ratio(0.3)
         settle(qapp)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_answers_search_fits_with_the_keyboard_open(
+    qapp: QApplication, window: KioskWindow, size: tuple[int, int]
+) -> None:
+    """The common questions' search (kiosk/views/answers_view.py): with the touch keyboard over
+    the bottom of the screen, the field, the first results and every key stay whole and usable."""
+    window.resize(*size)
+    settle(qapp)
+    found: list[str] = []
+    for lang in ("ar", "ti", "so", "uk"):
+        window.show_state(dict(states(lang))["answers_search"])
+        window.answers.keyboard_toggle.setChecked(True)
+        settle(qapp)
+        assert window.answers.keyboard.isVisible() and window.answers.search.isVisible()
+        found.extend(problems(window, f"{lang} answers_search, keyboard open"))
+        window.answers.keyboard_toggle.setChecked(False)
+    assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
