@@ -18,6 +18,7 @@ from kiosk.app import KioskApp
 from kiosk.config import KioskSettings
 from kiosk.state import KioskState, Screen
 from signaling.embedded import EmbeddedServer
+from tests.kiosk.answers.sample import RECORDING, RECORDING_SHA
 from tests.kiosk.answers.server_side import ARABIC_TITLE, publish
 from tests.kiosk.test_controller import tap
 
@@ -92,11 +93,17 @@ def test_starter_set_published_shown_updated_live_and_kept_offline(
         tap(qtbot, a.tiles["housing"])
         tap(qtbot, a.tiles["housing-queue"])
         assert a.title.text() == ARABIC_TITLE and not a.note.isVisible()
-        # An editor publishes a corrected title: the answer on screen changes, nobody taps.
-        second = publish(server, title="التسجيل في طابور السكن")
+        assert not a.read.isVisible()  # no recording yet
+        # An editor publishes a corrected title and a recording: the answer on screen changes,
+        # nobody taps, and read aloud appears.
+        second = publish(server, title="التسجيل في طابور السكن", recording=RECORDING)
         wait(lambda s: s.answers is not None and s.answers.version == second)
         qtbot.waitUntil(lambda: a.title.text() == "التسجيل في طابور السكن", timeout=WAIT_MS)
         assert app.flow.state.screen is Screen.ANSWERS
+        assert app.backend.answers.cache.audio_path(RECORDING_SHA) is not None  # fetched whole
+        tap(qtbot, a.read)  # decoded and played by the backend (no speaker here: a NullSink)
+        assert app.flow.state.reading == RECORDING_SHA
+        wait(lambda s: s.reading is None)  # the recording came to its end
     server.stop()
     # The kiosk starts again while the server is gone: the cache shows the last version.
     with kiosk_app(NO_SERVER, token, cache) as offline:
