@@ -162,6 +162,10 @@ async def test_the_editor_flow_from_sign_in_to_a_kiosk_told_of_the_new_version(
             row = page.locator("#versions tr[data-version='1']")
             assert EDITOR_NAME in (await row.text_content() or "")
             assert "version 1" in (await page.text_content("#status") or "")
+            # Compared with the draft: nothing changed since; the keyboard lands on the result.
+            await row.locator("button.compare-draft").click()
+            await page.wait_for_selector("#compare-result li.none", timeout=WAIT_MS)
+            assert await js(page, "document.activeElement.id") == "compare-heading"
             published = server.with_store(lambda s: s.answers.latest_published())
             assert published is not None and ARABIC_BODY in published.bundle.decode()
 

@@ -346,3 +346,30 @@ async def test_a_stream_of_edits_from_two_editors_at_once_loses_none(
         saved = await ok(first, "GET", QUESTION)
         assert sorted(saved["texts"]) == ["ar", "so", "sv"]
         assert saved["texts"]["so"]["reviewed_by"] == "IT Desk"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("text/plain", b"OggS not a form"),
+        ("multipart/form-data", b"--x\r\n\r\nOggS"),  # no boundary
+        ("multipart/form-data; boundary=x", b"--x\r\nContent-Disposition: form-data"),  # cut
+        ("multipart/form-data; boundary=x",
+         b'--x\r\nContent-Disposition: form-data; name="other"\r\n\r\nOggS\r\n--x--\r\n'),
+        ("multipart/form-data; boundary=x", b""),
+        ("application/json", b'{"file": "OggS"}'),
+    ],
+)  # fmt: skip
+async def test_a_malformed_upload_is_refused_with_a_reason_and_the_server_lives_on(
+    server: EmbeddedServer, content_type: str, body: bytes
+) -> None:
+    async with await signed_in(server, EDITOR) as http:
+        await write_housing(http)
+        before = dump(database(server))
+        headers = {"Content-Type": content_type, UPLOAD_HEADER: "1"}
+        async with http.post(f"{QUESTION}/audio/ar", data=body, headers=headers) as resp:
+            status, text = resp.status, await resp.text()
+        assert status in (400, 415), text
+        assert "message" in json.loads(text)
+        assert dump(database(server)) == before
+        assert (await ok(http, "GET", QUESTION))["audio"] == {}
