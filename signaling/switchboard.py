@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from signaling import exchange as x
 from signaling import messages as m
 from signaling import routing as r
+from signaling.booking_desk import BOOKING_MESSAGES, BookingDesk
 from signaling.config import Settings
 from signaling.hours import OpeningHours
 from signaling.links import AdviserLink, ConnId, KioskLink
@@ -60,6 +61,7 @@ class Switchboard:
         self.exchange = x.Exchange(settings, new_ids=fresh_ids, router=router)
         self.router = self.exchange.router
         self.overview = self.exchange.overview
+        self.booking = BookingDesk(settings, store)  # bookings and tickets (docs/booking.md)
         self._peers: dict[ConnId, Peer] = {}
         self._next_conn = 0
         self._wake = asyncio.Event()
@@ -67,6 +69,7 @@ class Switchboard:
         self._writer: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
         self._observers: list[KioskObserver] = []  # fleet health (signaling.admin)
+        self._record_observers: list[Callable[[x.StoreCommand], None]] = []  # /metrics
         self._answers_lock = asyncio.Lock()
 
     @property
@@ -117,7 +120,10 @@ class Switchboard:
     async def kiosk_message(self, link: KioskLink, msg: m.KioskMessage) -> None:
         now = self.clock()
         try:
-            actions = self.exchange.kiosk_message(link, msg, now)
+            if isinstance(msg, BOOKING_MESSAGES):  # the desk awaits the store, then the exchange
+                actions = await self.booking.kiosk_message(self.exchange, link, msg, now)
+            else:
+                actions = self.exchange.kiosk_message(link, msg, now)
         except Exception:  # refused: the server replies with the error
             self._perform(self.exchange.after_refusal(now))
             raise
@@ -174,6 +180,7 @@ class Switchboard:
                     self._tell_observers(lambda o: o.kiosk_disconnected(kiosk_id, at))
                 case _:
                     self._write(action)
+                    self._tell_record_observers(action)
         self._wake.set()
 
     def _write(self, command: x.StoreCommand) -> None:
@@ -269,6 +276,22 @@ class Switchboard:
     def remove_observer(self, observer: KioskObserver) -> None:
         with contextlib.suppress(ValueError):
             self._observers.remove(observer)
+
+    def add_record_observer(self, observer: Callable[[x.StoreCommand], None]) -> None:
+        """Hand ``observer`` every store command as it is decided (before it is written): call
+        records as they open, are answered, end and are rated. Synchronous; must not block."""
+        self._record_observers.append(observer)
+
+    def remove_record_observer(self, observer: Callable[[x.StoreCommand], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._record_observers.remove(observer)
+
+    def _tell_record_observers(self, command: x.StoreCommand) -> None:
+        for observer in list(self._record_observers):
+            try:
+                observer(command)
+            except Exception:  # a metrics bug must never break a call
+                log.exception("record observer failed")
 
     def _tell_observers(self, call: Callable[[KioskObserver], None]) -> None:
         for observer in list(self._observers):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
@@ -33,6 +34,7 @@ from prometheus_client import (
 )
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 
+from signaling import exchange as x
 from signaling import messages as m
 from signaling import server as srv
 from signaling.admin.fleet import STATES
@@ -132,6 +134,53 @@ class AnswerEventCounter:
         pass
 
 
+class CallRecordObserver:
+    """Queue waits and residents' ratings per language, from the call records as the exchange
+    decides them (a switchboard record observer). Per process, as Prometheus histograms are; the
+    whole history is in the reports (docs/reports.md).
+
+    * ``kiosklink_queue_wait_seconds``: from asking for a call to an adviser answering it.
+    * ``kiosklink_call_rating``: the one-tap score, 1 to 5, in buckets of one: ``_sum / _count``
+      is the mean, ``_bucket{le="2"} / _count`` the share of low scores. The language is the one
+      the resident asked for.
+
+    Calls are remembered from opening to rating, at most :data:`REMEMBERED` of them (the oldest
+    forgotten first), so memory stays bounded when residents leave without rating.
+    """
+
+    REMEMBERED = 10_000
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self._language: OrderedDict[str, tuple[str, float]] = OrderedDict()
+        self.wait = Histogram(
+            PREFIX + "queue_wait_seconds",
+            "How long residents waited from asking for a call to an adviser answering it.",
+            ["language"],
+            buckets=(10, 30, 60, 120, 180, 300, 600, 900, 1800),
+            registry=registry,
+        )
+        self.rating = Histogram(
+            PREFIX + "call_rating",
+            "Residents' one-tap rating of their call, 1 (bad) to 5 (good).",
+            ["language"],
+            buckets=(1, 2, 3, 4, 5),
+            registry=registry,
+        )
+
+    def __call__(self, command: x.StoreCommand) -> None:
+        match command:
+            case x.OpenCall(call_id=call_id, language=language, joined_at=joined_at):
+                self._language[call_id] = (language, joined_at)
+                while len(self._language) > self.REMEMBERED:
+                    self._language.popitem(last=False)
+            case x.AnswerCall(call_id=call_id, at=at) if call_id in self._language:
+                language, joined_at = self._language[call_id]
+                self.wait.labels(language=language).observe(max(0.0, at - joined_at))
+            case x.SetRating(call_id=call_id, score=score) if call_id in self._language:
+                language, _ = self._language.pop(call_id)
+                self.rating.labels(language=language).observe(score)
+
+
 REGISTRY = web.AppKey("metrics_registry", CollectorRegistry)
 _COLLECTOR = web.AppKey("metrics_collector", FleetCollector)
 _LOCK = web.AppKey("metrics_lock", asyncio.Lock)
@@ -144,17 +193,20 @@ def setup_metrics(app: web.Application, monitor: Callable[[], FleetMonitor]) -> 
     app[REGISTRY] = registry
     app[_COLLECTOR] = collector
     observers = (QualityObserver(registry), AnswerEventCounter(registry))
+    records = CallRecordObserver(registry)
 
     async def observe(app: web.Application) -> AsyncIterator[None]:
         app[_LOCK] = asyncio.Lock()
         board = app[srv.SWITCHBOARD]
         for observer in observers:
             board.add_observer(observer)
+        board.add_record_observer(records)
         try:
             yield
         finally:
             for observer in observers:
                 board.remove_observer(observer)
+            board.remove_record_observer(records)
 
     async def scrape(request: web.Request) -> web.Response:
         refusal = metrics_refusal(request)  # a token, or an allowed address (metrics.allow_from)
