@@ -16,6 +16,9 @@ Tuesday 10 March 2026 in Europe/Stockholm (UTC+1, before the switch to summer ti
 
 Monday 9 March 2026 (the previous period of a one-day report): one visit at Rinkeby, answered
 after 7 s, talking 70 s.
+
+Common questions on 10 March: opened 7 times at Rinkeby in Arabic and 6 times at the City library
+in Swedish; at Tensta 2 "helped" and nothing opened (only openings are reported).
 """
 
 from __future__ import annotations
@@ -116,3 +119,12 @@ async def write_records(store: Store) -> None:
             await store.set_wrap_up(call_id, category=v.category, note="")
         if v.rating is not None:
             await store.set_rating(call_id, v.rating)
+    for site, language, event, times in (
+        (RINKEBY, "ar", "viewed", 7),
+        (CITY, "sv", "viewed", 6),
+        (TENSTA, "so", "helped", 2),
+    ):
+        for _ in range(times):
+            await store.answer_stats.count(
+                day="2026-03-10", site=site, language=language, question="q1", event=event
+            )

@@ -145,6 +145,22 @@ async def test_no_family_is_left_with_one_hidden_member(reports: Reports) -> Non
         assert len(hidden) != 1, row
 
 
+async def test_common_answers_viewed_follow_site_and_language_only(reports: Reports) -> None:
+    _, body = await reports.get(f"/admin/api/reports?{DAY}&by=site")
+    site = rows_by(body, "site")
+    assert [site[s]["answers_viewed"] for s in (RINKEBY, CITY, TENSTA)] == [7, 6, 0]
+    assert body["current"]["total"]["answers_viewed"] == 13
+    _, by_district = await reports.get(f"/admin/api/reports?{DAY}&by=district,language")
+    cells = {
+        (r["district"], r["language"]): r["answers_viewed"] for r in by_district["current"]["rows"]
+    }
+    assert cells == {("(none)", "sv"): 6, ("Järva", "ar"): 7, ("Järva", "so"): 0}
+    # Counted per day, site and language only: a grouping by topic cannot show them.
+    _, by_topic = await reports.get(f"/admin/api/reports?{DAY}&by=topic")
+    assert by_topic["current"]["rows"][0]["answers_viewed"] is None
+    assert by_topic["current"]["total"]["answers_viewed"] is None
+
+
 async def test_hour_and_weekday_are_local(reports: Reports) -> None:
     _, body = await reports.get(f"/admin/api/reports?{DAY}&by=weekday,hour")
     cells = {(r["weekday"], r["hour"]): r["visits"] for r in body["current"]["rows"]}
