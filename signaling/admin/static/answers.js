@@ -68,6 +68,15 @@ function direction(code) {
 async function loadOverview() {
   state.overview = await api(`${API}/draft`);
   renderOverview();
+  await loadPending();
+}
+
+// What publishing now would change: the latest version compared with the draft.
+async function loadPending() {
+  const latest = state.overview.latest_version;
+  $("pending-heading").hidden = !latest;
+  if (latest) renderChanges($("pending-changes"), await api(`${API}/versions/compare?from=${latest}&to=draft`));
+  else $("pending-changes").replaceChildren();
 }
 
 function renderOverview() {
@@ -407,9 +416,6 @@ async function republish(version) {
 async function refreshPublishing() {
   await loadOverview();
   await loadVersions();
-  const latest = state.overview.latest_version;
-  if (latest) renderChanges($("pending-changes"), await api(`${API}/versions/compare?from=${latest}&to=draft`));
-  else $("pending-changes").replaceChildren();
 }
 
 // --- topics ---------------------------------------------------------------------------------

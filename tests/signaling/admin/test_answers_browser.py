@@ -13,6 +13,7 @@ the keyboard focus, and speaks Swedish too.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable
@@ -22,12 +23,13 @@ from typing import Any
 import pytest
 
 from signaling import messages as m
-from signaling.admin.screenshots import CHROMIUM, launch_chromium
+from signaling.admin.screenshots import CHROMIUM, launch_chromium, sign_in
 from signaling.answers.edit import QuestionData, Words
 from signaling.embedded import EmbeddedServer
 from signaling.server import SETTINGS
 from signaling.store import Store
-from tests.signaling.admin.answers_helpers import EDITOR, EDITOR_NAME, start_editor_server
+from tests.signaling.admin.answers_helpers import ADMIN, EDITOR, EDITOR_NAME, start_editor_server
+from tests.signaling.answers.recordings import wav_bytes
 from tests.signaling.answers.test_answer_store import dump
 from tests.signaling.wire import kiosk
 
@@ -211,3 +213,91 @@ async def check_swedish(page: Any) -> None:
     cell = page.locator(f"{ROW} td[data-language='en']")
     assert await cell.text_content() == "inaktuell"
     assert await page.text_content("#publish") == "Publicera utkastet"
+
+
+async def test_an_admin_writes_a_new_question_with_a_recording_and_publishes_an_old_version_again(
+    server_factory: Callable[..., EmbeddedServer],
+) -> None:
+    server = start_editor_server(server_factory)
+    resident = await kiosk(server, server.add_kiosk("K1", "Kista"))
+    async with playwright_api.async_playwright() as playwright:
+        browser = await launch_chromium(playwright)
+        try:
+            page = await browser.new_page(viewport={"width": 1400, "height": 1000})
+
+            async def accept(dialog: Any) -> None:
+                await dialog.accept()
+
+            page.on("dialog", accept)
+            await sign_in(page, server.http_url, *ADMIN)  # an admin lands on the fleet
+            await page.goto(server.http_url + "/admin/answers")
+            await page.wait_for_selector("body[data-ready='true']", timeout=WAIT_MS)
+
+            # A topic, then a new question in it; a plain-http link is refused at its field.
+            await page.click("#topics summary")
+            await page.fill("#topic-id", "work")
+            await page.fill("#topic-sv", "Arbete")
+            await page.fill("#topic-en", "Work")
+            await page.click("#save-topic")
+            await page.wait_for_selector("#topic-list li[data-topic='work']", timeout=WAIT_MS)
+            await page.click("#new-question")
+            assert await js(page, "document.activeElement.id") == "editor-heading"
+            await page.fill("#q-id", "register-af")
+            await page.select_option("#q-topic", "work")
+            await page.fill("#q-links", "http://arbetsformedlingen.se/")
+            await page.fill("#sv-title", "Skriva in sig på Arbetsförmedlingen")
+            await page.fill("#sv-body", "Du skriver in dig på arbetsformedlingen.se.")
+            await page.click("#save-original")
+            await page.wait_for_selector("#q-links[aria-invalid='true']", timeout=WAIT_MS)
+            assert "https://" in (await page.text_content("#editor-error") or "")
+            assert await server_questions(server) == []
+            await page.fill("#q-links", "https://arbetsformedlingen.se/")
+            await page.click("#save-original")
+            row = "tr[data-question='register-af']"
+            await page.wait_for_selector(f"{row} td[data-language='sv'][data-status='current']")
+            await page.wait_for_selector(f"{row} td[data-language='ar'][data-status='missing']")
+
+            # An Arabic translation with a recording read aloud.
+            await page.select_option("#t-language", "ar")
+            await page.fill("#t-title", "التسجيل في مكتب العمل")
+            await page.fill("#t-body", "تسجل على الموقع.")
+            await page.click("#save-translation")
+            await page.wait_for_selector(f"{row} td[data-language='ar'][data-status='current']")
+            await page.set_input_files(
+                "#t-audio-file",
+                files=[{"name": "ar.wav", "mimeType": "audio/wav", "buffer": wav_bytes()}],
+            )
+            await page.click("#upload-audio")
+            await page.wait_for_selector("#t-audio:has-text('audio/wav')", timeout=WAIT_MS)
+            assert await page.text_content(f"{row} td:last-child") == "ar"
+
+            # Two versions, then the first published again as the third.
+            await page.click("#publish")
+            await page.wait_for_selector("#versions tr[data-version='1']", timeout=WAIT_MS)
+            await resident.expect(m.AnswersPublished, version=1)
+            await page.fill("#sv-body", "Skriv in dig på arbetsformedlingen.se samma dag.")
+            await page.click("#save-original")
+            await page.wait_for_selector(f"{row} td[data-language='ar'][data-status='outdated']")
+            await page.wait_for_selector("#pending-changes li[data-question='register-af']")
+            await page.click("#publish")
+            await page.wait_for_selector("#versions tr[data-version='2']", timeout=WAIT_MS)
+            await resident.expect(m.AnswersPublished, version=2)
+            await page.click("#versions tr[data-version='2'] button.compare")
+            changed = page.locator("#compare-result li[data-question='register-af']")
+            await changed.wait_for(timeout=WAIT_MS)
+            assert "ar, sv" in (await changed.text_content() or "")
+            await page.click("#versions tr[data-version='1'] button.republish")
+            await page.wait_for_selector("#versions tr[data-version='3']", timeout=WAIT_MS)
+            await resident.expect(m.AnswersPublished, version=3)
+            third = server.with_store(lambda s: s.answers.version(3))
+            first = server.with_store(lambda s: s.answers.version(1))
+            assert third is not None and first is not None
+            assert json.loads(third.bundle)["questions"] == json.loads(first.bundle)["questions"]
+        finally:
+            await browser.close()
+    await resident.close()
+
+
+async def server_questions(server: EmbeddedServer) -> list[str]:
+    draft = server.with_store(lambda s: s.answers.draft())
+    return [q.id for q in draft.questions]
