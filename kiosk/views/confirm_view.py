@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk import languages
 from kiosk.fit import Fit
@@ -56,11 +56,14 @@ class ConfirmView(ScreenView):
             self.fallback_question,
             self.fallback_box,
             self.call,
-            self.answers,
-            self.back,
         )
         for widget in widgets:
             self.controls.addWidget(widget)
+        # One row with Back: the tiles above need the height (tests/kiosk/test_layout.py).
+        last_row = QHBoxLayout()
+        last_row.addWidget(self.back, 1)
+        last_row.addWidget(self.answers, 1)
+        self.controls.addLayout(last_row)
         self.topic_buttons: dict[str, WrapButton] = {}
         self.fallback_buttons: dict[str, WrapButton] = {}
         self._topics_key: tuple[object, ...] = ()

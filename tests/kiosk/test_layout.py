@@ -13,6 +13,7 @@ flow) is rendered into a real window offscreen, and:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
@@ -179,4 +180,26 @@ def test_the_answers_search_fits_with_the_keyboard_open(
         assert window.answers.keyboard.isVisible() and window.answers.search.isVisible()
         found.extend(problems(window, f"{lang} answers_search, keyboard open"))
         window.answers.keyboard_toggle.setChecked(False)
+    assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_confirm_offers_the_common_questions_and_still_fits(
+    qapp: QApplication, window: KioskWindow, size: tuple[int, int]
+) -> None:
+    """The confirm screen when nobody for the chosen language is signed in: the common questions
+    are offered beside Back, in every shipped language."""
+    window.resize(*size)
+    settle(qapp)
+    found: list[str] = []
+    for lang in languages.SHIPPED:
+        state = dict(states(lang))["confirm"]
+        unstaffed = tuple(
+            replace(o, wait_low_s=None, wait_high_s=None) if o.code == lang else o
+            for o in state.languages
+        )
+        window.show_state(replace(state, languages=unstaffed))
+        settle(qapp)
+        assert window.confirm.answers.isVisible(), lang
+        found.extend(problems(window, f"{lang} confirm, nobody signed in"))
     assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
