@@ -148,7 +148,7 @@ function newQuestion() {
 function showEditor() {
   const q = state.question;
   $("editor").hidden = false;
-  $("editor-heading").textContent = state.isNew ? t("edNewQuestion") : t("edEditing", { id: q.id });
+  renderHeading();
   $("q-id").value = q.id;
   $("q-id").readOnly = !state.isNew;
   $("q-topic").value = q.topic;
@@ -165,6 +165,10 @@ function showEditor() {
   clearError();
   $("preview-screen").hidden = true;
   $("editor-heading").focus();
+}
+
+function renderHeading() {
+  $("editor-heading").textContent = state.isNew ? t("edNewQuestion") : t("edEditing", { id: state.question.id });
 }
 
 function showTranslation() {
@@ -251,7 +255,7 @@ async function saveOriginal(event) {
     const id = $("q-id").value.trim();
     state.question = await api(`${API}/questions/${enc(id)}`, { method: "POST", body: originalBody() });
     state.isNew = false;
-    $("editor-heading").textContent = t("edEditing", { id });
+    renderHeading();
     $("q-id").readOnly = true;
     await loadOverview();
     showTranslation();
@@ -445,7 +449,10 @@ function renderAll() {
   document.title = t("edTitle");
   $("ui-language").value = I.language;
   if (state.overview) renderOverview();
-  if (state.question) showTranslation();
+  if (state.question) {
+    renderHeading();
+    showTranslation();
+  }
   if (state.versions.length) loadVersions();
 }
 

@@ -213,6 +213,7 @@ async def check_swedish(page: Any) -> None:
     cell = page.locator(f"{ROW} td[data-language='en']")
     assert await cell.text_content() == "inaktuell"
     assert await page.text_content("#publish") == "Publicera utkastet"
+    assert await page.text_content("#editor-heading") == "Redigera fråga: housing-queue"
 
 
 async def test_an_admin_writes_a_new_question_with_a_recording_and_publishes_an_old_version_again(
