@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.answers.bundle import BundleError, parse_bundle
 from tests.kiosk.answers.sample import RECORDING_SHA, bundle_bytes, bundle_dict
@@ -73,3 +76,35 @@ def test_what_is_not_a_bundle_is_refused(data: bytes) -> None:
 def test_an_oversized_bundle_is_refused_before_parsing() -> None:
     with pytest.raises(BundleError, match="larger"):
         parse_bundle(b" " * (4 * 1024 * 1024 + 1))
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200) | _json.map(lambda v: json.dumps(v).encode()))
+def test_whatever_arrives_is_a_bundle_or_a_bundle_error(data: bytes) -> None:
+    # Anything else escaping (TypeError, UnicodeDecodeError, ...) would fail the test.
+    with contextlib.suppress(BundleError):
+        parse_bundle(data)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["questions", "topics"]), st.integers(0, 2), _json)
+def test_a_damaged_part_of_a_real_bundle_is_refused_or_kept_whole(
+    part: str, index: int, junk: object
+) -> None:
+    data = bundle_dict()
+    items = data[part]
+    items[index % len(items)] = junk
+    try:
+        bundle = parse_bundle(json.dumps(data))
+    except BundleError:
+        return
+    assert len(getattr(bundle, part)) == len(items)  # never a bundle missing a part
