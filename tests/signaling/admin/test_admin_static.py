@@ -21,7 +21,7 @@ def test_the_vendored_chart_library_matches_its_pinned_checksum_and_licence() ->
 
 
 def test_pages_load_only_their_own_files() -> None:
-    for page in ("dashboard.html", "login.html"):
+    for page in ("dashboard.html", "login.html", "answers.html"):
         html = (STATIC / page).read_text()
         sources = re.findall(r'(?:src|href)="([^"#]+)"', html)
         assert sources, page
