@@ -27,7 +27,7 @@ import pytest
 from kiosk.answers.bundle import parse_bundle
 from kiosk.answers.choice import Note, shown_text
 from signaling import messages as m
-from signaling.admin.answers_routes import UPLOAD_HEADER
+from signaling.admin.answers_routes import STATIC, UPLOAD_HEADER
 from signaling.answers.audio import MAX_AUDIO_BYTES
 from signaling.embedded import EmbeddedServer
 from signaling.server import SETTINGS, SWITCHBOARD
@@ -373,3 +373,11 @@ async def test_a_malformed_upload_is_refused_with_a_reason_and_the_server_lives_
         assert "message" in json.loads(text)
         assert dump(database(server)) == before
         assert (await ok(http, "GET", QUESTION))["audio"] == {}
+
+
+def test_the_page_puts_text_in_as_text_only() -> None:
+    """Answers are plain text: the editor's script never hands the browser a string to parse."""
+    script = (STATIC / "answers.js").read_text()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script, sink
+    assert "textContent" in script
