@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeVar
 
@@ -23,8 +24,16 @@ T = TypeVar("T")
 
 
 class EmbeddedServer:
-    def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.settings = settings
+        self.clock = clock  # tests move it forward to a booked time (docs/booking.md)
         self.host = host
         self.port = port
         self._loop = asyncio.new_event_loop()
@@ -52,7 +61,7 @@ class EmbeddedServer:
         return self
 
     async def _start(self) -> None:
-        self.app = create_app(self.settings)
+        self.app = create_app(self.settings, clock=self.clock)
         self._runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)

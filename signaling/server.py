@@ -80,8 +80,10 @@ def create_app(settings: Settings, *, clock: Callable[[], float] = time.time) ->
     )
     from signaling.admin.routes import setup_admin  # late: signaling.admin imports this module
     from signaling.answer_routes import setup_answer_routes  # late: it imports this module
+    from signaling.booking_routes import setup_booking_routes  # late: it imports this module
 
     setup_answer_routes(app)  # the published common questions for kiosks (issue #13)
+    setup_booking_routes(app)  # slots, bookings, tickets for staff and the console (issue #14)
     setup_admin(app)  # fleet health for IT: /admin/, /metrics (issue #6)
     return app
 

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from signaling import exchange as x
 from signaling import messages as m
 from signaling import routing as r
+from signaling.booking_desk import BOOKING_MESSAGES, BookingDesk
 from signaling.config import Settings
 from signaling.hours import OpeningHours
 from signaling.links import AdviserLink, ConnId, KioskLink
@@ -60,6 +61,7 @@ class Switchboard:
         self.exchange = x.Exchange(settings, new_ids=fresh_ids, router=router)
         self.router = self.exchange.router
         self.overview = self.exchange.overview
+        self.booking = BookingDesk(settings, store)  # bookings and tickets (docs/booking.md)
         self._peers: dict[ConnId, Peer] = {}
         self._next_conn = 0
         self._wake = asyncio.Event()
@@ -118,7 +120,10 @@ class Switchboard:
     async def kiosk_message(self, link: KioskLink, msg: m.KioskMessage) -> None:
         now = self.clock()
         try:
-            actions = self.exchange.kiosk_message(link, msg, now)
+            if isinstance(msg, BOOKING_MESSAGES):  # the desk awaits the store, then the exchange
+                actions = await self.booking.kiosk_message(self.exchange, link, msg, now)
+            else:
+                actions = self.exchange.kiosk_message(link, msg, now)
         except Exception:  # refused: the server replies with the error
             self._perform(self.exchange.after_refusal(now))
             raise

@@ -11,6 +11,7 @@ from typing import Literal
 
 from signaling import messages as m
 from signaling import routing as r
+from signaling.booking.entry import Admission, TicketPlace
 from signaling.config import Settings
 from signaling.errors import CLOSE_REPLACED, ErrorCode, OutOfRole
 from signaling.exchange.actions import (
@@ -244,29 +245,48 @@ class Exchange:
             joined_at = held.joined_at
             self._rejoined.add(held.id)
             left = self.router.leave(held.id, now=now)
+        fallbacks = tuple(x for x in msg.fallback_languages if x != msg.language)
+        entry = Admission("walk_in", msg.language, msg.topic, fallbacks, joined_at)
+        self._enter_line(link, entry, left, now)
+
+    def _enter_line(
+        self, link: KioskLink, entry: Admission, left: list[r.Effect], now: float
+    ) -> None:
+        """A new caller for ``link`` in line by ``entry``, after the ``left`` effects."""
         caller_id, token = self._new_ids()
         caller = Caller(
             id=r.CallerId(caller_id),
             kiosk_id=link.kiosk.id,
             site=link.kiosk.site,
-            language=r.Language(msg.language),
-            topic=msg.topic,
-            fallbacks=tuple(r.Language(x) for x in msg.fallback_languages if x != msg.language),
-            joined_at=joined_at,
+            language=r.Language(entry.language),
+            topic=entry.topic,
+            fallbacks=tuple(r.Language(x) for x in entry.fallbacks if x != entry.language),
+            joined_at=entry.joined_at,
             resume_token=token,
             resume_hash=hash_resume_token(token),
         )
         self._out.append(
             OpenCall(caller.id, caller.kiosk_id, caller.site, caller.language, caller.topic, now)
         )
+        if entry.kind != "walk_in":  # before its first ``queued`` (docs/protocol.md §Booking)
+            checked_in = m.CheckedIn(
+                kind=entry.kind,
+                language=entry.language,
+                topic=entry.topic,
+                starts_at=entry.starts_at,
+            )
+            self._out.append(Post(link.conn, checked_in))
         self.lines.remember(caller)
         link.caller = caller.id
+        reserved = r.AdviserId(entry.reserved_for) if entry.reserved_for is not None else None
         effects = self.router.join(
             caller.id,
             caller.language,
             topic=caller.topic,
             fallbacks=caller.fallbacks,
-            joined_at=joined_at,
+            joined_at=entry.joined_at,
+            reserved_for=reserved,
+            reserved_until=entry.reserved_until,
             now=now,
         )
         self._effects.perform([*left, *effects], now)
@@ -274,6 +294,44 @@ class Exchange:
             self._effects.post_position(
                 caller.id, now
             )  # offered at once: still tell the kiosk it is first
+
+    # --- bookings and tickets (docs/booking.md) ----------------------------------------------
+
+    def check_free(self, link: KioskLink) -> None:
+        """OutOfRole unless ``link`` is connected and neither in line nor in a call."""
+        if self.kiosks.get(link.kiosk.id) is not link:
+            raise OutOfRole("this connection has been replaced")
+        if link.caller is not None:
+            raise OutOfRole("this kiosk is already in a queue or a call")
+
+    def admit(self, link: KioskLink, entry: Admission, now: float) -> list[Action]:
+        """A code was accepted for ``link`` (the desk has marked it used): ``checked_in``, then
+        in line as ``entry`` says. A booking is never refused for opening hours (§Booking)."""
+        self._out.clear()
+        self.check_free(link)
+        self._enter_line(link, entry, [], now)
+        return self._finish(now)
+
+    def ticket_place(self, link: KioskLink) -> TicketPlace:
+        """The place a ticket would keep: OutOfRole unless ``link`` waits in line, not ringing."""
+        caller = self.callers.get(link.caller) if link.caller is not None else None
+        if caller is None or self.router.caller_state(caller.id) is not r.CallerState.WAITING:
+            raise OutOfRole("take_ticket is for a kiosk waiting in line")
+        return TicketPlace(
+            caller.id, caller.language, caller.topic, caller.fallbacks, caller.joined_at
+        )
+
+    def leave_with_ticket(
+        self, link: KioskLink, place: TicketPlace, ticket: m.Ticket, now: float
+    ) -> list[Action]:
+        """The kiosk leaves the line with ``ticket`` (its record's outcome is ``cancelled``).
+        OutOfRole if the caller is no longer the one waiting at ``place`` (offered meanwhile)."""
+        self._out.clear()
+        if self.ticket_place(link) != place:
+            raise OutOfRole("the place has changed: take_ticket again")
+        self._effects.perform(self.router.leave(r.CallerId(place.caller_id), now=now), now)
+        self._out.append(Post(link.conn, ticket))
+        return self._finish(now)
 
     def _held_place(self, kiosk_id: str) -> Caller | None:
         """This kiosk's caller still in line but attached to no connection (within its grace)."""

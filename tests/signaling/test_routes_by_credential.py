@@ -45,6 +45,7 @@ ADMINS = ("admin", "admin_cookie")
 MANAGERS = ("manager", "manager_cookie")
 EDITORS = ("editor", "editor_cookie")
 Answer = int | str  # a status, or "302 <Location>" for a redirect
+SESSIONS = ("adviser", "admin", "manager", "editor", "role_revoked")  # as bearer tokens
 WS = 101  # the WebSocket handshake succeeded (the hello then checks the token)
 SIGN_IN = "302 /admin/login"
 
@@ -91,6 +92,16 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/api/adviser/today"): only(
         200, ("adviser", "admin", "manager", "editor", "role_revoked")
     ),
+    # Booking (docs/booking.md §Staff): any adviser session, as a bearer token only. "{}" is no
+    # series, slot or code; x1 names no slot or booking.
+    ("GET", "/api/booking/slots"): only(200, SESSIONS),
+    ("POST", "/api/booking/slots"): only(400, SESSIONS),
+    ("DELETE", "/api/booking/slots/x1"): only(404, SESSIONS),
+    ("POST", "/api/booking/bookings"): only(400, SESSIONS),
+    ("DELETE", "/api/booking/bookings/x1"): only(404, SESSIONS),
+    ("POST", "/api/booking/cancel"): only(400, SESSIONS),
+    ("GET", "/api/adviser/bookings"): only(200, SESSIONS),
+    ("GET", "/api/adviser/bookings.ics"): only(200, SESSIONS),
     # The common questions for kiosks: nothing is published in this server, and x1 is no digest.
     ("GET", "/api/kiosk/answers"): only(404, ("kiosk",)),
     ("GET", "/api/kiosk/answers/audio/x1"): only(400, ("kiosk",)),
