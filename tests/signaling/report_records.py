@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from signaling.messages import Quality
+from signaling.messages import AnswerEventKind, Quality
 from signaling.store import Store
 
 ZONE = ZoneInfo("Europe/Stockholm")
@@ -119,11 +119,12 @@ async def write_records(store: Store) -> None:
             await store.set_wrap_up(call_id, category=v.category, note="")
         if v.rating is not None:
             await store.set_rating(call_id, v.rating)
-    for site, language, event, times in (
+    opened: list[tuple[str, str, AnswerEventKind, int]] = [
         (RINKEBY, "ar", "viewed", 7),
         (CITY, "sv", "viewed", 6),
         (TENSTA, "so", "helped", 2),
-    ):
+    ]
+    for site, language, event, times in opened:
         for _ in range(times):
             await store.answer_stats.count(
                 day="2026-03-10", site=site, language=language, question="q1", event=event
