@@ -1,9 +1,11 @@
 """The reports' pure core (signaling/reports/), synchronous: queries, facts, nearest-rank
-percentiles, the quality rule, suppression on hand-built cells; and the exchange's transfer record.
+percentiles, the quality rule, suppression on hand-built cells; the exchange's transfer record,
+and (over a real server, the one async test) that record reaching a day's facts.
 Every expected figure is worked out by hand here, never with the code under test."""
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,7 +17,9 @@ from hypothesis import strategies as st
 from agent_console import quality as console_quality
 from signaling import exchange as x
 from signaling import messages as m
+from signaling import server as srv
 from signaling.config import Settings
+from signaling.embedded import EmbeddedServer
 from signaling.reports import BadReportQuery, Period, call_fact, merge, pack, parse_query
 from signaling.reports.facts import CallFact
 from signaling.reports.figures import grouped, total
@@ -28,7 +32,9 @@ from signaling.reports.quality import (
     poor_sample,
 )
 from signaling.reports.suppression import Cells, suppress
+from signaling.today import service_timezone
 from tests.signaling.test_exchange import in_call, make_exchange
+from tests.signaling.wire import adviser, kiosk
 
 ZONE = ZoneInfo("Europe/Stockholm")
 
@@ -226,3 +232,34 @@ def _plain() -> dict[str, object]:
         joined_at=_joined(), answered_at=None, ended_at=None, rating=None, transfers=0,
         quality="unknown", zone=ZONE,
     )  # fmt: skip
+
+
+# -- a transfer over a real server reaches the report's facts --------------------------------------
+
+
+async def test_a_transfer_over_the_server_is_in_the_days_facts(
+    running_server: EmbeddedServer,
+) -> None:
+    server = running_server
+    server.add_adviser("amal", "correct horse battery", {"ar": "native", "sv": "native"})
+    k = await kiosk(server, server.add_kiosk("K1", "Rinkeby library"))
+    a = await adviser(server, "amal")
+    await k.send(m.Join(language="ar"))
+    await k.expect(m.Queued, position=1)
+    offer = await a.expect(m.Offer)
+    await a.send(m.Accept(call_id=offer.call_id))
+    await k.expect(m.CallStarted, call_id=offer.call_id)
+    await a.send(m.Transfer(call_id=offer.call_id, language="sv"))
+    await k.expect(m.CallEnded, reason="transferred")
+    await k.expect(m.Queued, language="sv")
+    assert server.app is not None
+    server.run(server.app[srv.SWITCHBOARD].flush())  # on the server's loop: written so far
+    zone = service_timezone(server.settings)
+    today = datetime.now(zone).date()
+    table = merge(
+        server.with_store(lambda s: s.reports.blocks(today, today, zone=zone, now=time.time()))
+    )
+    assert table.rows == 1
+    assert table.columns["transfers"].tolist() == [1]
+    await a.close()
+    await k.close()
