@@ -1,5 +1,6 @@
 """``kiosklink admin ...``: register kiosks and advisers, reset passwords, read call records,
-give roles, and import, export, list and publish the common questions (``answers ...``).
+give roles, import, export, list and publish the common questions (``answers ...``), and publish
+slots and book for residents who phone (``booking ...``, signaling/booking_cli.py).
 
 Wired by kiosklink/cli.py (``add_admin_commands`` on the ``admin`` subparsers, then ``run_admin``),
 and runnable alone for servers installed without the apps::
@@ -30,6 +31,7 @@ from typing import Any, TextIO, cast
 
 from signaling.answers.model import status
 from signaling.answers.validation import InvalidAnswer, check_language
+from signaling.booking_cli import add_booking_commands
 from signaling.config import Settings, load_settings
 from signaling.errors import ConfigError
 from signaling.report_reader import AUDIT_ACTION, audit_target, read_report
@@ -125,6 +127,7 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd.set_defaults(admin_run=_adviser_role)
 
     _add_answer_commands(sub.add_parser("answers", help="common questions (docs/answers.md)"))
+    add_booking_commands(sub.add_parser("booking", help="slots and bookings (docs/booking.md)"))
 
 
 def _add_answer_commands(answers: argparse.ArgumentParser) -> None:
