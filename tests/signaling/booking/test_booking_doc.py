@@ -1,0 +1,37 @@
+"""docs/booking.md says what the code does: its settings table is the defaults, and its guessing
+arithmetic holds for them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from signaling.booking import codes
+from signaling.config import BookingSettings
+
+DOC = (Path(__file__).resolve().parents[3] / "docs" / "booking.md").read_text()
+
+
+def settings_table() -> dict[str, str]:
+    section = DOC.split("## Settings (`[booking]`)", 1)[1].split("\n## ", 1)[0]
+    return dict(re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", section, flags=re.M))
+
+
+def test_the_settings_table_is_the_defaults() -> None:
+    table, defaults = settings_table(), BookingSettings()
+    assert set(table) == set(BookingSettings.model_fields)
+    for key, written in table.items():
+        value = getattr(defaults, key)
+        assert (written == "none") == (value is None), key
+        if value is not None:
+            assert float(written) == float(value), key
+
+
+def test_a_year_of_guessing_at_the_limit_finds_less_than_a_tenth_of_a_code() -> None:
+    defaults, live_codes = BookingSettings(), 10_000
+    space = len(codes.ALPHABET) ** codes.LENGTH
+    assert space == 2**40 and "40 bits" in DOC
+    guesses_a_year = defaults.guesses_global * (3600 / defaults.guess_window_s) * 24 * 365
+    assert round(guesses_a_year / 1e6, 1) == 5.3 and "5.3 × 10⁶" in DOC
+    found = guesses_a_year * live_codes / space
+    assert found < 0.1 and "about 0.05 codes" in DOC
