@@ -9,7 +9,8 @@ import pytest
 
 from kiosk.answers.browse import Browse, Feedback, Page
 from kiosk.answers.bundle import parse_bundle
-from kiosk.flow import MAX_UNSENT_EVENTS, KioskFlow
+from kiosk.flow import KioskFlow
+from kiosk.flow_answers import MAX_UNSENT_EVENTS
 from kiosk.state import (
     AnswersLoaded,
     CloseMedia,
