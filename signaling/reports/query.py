@@ -22,6 +22,8 @@ Format = Literal["json", "csv"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 MAX_DAYS = 731  # two years: a year and its comparison year
 MAX_DIMENSIONS = 3
+# Calls exist only in this range; outside it day arithmetic could leave the calendar (year 1).
+EARLIEST, LATEST = date(2000, 1, 1), date(2999, 12, 31)
 _ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -66,6 +68,8 @@ def parse_period(first_text: str, last_text: str) -> Period:
     period = Period(parse_day(first_text, "from"), parse_day(last_text, "to"))
     if period.last < period.first:
         raise BadReportQuery(f"from ({period.first}) is after to ({period.last})")
+    if period.first < EARLIEST or period.last > LATEST:
+        raise BadReportQuery(f"from and to lie between {EARLIEST} and {LATEST}")
     if period.days > MAX_DAYS:
         raise BadReportQuery(f"a report covers at most {MAX_DAYS} days, not {period.days}")
     return period

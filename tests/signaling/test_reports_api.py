@@ -195,6 +195,9 @@ async def test_csv_has_the_documented_columns(reports: Reports) -> None:
         ("from=2026-03-10&to=2026-03-10&by=site,district", "choose one"),
         ("from=2026-03-10&to=2026-03-10&format=xml", "format is json or csv"),
         ("from=2024-01-01&to=2026-03-10", "at most 731 days"),
+        ("from=0001-01-01&to=0001-01-01", "between 2000-01-01 and 2999-12-31"),
+        ("from=9999-12-31&to=9999-12-31", "between 2000-01-01 and 2999-12-31"),
+        ("from=2026-03-10&to=2026-03-10&by=" + "x" * 5000, "is not one of"),
     ],
 )
 async def test_a_bad_query_is_a_clear_400(reports: Reports, query: str, says: str) -> None:
