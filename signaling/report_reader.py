@@ -7,6 +7,7 @@ The one adapter between the store and :func:`signaling.reports.build_report`, sh
 
 from __future__ import annotations
 
+import asyncio
 from zoneinfo import ZoneInfo
 
 from signaling.config import Settings
@@ -34,11 +35,15 @@ def audit_target(query: ReportQuery) -> str:
 async def read_report(
     store: Store, settings: Settings, query: ReportQuery, *, now: float
 ) -> Report:
-    """Read both periods' facts and the common answers' views, and build the report."""
+    """Read both periods' facts and the common answers' views, and build the report.
+
+    The figures of a year take a few hundred milliseconds of CPU (docs/performance.md): they are
+    worked out in a worker thread, so the server's event loop keeps serving calls meanwhile."""
     zone = service_timezone(settings)
     current = await _period_data(store, query.period, zone, now)
     previous = await _period_data(store, query.period.previous(), zone, now)
-    return build_report(
+    return await asyncio.to_thread(
+        build_report,
         query,
         current,
         previous,
@@ -50,11 +55,12 @@ async def read_report(
 
 async def _period_data(store: Store, period: Period, zone: ZoneInfo, now: float) -> PeriodData:
     blocks = await store.reports.blocks(period.first, period.last, zone=zone, now=now)
+    facts = await asyncio.to_thread(merge, blocks)
     counts = await store.answer_stats.between(period.first, period.last)
     views: dict[tuple[str, str], int] = {}
     for c in counts:
         if c.event == "viewed":
             views[(c.site, c.language)] = views.get((c.site, c.language), 0) + c.count
     return PeriodData(
-        merge(blocks), [AnswerViews(site, lang, n) for (site, lang), n in sorted(views.items())]
+        facts, [AnswerViews(site, lang, n) for (site, lang), n in sorted(views.items())]
     )

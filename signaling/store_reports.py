@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -24,7 +25,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from signaling.reports.facts import LAYOUT, CallFact, call_fact, pack
+from signaling.reports.facts import LAYOUT, call_fact, pack
 from signaling.reports.quality import call_quality
 from signaling.store_tables import CallQualityTallyRow, CallRow, CallTransferRow, ReportDayRow
 
@@ -64,7 +65,9 @@ class ReportData:
         """Pack one day; keep it when settled. One short transaction per day, so the server's
         writes wait for one day's packing at most, never for a year's."""
         async with self._session.begin() as db:
-            block = pack(await _day_facts(db, day, zone))
+            rows = await _day_rows(db, day, zone)
+            # ~27 ms of CPU for a day of 1,400 calls: in a worker thread, off the event loop.
+            block = await asyncio.to_thread(_packed, rows, zone)
             if _bounds(day, zone)[1] + SETTLE_S <= now:
                 await _keep(db, day, zone, calls=calls, block=block, now=now)
         return block
@@ -127,7 +130,14 @@ async def _kept(db: AsyncSession, first: date, last: date, zone: ZoneInfo) -> di
     return {day: _Kept(layout, calls, block) for day, layout, calls, block in rows}
 
 
-async def _day_facts(db: AsyncSession, day: date, zone: ZoneInfo) -> list[CallFact]:
+_DayRow = tuple[
+    str, str, str | None, str | None, str | None, float, float | None, float | None,
+    int | None, int | None, int | None, int,
+]  # fmt: skip
+
+
+async def _day_rows(db: AsyncSession, day: date, zone: ZoneInfo) -> list[_DayRow]:
+    """The columns a report needs of every call record that joined on ``day``."""
     lo, hi = _bounds(day, zone)
     c, q = CallRow, CallQualityTallyRow
     transfers = select(func.count()).where(CallTransferRow.call_id == c.id).scalar_subquery()
@@ -139,8 +149,12 @@ async def _day_facts(db: AsyncSession, day: date, zone: ZoneInfo) -> list[CallFa
         .outerjoin(q, q.call_id == c.id)
         .where(c.joined_at >= lo, c.joined_at < hi)
     )  # fmt: skip
+    return [tuple(row) for row in (await db.execute(query)).all()]
+
+
+def _packed(rows: list[_DayRow], zone: ZoneInfo) -> bytes:
     facts = []
-    for row in (await db.execute(query)).all():
+    for row in rows:
         fact = call_fact(
             site=row[0],
             language=row[1],
@@ -157,7 +171,7 @@ async def _day_facts(db: AsyncSession, day: date, zone: ZoneInfo) -> list[CallFa
         )
         if fact is not None:
             facts.append(fact)
-    return facts
+    return pack(facts)
 
 
 async def _keep(

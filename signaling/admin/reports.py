@@ -38,6 +38,9 @@ WARM_EVERY_S = 6 * 3600.0
 WARM_DAYS = 2 * 366
 
 log = logging.getLogger(__name__)
+# One report is worked out at a time: a year's costs a few hundred milliseconds of CPU, and a
+# burst of requests must not take the cores from the calls. The others wait their turn.
+_ONE_AT_A_TIME = web.AppKey("report_lock", asyncio.Lock)
 
 
 def setup_reports(app: web.Application) -> None:
@@ -49,6 +52,7 @@ def setup_reports(app: web.Application) -> None:
 
 
 async def _keep_days_packed(app: web.Application) -> AsyncIterator[None]:
+    app[_ONE_AT_A_TIME] = asyncio.Lock()
     task = asyncio.create_task(_pack_settled_days(app), name="report-days")
     try:
         yield
@@ -87,7 +91,8 @@ async def reports(request: web.Request) -> web.StreamResponse:
     app = request.app
     await app[srv.SWITCHBOARD].flush()  # calls decided so far are in the store
     now = app[srv.CLOCK]()
-    report = await read_report(app[srv.STORE], app[srv.SETTINGS], query, now=now)
+    async with app[_ONE_AT_A_TIME]:
+        report = await read_report(app[srv.STORE], app[srv.SETTINGS], query, now=now)
     await app[srv.STORE].audit(actor(request), AUDIT_ACTION, audit_target(query), now, output)
     settings = app[srv.SETTINGS]
     if output == "csv":
