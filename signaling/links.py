@@ -38,6 +38,9 @@ class Caller:
     resume_hash: str
     answered: bool = False
     failed_setups: int = 0  # earlier visits of this resident whose call could not be set up
+    # A booking's or a ticket's check-in (docs/booking.md): when they came to a kiosk, for the
+    # adviser's "waited"; ``joined_at`` is the place in line they were given.
+    arrived_at: float | None = None
 
 
 @dataclass

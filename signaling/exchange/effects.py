@@ -62,7 +62,7 @@ class Effects:
                     language=caller.language,
                     topic=caller.topic,
                     site=caller.site,
-                    waited_s=round(now - caller.joined_at, 1),
+                    waited_s=round(now - (caller.arrived_at or caller.joined_at), 1),
                     expires_in_s=round(max(0.0, expires_at - now), 1),
                     kiosk_lacks=self._kiosk_lacks(caller.kiosk_id),
                 )

@@ -264,6 +264,7 @@ class Exchange:
             joined_at=entry.joined_at,
             resume_token=token,
             resume_hash=hash_resume_token(token),
+            arrived_at=None if entry.kind == "walk_in" else now,
         )
         self._out.append(
             OpenCall(caller.id, caller.kiosk_id, caller.site, caller.language, caller.topic, now)

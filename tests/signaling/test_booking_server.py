@@ -134,6 +134,7 @@ async def test_book_at_one_kiosk_check_in_at_another_with_the_booked_adviser_fir
     await amal.send(m.SetStatus(status="available"))
     offer = await amal.expect(m.Offer)
     assert (offer.language, offer.topic, offer.site) == ("ar", "housing", "Town hall")
+    assert offer.waited_s < 60  # since they came, not since the credited place in line
     await amal.send(m.Accept(call_id=offer.call_id))
     await amal.expect(m.CallStarted)
     await other.expect(m.CallStarted)
