@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from signaling.reports.facts import FactTable
 from signaling.reports.figures import Group, RawFigures, district_of, grouped, total
 from signaling.reports.query import Period, ReportQuery
@@ -132,7 +134,11 @@ def _period_report(
     min_cell: int,
 ) -> PeriodReport:
     groups = grouped(data.facts, query.by, districts)
-    views = _answer_views(data.answer_views, query, districts)
+    # Views only where the period had visits in that site and language: elsewhere they would
+    # have no row, and the total minus the rows would give them back, however few.
+    visited = _visited(data.facts)
+    kept = [v for v in data.answer_views if (v.site, v.language) in visited]
+    views = _answer_views(kept, query, districts)
     raw = [_values(g.figures, outcomes, _views_of(views, g.key)) for g in groups]
     raw.append(_values(total(data.facts), outcomes, _views_of(views, None)))
     keys = [g.key for g in groups]
@@ -186,9 +192,18 @@ def _answer_views(
             "language": v.language,
         }
         key = tuple(labels[d] for d in query.by)
-        found[key] = found.get(key, 0) + v.count
+        if key:  # with no grouping the only key is the total's, ()
+            found[key] = found.get(key, 0) + v.count
         found[()] += v.count
     return found
+
+
+def _visited(facts: FactTable) -> set[tuple[str, str]]:
+    """The (site, language) pairs that had at least one visit."""
+    sites, languages = facts.words["site"], facts.words["language"]
+    width = max(len(languages), 1)
+    pairs = np.unique(facts.columns["site"].astype(np.int64) * width + facts.columns["language"])
+    return {(sites[p // width], languages[p % width]) for p in pairs.tolist()}
 
 
 def _views_of(views: dict[tuple[str, ...], int] | None, key: tuple[str, ...] | None) -> int | None:
