@@ -87,7 +87,7 @@ def _staff(handler: Handler) -> Callable[[web.Request], Awaitable[web.StreamResp
             return srv.json_error(401, ErrorCode.UNAUTHORIZED, "sign in first")
         try:
             return await handler(request, adviser, request.app[srv.SWITCHBOARD].booking, now)
-        except (InvalidBooking, ValidationError, ValueError) as exc:
+        except (InvalidBooking, ValidationError, ValueError, OverflowError) as exc:
             return srv.json_error(400, ErrorCode.BAD_MESSAGE, _first_line(exc))
         except NotFound as exc:
             return srv.json_error(404, ErrorCode.NOT_FOUND, str(exc))

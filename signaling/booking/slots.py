@@ -71,12 +71,15 @@ def series_times(series: Series, zone: ZoneInfo, *, now: float) -> list[tuple[fl
     until = series.weekly_until or series.day
     if until < series.day or (until - series.day).days > MAX_SERIES_DAYS:
         raise InvalidBooking(f"weekly_until must be from the day to {MAX_SERIES_DAYS} days after")
-    times = [
-        (starts_at, series.slot_minutes * 60)
-        for day in _weekly(series.day, until)
-        for minute in range(first, last - series.slot_minutes + 1, series.slot_minutes)
-        if (starts_at := _local_time(day, minute, zone)) is not None
-    ]
+    try:
+        times = [
+            (starts_at, series.slot_minutes * 60)
+            for day in _weekly(series.day, until)
+            for minute in range(first, last - series.slot_minutes + 1, series.slot_minutes)
+            if (starts_at := _local_time(day, minute, zone)) is not None
+        ]
+    except OverflowError:  # the last days of year 9999
+        raise InvalidBooking("the series runs past the calendar's end") from None
     if len(times) > MAX_SLOTS_PER_SERIES:
         raise InvalidBooking(f"{len(times)} slots: a series may hold {MAX_SLOTS_PER_SERIES}")
     if not times:

@@ -388,6 +388,11 @@ async def test_staff_input_is_checked(server: EmbeddedServer, clock: Clock) -> N
     assert (status, body["code"]) == (400, "bad_message")
     status, _ = await http(server, "GET", "/api/booking/slots", None)
     assert status == 401
+    status, body = await http(server, "GET", "/api/adviser/bookings?day=9999-12-31", token)
+    assert (status, body["code"]) == (400, "bad_message")
+    end_of_time = {**series, "date": "9999-12-31", "start": "23:00", "end": "24:00"}
+    status, body = await http(server, "POST", "/api/booking/slots", token, end_of_time)
+    assert (status, body["code"]) == (400, "bad_message")
     status, missing = await http(server, "DELETE", "/api/booking/bookings/b_000000000000", token)
     assert (status, missing["code"]) == (404, "not_found")
 
