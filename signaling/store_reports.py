@@ -35,7 +35,7 @@ _UNION_PARTS = 400
 
 
 class ReportData:
-    """Through the store's sessions; every method is one short transaction."""
+    """Through the store's sessions, in short transactions (one per day packed)."""
 
     def __init__(self, session: async_sessionmaker[AsyncSession]) -> None:
         self._session = session
