@@ -147,7 +147,11 @@ class BookingDesk:
     async def book(
         self, slot_id: str, *, source: str, kiosk_id: str | None, now: float
     ) -> tuple[BookingRecord, str]:
-        """Take a slot with a fresh code (kiosk or staff). NotFound, Conflict if taken."""
+        """Take a slot with a fresh code (kiosk or staff). NotFound, Conflict if taken,
+        InvalidBooking once its check-in window has closed."""
+        slot = await self.store.bookings.slot(slot_id)
+        if slot is not None and now >= self.window.closes_at(slot.starts_at):
+            raise InvalidBooking(f"slot {slot_id!r} is over")
         code, hashed = await self.new_code()
         booking = await self.store.bookings.book(
             slot_id,

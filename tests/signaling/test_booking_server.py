@@ -327,6 +327,15 @@ async def test_staff_book_for_a_resident_who_phoned_and_see_the_day(
     assert (status, cancelled["state"]) == (200, "cancelled")
 
     clock.move_to(first["starts_at"])
+    token = await login(server, "amal", PASSWORD)
+    status, over = await http(server, "POST", "/api/booking/bookings", token, {"slot_id": "s_x"})
+    assert (status, over["code"]) == (404, "not_found")
+    clock.move_to(second["starts_at"] + 600)  # the second slot's window has closed: too late
+    status, over = await http(
+        server, "POST", "/api/booking/bookings", token, {"slot_id": second["slot_id"]}
+    )
+    assert (status, over["code"]) == (400, "bad_message")
+    clock.move_to(first["starts_at"])
     k = await kiosk(server, server.add_kiosk())
     await k.send(m.CheckIn(code=made["code"]))
     await k.expect(m.CheckedIn)
