@@ -189,7 +189,8 @@ def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> 
         for name, state in states(lang):
             window.show_state(state, seconds_left=25)
             _fake_video(window, name)
-            app.processEvents()
+            for _ in range(3):  # a wrapped label's new height asks for another layout pass
+                app.processEvents()
             path = out / f"{lang}_{name}.png"
             window.grab().save(str(path))
             written.append(path)

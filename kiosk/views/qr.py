@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.fit import Fit
 from kiosk.views.widgets import label
@@ -25,8 +25,8 @@ def qr_image(text: str) -> QImage:
 
 
 class QrLink(QWidget):
-    """One link: the code, and beside it the host name (what the resident checks their phone
-    opens) and the link's label."""
+    """One link: the code with the host name (what the resident checks their phone opens) and the
+    link's label under it; beside it on a landscape screen, whose height the answer needs."""
 
     def __init__(self, url: str, host: str, caption: str = "") -> None:
         super().__init__()
@@ -46,10 +46,10 @@ class QrLink(QWidget):
         words.addWidget(self.host)
         words.addWidget(self.caption)
         words.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.code, 0)
-        layout.addLayout(words, 1)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.code, 0)
+        self._layout.addLayout(words, 1)
         self._image = qr_image(url)
 
     def apply_fit(self, fit: Fit) -> None:
@@ -59,3 +59,12 @@ class QrLink(QWidget):
         )
         self.code.setPixmap(QPixmap.fromImage(scaled))
         self.code.setFixedSize(side, side)
+        beside = fit.landscape
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        centre = Qt.AlignmentFlag.AlignHCenter
+        self._layout.setAlignment(self.code, Qt.AlignmentFlag(0) if beside else centre)
+        words = Qt.AlignmentFlag.AlignLeading if beside else centre
+        for text in (self.host, self.caption):
+            text.setAlignment(words | Qt.AlignmentFlag.AlignVCenter)
