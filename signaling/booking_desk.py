@@ -222,7 +222,24 @@ class BookingDesk:
                 else None
             ),
         )
-        return exchange.admit(link, entry, now)
+        return [*exchange.admit(link, entry, now), *self._tell_advisers(exchange, booking)]
+
+    def _tell_advisers(self, exchange: Exchange, booking: BookingRecord) -> list[Action]:
+        """``booking_checked_in`` to the booked adviser, or to every adviser with the language
+        when the booking names none (§Booking); in adviser-id order."""
+        slot = booking.slot
+        told = m.BookingCheckedIn(
+            booking_id=booking.id,
+            language=slot.language,
+            topic=slot.topic,
+            starts_at=slot.starts_at,
+        )
+        return [
+            Post(link.conn, told)
+            for adviser_id, link in sorted(exchange.advisers.items())
+            if adviser_id == slot.adviser_id
+            or (slot.adviser_id is None and slot.language in link.adviser.languages)
+        ]
 
     async def _check_in_ticket(
         self, exchange: Exchange, link: KioskLink, ticket: TicketRecord, now: float

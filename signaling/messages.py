@@ -668,6 +668,18 @@ class CheckInRefused(_Message):
     topic: Tag | None = None
 
 
+class BookingCheckedIn(_Message):
+    """A booked resident has checked in (§Booking): told to the booked adviser, or, for a
+    booking with no adviser, to every signed-in adviser with the language. The console marks it
+    in today's list (``GET /api/adviser/bookings``); the call itself comes as an ``offer``."""
+
+    type: Literal["booking_checked_in"] = "booking_checked_in"
+    booking_id: Tag
+    language: Tag
+    topic: Tag | None
+    starts_at: float
+
+
 class Error(_Message):
     type: Literal["error"] = "error"
     code: ErrorCode
@@ -713,6 +725,7 @@ ServerToAdviser: TypeAlias = Annotated[
     | QueueOverview
     | WrapUpSaved
     | NoteRefused
+    | BookingCheckedIn
     | Error,
     Field(discriminator="type"),
 ]

@@ -130,7 +130,9 @@ async def test_book_at_one_kiosk_check_in_at_another_with_the_booked_adviser_fir
         slot["starts_at"],
     )
     await other.expect(m.Queued, position=1)
-    await bo.expect_quiet()  # free, but the booking is amal's
+    told = await amal.expect(m.BookingCheckedIn, language="ar", topic="housing")
+    assert told.starts_at == slot["starts_at"]
+    await bo.expect_quiet()  # free, but the booking is amal's: neither told nor offered
     await amal.send(m.SetStatus(status="available"))
     offer = await amal.expect(m.Offer)
     assert (offer.language, offer.topic, offer.site) == ("ar", "housing", "Town hall")
@@ -167,8 +169,10 @@ async def test_anyone_with_the_language_after_the_reservation(
 async def test_a_booked_caller_goes_ahead_of_later_walk_ins_only(
     server: EmbeddedServer, clock: Clock
 ) -> None:
-    """No adviser named: a bounded credit (booked_credit_s = 600 s), no reservation."""
+    """No adviser named: a bounded credit (booked_credit_s = 600 s), no reservation; every
+    adviser with the language hears of the check-in."""
     server.add_adviser("bo", PASSWORD, {"ar": "native"})
+    server.add_adviser("sam", PASSWORD, {"sv": "native"})
     token = await login(server, "bo", PASSWORD)
     slot = await publish(server, token, series_in(server, clock, 1))
     booked = await book_at_kiosk(server, slot["slot_id"])
@@ -180,12 +184,16 @@ async def test_a_booked_caller_goes_ahead_of_later_walk_ins_only(
     later = await kiosk(server, server.add_kiosk())
     await later.send(m.Join(language="ar"))
     await later.expect(m.Queued, position=2)
+    bo = await adviser(server, "bo", available=False)
+    sam = await adviser(server, "sam", available=False)
     k = await kiosk(server, server.add_kiosk())
     await k.send(m.CheckIn(code=booked.code))
     await k.expect(m.CheckedIn)
     await k.expect(m.Queued, position=2)  # behind the 15-minute wait, ahead of the new one
     await later.expect(m.Queued, position=3)
-    for client in (early, later, k):
+    await bo.expect(m.BookingCheckedIn, language="ar")
+    await sam.expect_quiet()  # no Arabic
+    for client in (early, later, k, bo, sam):
         await client.close()
 
 
