@@ -21,6 +21,7 @@ from icalendar import Calendar
 
 from signaling import messages as m
 from signaling.embedded import EmbeddedServer
+from signaling.server import SWITCHBOARD
 from signaling.today import service_timezone
 from tests.conftest import make_settings
 from tests.signaling.wire import adviser, kiosk, login
@@ -434,3 +435,37 @@ async def test_a_kiosk_cannot_book_out_a_day(server: EmbeddedServer, clock: Cloc
     await other.expect(m.Error, code="out_of_role")
     await k.close()
     await other.close()
+
+
+async def test_tickets_expire_and_wait_for_their_language_to_open(tmp_path: Path) -> None:
+    """Tickets made by the desk itself (the waiting part is in the test above): one for a
+    language closed all week says when it opens (never: None), an old one has expired."""
+    settings = make_settings(tmp_path, service={"hours": {"fi": {"timezone": "UTC", "weekly": {}}}})
+    with EmbeddedServer(settings) as server:
+        now = time.time()
+
+        async def ticket(language: str, valid_until: float) -> str:
+            desk = server.app[SWITCHBOARD].booking  # type: ignore[index]
+            code, hashed = await desk.new_code()
+            await desk.store.bookings.add_ticket(
+                code_hash=hashed,
+                language=language,
+                topic=None,
+                fallbacks=(),
+                joined_at=now - 600,
+                valid_until=valid_until,
+                kiosk_id="k_elsewhere",
+                now=now - 700,
+            )
+            return code
+
+        closed = server.run(ticket("fi", now + 3600))
+        old = server.run(ticket("ar", now - 1))
+        k = await kiosk(server, server.add_kiosk())
+        await k.send(m.CheckIn(code=closed))
+        refused = await k.expect(m.CheckInRefused, reason="closed")
+        assert refused.opens_at is None  # no hours at all this week
+        await k.send(m.CheckIn(code=old))
+        await k.expect(m.CheckInRefused, reason="code_expired")
+        await k.expect_quiet()
+        await k.close()
