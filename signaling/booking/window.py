@@ -75,11 +75,6 @@ def ticket_refusal(
     return None
 
 
-def no_show_due(starts_at: float, window: Window, now: float) -> bool:
-    """A booking still ``booked`` at ``now`` is a no-show: its window has closed."""
-    return now >= window.closes_at(starts_at)
-
-
 def reserved_until(starts_at: float, now: float, wait_s: float) -> float:
     """The booked adviser's exclusive time ends ``wait_s`` after the later of check-in and the
     start: an early arrival is not handed to someone else before their time."""

@@ -11,7 +11,6 @@ from signaling.booking.window import (
     BookingFacts,
     Window,
     booking_refusal,
-    no_show_due,
     reserved_until,
     ticket_refusal,
     ticket_valid_until,
@@ -51,11 +50,6 @@ def test_used_and_cancelled_codes() -> None:
     assert booking_refusal(booked("cancelled"), WINDOW, START) == CheckInRefused(
         reason="code_unknown"
     )
-
-
-def test_no_show_once_the_window_closes() -> None:
-    assert not no_show_due(START, WINDOW, START + 599)
-    assert no_show_due(START, WINDOW, START + 600)
 
 
 def test_the_reservation_runs_from_the_later_of_check_in_and_start() -> None:
