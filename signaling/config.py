@@ -329,6 +329,11 @@ class BookingSettings(_Section):
     # HMAC key for code hashes; set it in the environment so the database alone cannot test codes.
     code_secret: SecretStr | None = None
 
+    @field_validator("code_secret")
+    @classmethod
+    def _a_real_secret(cls, secret: SecretStr | None) -> SecretStr | None:
+        return MetricsSettings._long_enough(secret)  # the same rule as the metrics token
+
 
 class Settings(_Section):
     """Everything the server needs to know, validated. Build it with :func:`load_settings`."""
