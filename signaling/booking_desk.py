@@ -222,7 +222,12 @@ class BookingDesk:
                 else None
             ),
         )
-        return [*exchange.admit(link, entry, now), *self._tell_advisers(exchange, booking)]
+        try:
+            admitted = exchange.admit(link, entry, now)
+        except OutOfRole:  # the kiosk went away while the store answered: the code stays good
+            await self.store.bookings.undo_check_in(booking.id)
+            raise
+        return [*admitted, *self._tell_advisers(exchange, booking)]
 
     def _tell_advisers(self, exchange: Exchange, booking: BookingRecord) -> list[Action]:
         """``booking_checked_in`` to the booked adviser, or to every adviser with the language
@@ -265,7 +270,11 @@ class BookingDesk:
             fallbacks=ticket.fallbacks,
             joined_at=ticket.joined_at,
         )
-        return exchange.admit(link, entry, now)
+        try:
+            return exchange.admit(link, entry, now)
+        except OutOfRole:  # the kiosk went away while the store answered: the ticket stays good
+            await self.store.bookings.unuse_ticket(ticket.id)
+            raise
 
     async def take_ticket(self, exchange: Exchange, link: KioskLink, now: float) -> list[Action]:
         place = exchange.ticket_place(link)

@@ -245,6 +245,12 @@ class BookingStore:
             booking_id, "booked", state="checked_in", checked_in_at=now, checked_in_kiosk=kiosk_id
         )
 
+    async def undo_check_in(self, booking_id: str) -> None:
+        """checked_in -> booked: the kiosk went away before its caller was in line."""
+        await self._transition(
+            booking_id, "checked_in", state="booked", checked_in_at=None, checked_in_kiosk=None
+        )
+
     async def cancel(self, booking_id: str, *, now: float) -> BookingRecord:
         """booked -> cancelled (the slot is free again). NotFound; Conflict when not booked."""
         if not await self._transition(booking_id, "booked", state="cancelled", cancelled_at=now):
@@ -339,3 +345,12 @@ class BookingStore:
                 .values(used_at=now, used_kiosk=kiosk_id)
             )
         return bool(getattr(result, "rowcount", 0))
+
+    async def unuse_ticket(self, ticket_id: str) -> None:
+        """A used ticket good again: the kiosk went away before its caller was in line."""
+        async with self._session() as db, db.begin():
+            await db.execute(
+                update(TicketRow)
+                .where(TicketRow.id == ticket_id)
+                .values(used_at=None, used_kiosk=None)
+            )
