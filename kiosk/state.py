@@ -13,6 +13,8 @@ from typing import TypeAlias
 from kiosk import languages
 from kiosk.answers.browse import Browse, Page
 from kiosk.answers.bundle import Bundle
+from kiosk.booking.steps import Booking
+from kiosk.booking.steps import Page as BookingPage
 from signaling import messages as m
 
 
@@ -25,6 +27,7 @@ class Screen(StrEnum):
     RATING = "rating"
     THANKS = "thanks"
     ANSWERS = "answers"  # common questions (kiosk/answers/browse.py has its pages)
+    BOOKING = "booking"  # book a time, a code, a ticket (kiosk/booking/steps.py has its pages)
 
 
 class Alert(StrEnum):
@@ -104,6 +107,7 @@ class KioskState:
     answers: Bundle | None = None  # the published common questions the kiosk has, if any
     browse: Browse | None = None  # set while the resident reads them (Screen.ANSWERS)
     answers_from: Screen | None = None  # the screen they came from, where leaving returns
+    booking: Booking | None = None  # set while on Screen.BOOKING
 
     @property
     def in_line(self) -> bool:
@@ -145,6 +149,13 @@ class KioskState:
         return self.online and chosen is not None and chosen.open
 
     @property
+    def scanning(self) -> bool:
+        """The camera should be reading QR codes: only while the check-in page is on screen, so
+        leaving it by any path closes the camera (docs/booking.md §Kiosk)."""
+        b = self.booking
+        return self.screen is Screen.BOOKING and b is not None and b.page is BookingPage.CHECK_IN
+
+    @property
     def live_devices(self) -> LiveDevices:
         """The devices that can see or hear the resident now, for the privacy cue.
 
@@ -155,7 +166,7 @@ class KioskState:
         the cue says both: better to warn of a device that fails than to hide one that works.
         """
         if not self.media_live:
-            return LiveDevices.NONE
+            return LiveDevices.CAMERA if self.scanning else LiveDevices.NONE
         video_off = self.call is not None and self.call.video_muted
         muted = self.call is not None and self.call.audio_muted
         camera = Alert.CAMERA_MISSING not in self.alerts and not video_off
@@ -223,6 +234,13 @@ class RemoteText:
     committed: bool = True
 
 
+@dataclass(frozen=True)
+class CodeSeen:
+    """The camera read a QR code on the check-in page (its text; nothing of the picture)."""
+
+    payload: str
+
+
 Event: TypeAlias = (
     ServerUp
     | ServerDown
@@ -233,6 +251,7 @@ Event: TypeAlias = (
     | RemoteText
     | AnswersLoaded
     | ReadingDone
+    | CodeSeen
     | m.ServerToKiosk
 )
 
@@ -325,6 +344,13 @@ class StopReading:
 
 
 @dataclass(frozen=True)
+class ScanCodes:
+    """Open the camera and read QR codes from it (``on``), or stop and close it."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
 class ForgetPlace:
     """Drop the resume token so the next resident cannot inherit this one's place."""
 
@@ -346,4 +372,5 @@ Effect: TypeAlias = (
     | ForgetPlace
     | ReadAloud
     | StopReading
+    | ScanCodes
 )
