@@ -95,7 +95,7 @@ class BookingDesk:
             case m.ListSlots():
                 return [Post(link.conn, await self.free_slots(msg.language, msg.topic, now))]
             case m.Book(slot_id=slot_id):
-                return [Post(link.conn, await self.kiosk_book(link.kiosk.id, slot_id, now))]
+                return await self.kiosk_book(exchange, link, slot_id, now)
             case m.CheckIn(code=typed):
                 return await self.check_in(exchange, link, typed, now)
             case m.TakeTicket():
@@ -128,7 +128,24 @@ class BookingDesk:
         ]
         return m.Slots(language=language, topic=topic, timezone=self.zone.key, slots=infos)
 
-    async def kiosk_book(self, kiosk_id: str, slot_id: str, now: float) -> m.Booked | m.BookRefused:
+    async def kiosk_book(
+        self, exchange: Exchange, link: KioskLink, slot_id: str, now: float
+    ) -> list[Action]:
+        """``booked`` or ``book_refused``. A kiosk gone before the answer never saw the code, so
+        its booking is cancelled again (the slot is free for someone else)."""
+        answer = await self._kiosk_book(link.kiosk.id, slot_id, now)
+        if isinstance(answer, tuple):
+            booking, message = answer
+            if exchange.kiosks.get(link.kiosk.id) is not link:
+                await self.store.bookings.cancel(booking.id, now=now)
+                return []
+            self.kiosk_bookings.add(link.kiosk.id, now)
+            return [Post(link.conn, message)]
+        return [Post(link.conn, answer)]
+
+    async def _kiosk_book(
+        self, kiosk_id: str, slot_id: str, now: float
+    ) -> tuple[BookingRecord, m.Booked] | m.BookRefused:
         retry = self.kiosk_bookings.retry_at(kiosk_id, now)
         if retry is not None:
             return m.BookRefused(reason="too_many", retry_at=retry)
@@ -141,8 +158,7 @@ class BookingDesk:
             booking, code = await self.book(slot_id, source="kiosk", kiosk_id=kiosk_id, now=now)
         except Conflict:
             return m.BookRefused(reason="slot_taken")
-        self.kiosk_bookings.add(kiosk_id, now)
-        return self.booked_message(booking.slot, code)
+        return booking, self.booked_message(booking.slot, code)
 
     async def book(
         self, slot_id: str, *, source: str, kiosk_id: str | None, now: float

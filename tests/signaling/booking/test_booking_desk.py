@@ -88,3 +88,20 @@ async def test_a_kiosk_gone_mid_check_in_leaves_the_ticket_good(desk: Desk) -> N
         await checking
     kept = await desk.store.bookings.ticket_by_code(hashed)
     assert kept is not None and kept.id == ticket.id and kept.used_at is None
+
+
+async def test_a_kiosk_gone_before_its_booking_is_answered_frees_the_slot(desk: Desk) -> None:
+    start = datetime(2030, 1, 8, 10, 0, tzinfo=desk.desk.zone).timestamp()
+    series = Series("ar", None, None, DAY, "10:00", "10:30", 30)
+    (slot,) = await desk.desk.publish(series, by="test", now=start - 86400)
+    link = connect(desk, 1, start - 7200)
+    booking = asyncio.create_task(desk.desk.kiosk_book(desk.exchange, link, slot.id, start - 7200))
+    await asyncio.sleep(0)
+    desk.exchange.kiosk_disconnected(link, start - 7200)
+    assert await booking == []  # nobody to show the code to
+    (view,) = await desk.store.bookings.slots(since=start - 1, until=start + 1)
+    assert view.free
+
+    again = connect(desk, 2, start - 7100)
+    actions = await desk.desk.kiosk_book(desk.exchange, again, slot.id, start - 7100)
+    assert [type(a.message).__name__ for a in actions if isinstance(a, x.Post)] == ["Booked"]
