@@ -29,6 +29,8 @@ Rules
 * ``answer_event`` goes out for viewed / helped / not_helped / to_adviser / no_result, never with
   the search words. Offline, the last :data:`MAX_UNSENT_EVENTS` wait in memory (figures only, no
   resident in them) and go out when the server is back; older ones are dropped.
+* Booking a time, checking in with a code and taking a ticket (BOOKING, docs/booking.md) have
+  their rules in kiosk/flow_booking.py; leaving BOOKING by any path forgets the code it showed.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from dataclasses import dataclass, replace
 
 from kiosk import languages
 from kiosk.flow_answers import MAX_UNSENT_EVENTS, AnswersIntents
+from kiosk.flow_booking import BOOKING_REQUESTS, BookingIntents
 from kiosk.state import (
     Alert,
     AnswersLoaded,
@@ -45,6 +48,7 @@ from kiosk.state import (
     CallLive,
     CallLost,
     CloseMedia,
+    CodeSeen,
     Effect,
     Event,
     FetchLogs,
@@ -74,7 +78,9 @@ from kiosk.state import (
 from signaling import messages as m
 from signaling.errors import IllegalTransition
 
-_BROWSING = frozenset({Screen.LANGUAGE, Screen.CONFIRM, Screen.RATING, Screen.ANSWERS})
+_BROWSING = frozenset(
+    {Screen.LANGUAGE, Screen.CONFIRM, Screen.RATING, Screen.ANSWERS, Screen.BOOKING}
+)
 MAX_FALLBACKS = 5
 MAX_TEXT_LINES = 50
 VOLUME_STEP = 10
@@ -88,7 +94,7 @@ class _Timers:
     pending_restart: str | None = None
 
 
-class KioskFlow(AnswersIntents):
+class KioskFlow(AnswersIntents, BookingIntents):
     """Feed it events and intents; read ``state``; carry out the returned effects in order."""
 
     def __init__(
@@ -100,6 +106,7 @@ class KioskFlow(AnswersIntents):
         idle_warning_s: float = 30.0,
         thanks_s: float = 6.0,
         ui_language: str = languages.DEFAULT_UI_LANGUAGE,
+        long_wait_s: float = 1200.0,
     ) -> None:
         if idle_warning_s < 20:
             raise ValueError("the idle warning must come at least 20 s ahead (WCAG 2.2.1)")
@@ -110,6 +117,7 @@ class KioskFlow(AnswersIntents):
         self._idle_warning_s = idle_warning_s
         self._thanks_s = thanks_s
         self._default_ui = ui_language
+        self.long_wait_s = long_wait_s  # from here on "Book a time" comes first (flow_booking)
         self._t = _Timers(last_touch=now, screen_since=now)
         self.state = KioskState(ui_language=ui_language)
         self._unsent: deque[m.AnswerEvent] = deque(maxlen=MAX_UNSENT_EVENTS)
@@ -167,6 +175,8 @@ class KioskFlow(AnswersIntents):
         self._t.warned = False
         if state.screen is not Screen.ANSWERS:
             state = replace(state, browse=None, answers_from=None)
+        if state.screen is not Screen.BOOKING:
+            state = replace(state, booking=None)  # a code shown is forgotten once left
         self.state = replace(state, idle_deadline=None, help_open=False)
 
     def _reset(self, now: float) -> list[Effect]:
@@ -410,6 +420,8 @@ class KioskFlow(AnswersIntents):
                 return self._remote_text(event)
             case AnswersLoaded():
                 return self._answers_loaded(event)
+            case CodeSeen():
+                return self._code_seen(event, now)
             case ReadingDone():
                 b = self.state.browse
                 if b is not None and b.reading == event.sha256:
@@ -448,6 +460,8 @@ class KioskFlow(AnswersIntents):
                 return []
             case m.Error(ref_type="answer_event"):
                 return []  # a figure the server would not count: nothing for the resident
+            case m.Error() if msg.ref_type in BOOKING_REQUESTS:
+                return self._booking_error(msg)
             case m.Error():
                 return self._error(now)
             case m.KioskWelcome() | m.Pong() | m.AnswersPublished():
@@ -460,9 +474,7 @@ class KioskFlow(AnswersIntents):
                 | m.CheckedIn()
                 | m.CheckInRefused()
             ):
-                # Booking (issue #14, docs/booking.md) has no kiosk screens yet: until it does,
-                # its answers change nothing here (never a crash on a message the flow lacks).
-                return []
+                return self._booking_message(msg, now)  # kiosk/flow_booking.py
 
     def _server_up(self, welcome: m.KioskWelcome, now: float) -> list[Effect]:
         options = tuple(
