@@ -27,6 +27,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from agent_console.backend import ConsoleBackend
+from agent_console.bookings import SeriesRequest
 from agent_console.config import ConsoleConfig
 from agent_console.controller import ConsoleController
 from agent_console.flow import ConsoleFlow
@@ -81,6 +82,8 @@ class AsyncBackend(QObject):
     client_event = Signal(object)  # rtc.signaling_client.ClientEvent
     media_event = Signal(object)  # MediaState | RemoteText | Figures
     today_figures = Signal(object)  # TodayFigures
+    bookings_loaded = Signal(object)  # BookingsLoaded
+    booking_answer = Signal(object)  # BookingAnswer
     remote_frame_ready = Signal()
     local_frame_ready = Signal()
 
@@ -96,6 +99,8 @@ class AsyncBackend(QObject):
             on_client_event=self.client_event.emit,
             on_media_event=self.media_event.emit,
             on_today=self.today_figures.emit,
+            on_bookings=self.bookings_loaded.emit,
+            on_booking_answer=self.booking_answer.emit,
             on_remote_frame=self._remote_frame,
             on_local_frame=self._local_frame,
         )
@@ -150,6 +155,18 @@ class AsyncBackend(QObject):
     def set_muted(self, audio: bool, video: bool) -> None:
         self._enqueue(lambda: self.core.set_muted(audio, video))
 
+    def fetch_bookings(self) -> None:
+        self._enqueue(self.core.fetch_bookings)
+
+    def publish_slots(self, series: SeriesRequest) -> None:
+        self._enqueue(lambda: self.core.publish_slots(series))
+
+    def book_slot(self, slot_id: str) -> None:
+        self._enqueue(lambda: self.core.book_slot(slot_id))
+
+    def save_calendar(self, path: str) -> None:
+        self._enqueue(lambda: self.core.save_calendar(path))
+
     def take_remote_frame(self) -> QImage | None:
         return self.remote_frames.take()
 
@@ -191,6 +208,8 @@ class Console:
         b.client_event.connect(c.on_client_event)
         b.media_event.connect(c.on_media_event)
         b.today_figures.connect(c.on_today)
+        b.bookings_loaded.connect(c.on_bookings)
+        b.booking_answer.connect(c.on_booking_answer)
         b.remote_frame_ready.connect(c.on_remote_frame)
         b.local_frame_ready.connect(c.on_local_frame)
 

@@ -26,8 +26,12 @@ from typing import Any
 import aiohttp
 import av
 
+from agent_console import booking_client
+from agent_console.bookings import SeriesRequest
 from agent_console.config import ConsoleConfig, http_url, signaling_url
 from agent_console.events import (
+    BookingAnswer,
+    BookingsLoaded,
     Figures,
     LoginError,
     LoginOk,
@@ -72,6 +76,8 @@ class ConsoleBackend:
         on_client_event: Callable[[ClientEvent], None] = _ignore,
         on_media_event: Callable[[MediaEvent], None] = _ignore,
         on_today: Callable[[TodayFigures], None] = _ignore,
+        on_bookings: Callable[[BookingsLoaded], None] = _ignore,
+        on_booking_answer: Callable[[BookingAnswer], None] = _ignore,
         on_remote_frame: Callable[[av.VideoFrame], None] = _ignore,
         on_local_frame: Callable[[av.VideoFrame], None] = _ignore,
     ) -> None:
@@ -80,6 +86,8 @@ class ConsoleBackend:
         self._on_client_event = on_client_event
         self._on_media_event = on_media_event
         self._on_today = on_today
+        self._on_bookings = on_bookings
+        self._on_booking_answer = on_booking_answer
         self.media = CallMedia(
             MediaConfig(
                 camera=config.camera,
@@ -103,6 +111,7 @@ class ConsoleBackend:
         self._worker: asyncio.Task[None] | None = None
         self._http_base = ""
         self._token: str | None = None
+        self._adviser_id = ""
         self._client: SignalingClient | None = None
         self._pump: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -157,6 +166,7 @@ class ConsoleBackend:
             self._on_login(LoginError(f"{type(exc).__name__}: {exc}", unreachable=True))
             return
         self._token = result.token
+        self._adviser_id = result.adviser_id
         self._on_login(LoginOk(result.adviser_id, result.display_name))
 
     async def connect(self, url: str) -> None:
@@ -178,6 +188,7 @@ class ConsoleBackend:
             self._on_client_event(event)
             if isinstance(event, Connected):
                 self._background(self._fetch_today())
+                self._background(self.fetch_bookings())
 
     async def _close_client(self) -> None:
         if self._pump is not None:
@@ -244,6 +255,34 @@ class ConsoleBackend:
         except (aiohttp.ClientError, OSError, TimeoutError, ValueError, KeyError, TypeError):
             return
         self._on_today(figures)
+
+    # --- today's bookings (agent_console/booking_client.py) -----------------------------------
+
+    async def fetch_bookings(self) -> None:
+        token = self._token
+        if token and self._http_base:
+            loaded = await booking_client.fetch(self._http_base, token)
+            if loaded is not None:
+                self._on_bookings(loaded)
+
+    async def publish_slots(self, series: SeriesRequest) -> None:
+        if self._token:
+            answer = await booking_client.publish(
+                self._http_base, self._token, series, self._adviser_id
+            )
+            self._on_booking_answer(answer)
+
+    async def book_slot(self, slot_id: str) -> None:
+        if self._token:
+            self._on_booking_answer(
+                await booking_client.book(self._http_base, self._token, slot_id)
+            )
+
+    async def save_calendar(self, path: str) -> None:
+        if self._token:
+            self._on_booking_answer(
+                await booking_client.save_calendar(self._http_base, self._token, path)
+            )
 
     # --- the call --------------------------------------------------------------------------------
 

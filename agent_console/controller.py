@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -20,7 +20,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from agent_console import flow as f
+from agent_console import flow_bookings as fb
+from agent_console.bookings import SeriesRequest
 from agent_console.events import (
+    BookingAnswer,
+    BookingsLoaded,
     Figures,
     LoginError,
     LoginOk,
@@ -52,6 +56,7 @@ _TO_ADVISER = (
     m.QueueOverview,
     m.WrapUpSaved,
     m.NoteRefused,
+    m.BookingCheckedIn,
     m.Error,
 )
 
@@ -76,6 +81,14 @@ class Backend(Protocol):
     def send_text(self, text: str, committed: bool) -> None: ...
 
     def set_muted(self, audio: bool, video: bool) -> None: ...
+
+    def fetch_bookings(self) -> None: ...
+
+    def publish_slots(self, series: SeriesRequest) -> None: ...
+
+    def book_slot(self, slot_id: str) -> None: ...
+
+    def save_calendar(self, path: str) -> None: ...
 
     def take_remote_frame(self) -> QImage | None: ...
 
@@ -126,10 +139,30 @@ class ConsoleController(QObject):
             lambda text: self._do("type_text", lambda now: self.flow.commit_text(text, now))
         )
         w.wrap_up.ready_requested.connect(self.ready)
+        self._connect_bookings()
+
+    def _connect_bookings(self) -> None:
+        w, flow = self.window, self.flow
+        w.today.bookings_requested.connect(
+            lambda: self._do("toggle_bookings", flow.toggle_bookings)
+        )
+        w.bookings.close_requested.connect(
+            lambda: self._do("toggle_bookings", flow.toggle_bookings)
+        )
+        w.bookings.publish_requested.connect(
+            lambda series: self._do("publish_slots", lambda now: flow.publish_slots(series, now))
+        )
+        w.bookings.book_requested.connect(
+            lambda slot_id: self._do("book_slot", lambda now: flow.book_slot(slot_id, now))
+        )
+        w.bookings.export_requested.connect(
+            lambda path: self._do("export_calendar", lambda now: flow.export_calendar(path, now))
+        )
+        w.bookings.code_dismissed.connect(lambda: self.perform(flow.dismiss_code(self._clock())))
 
     # --- intents -------------------------------------------------------------------------------
 
-    def _do(self, intent: str, step: Callable[[float], list[f.Effect]]) -> None:
+    def _do(self, intent: str, step: Callable[[float], Sequence[f.Effect]]) -> None:
         if not self.flow.allows(intent):
             log.debug("ignored %s in %s", intent, self.flow.state.phase)
             self.render()  # undo a checkable button's own toggle
@@ -199,6 +232,14 @@ class ConsoleController(QObject):
         )
         self.perform(self.flow.today_from_server(today, self._clock()))
 
+    @Slot(object)
+    def on_bookings(self, loaded: BookingsLoaded) -> None:
+        self.perform(self.flow.bookings_loaded(loaded, self._clock()))
+
+    @Slot(object)
+    def on_booking_answer(self, answer: BookingAnswer) -> None:
+        self.perform(self.flow.booking_answered(answer, self._clock()))
+
     @Slot()
     def on_remote_frame(self) -> None:
         image = self.backend.take_remote_frame()
@@ -213,7 +254,7 @@ class ConsoleController(QObject):
 
     # --- effects and rendering -----------------------------------------------------------------
 
-    def perform(self, effects: list[f.Effect]) -> None:
+    def perform(self, effects: Sequence[f.Effect]) -> None:
         """Carry out the flow's effects in order, then show the new state. The only sender."""
         for effect in effects:
             match effect:
@@ -236,6 +277,14 @@ class ConsoleController(QObject):
                     self.backend.send_text(text, committed)
                 case f.SetMuted(audio=audio, video=video):
                     self.backend.set_muted(audio, video)
+                case fb.FetchBookings():
+                    self.backend.fetch_bookings()
+                case fb.PublishSlots(series=series):
+                    self.backend.publish_slots(series)
+                case fb.BookSlot(slot_id=slot_id):
+                    self.backend.book_slot(slot_id)
+                case fb.SaveCalendar(path=path):
+                    self.backend.save_calendar(path)
         self.render()
 
     def render(self) -> None:

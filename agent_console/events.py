@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from agent_console.bookings import BookingRow, FreeSlot, ShownCode
 from signaling.messages import Quality
 
 
@@ -56,3 +57,36 @@ class TodayFigures:
 
 
 MediaEvent: TypeAlias = MediaState | RemoteText | Figures
+
+
+@dataclass(frozen=True)
+class BookingsLoaded:
+    """Today's list (GET /api/adviser/bookings) and today's slots (GET /api/booking/slots)."""
+
+    day: str
+    timezone: str
+    rows: tuple[BookingRow, ...]
+    slots: tuple[FreeSlot, ...]  # free ones only
+
+
+@dataclass(frozen=True)
+class SlotsPublished:
+    count: int
+
+
+@dataclass(frozen=True)
+class SlotBooked:
+    code: ShownCode
+
+
+@dataclass(frozen=True)
+class BookingRefused:
+    message: str  # the server's own words ("overlaps ..."), shown as they are
+
+
+@dataclass(frozen=True)
+class CalendarSaved:
+    path: str
+
+
+BookingAnswer: TypeAlias = SlotsPublished | SlotBooked | BookingRefused | CalendarSaved

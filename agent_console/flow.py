@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TypeAlias, assert_never
 
+from agent_console.flow_bookings import BookingEffect, BookingIntents
 from agent_console.quality import rate
 from agent_console.state import (
     ActiveCall,
@@ -94,7 +95,16 @@ class SetMuted:
 
 
 Effect: TypeAlias = (
-    Login | Connect | Disconnect | Send | StartMedia | ToMedia | EndMedia | SendText | SetMuted
+    Login
+    | Connect
+    | Disconnect
+    | Send
+    | StartMedia
+    | ToMedia
+    | EndMedia
+    | SendText
+    | SetMuted
+    | BookingEffect
 )
 
 # Refusals of the adviser's own actions, which the console shows.
@@ -116,10 +126,15 @@ _INTENTS: dict[str, frozenset[Phase]] = {
     "toggle_camera": frozenset({Phase.IN_CALL}),
     "type_text": frozenset({Phase.IN_CALL}),
     "ready": frozenset({Phase.WRAP_UP}),
+    # Today's bookings (agent_console/flow_bookings.py): beside any signed-in phase.
+    "toggle_bookings": _ONLINE,
+    "publish_slots": _ONLINE,
+    "book_slot": _ONLINE,
+    "export_calendar": _ONLINE,
 }
 
 
-class ConsoleFlow:
+class ConsoleFlow(BookingIntents):
     """Feed it intents, server events and ticks; render :attr:`state`; perform the effects."""
 
     def __init__(self, *, server_url: str = "", now: float = 0.0) -> None:
@@ -505,7 +520,7 @@ class ConsoleFlow:
             case m.WrapUpSaved() | m.NoteRefused():
                 return self._wrap_up_answered(msg, now)
             case m.BookingCheckedIn():
-                return []  # today's bookings (docs/booking.md) are not shown by the console yet
+                return [*self._booking_checked_in(msg)]
             case m.Error():
                 return self._error(msg)
             case m.Pong():

@@ -18,6 +18,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication
 
+from agent_console.bookings import BookingRow, FreeSlot, ShownCode
+from agent_console.events import BookingsLoaded, SlotBooked
 from agent_console.flow import ConsoleFlow
 from agent_console.state import Today
 from agent_console.translation import install_translator
@@ -144,6 +146,32 @@ def _reconnecting() -> ConsoleFlow:
     return flow
 
 
+def _bookings() -> ConsoleFlow:
+    """Today's bookings: one checked in (live), one to come, one no-show, a code just made."""
+    flow = _signed_in("away")
+    flow.toggle_bookings(T0)
+    start = T0 - 6800  # 09:00 in Stockholm on the sample day (T0 is 10:53)
+    rows = (
+        BookingRow("b-1", "ar", "housing", "a-17", start, 1800, "no_show"),
+        BookingRow("b-2", "ti", None, None, start + 3600, 1200, "booked"),
+        BookingRow("b-3", "ar", "letter", "a-17", start + 7200, 1800, "booked"),
+        BookingRow("b-4", "sv", "work", "a-17", start + 10800, 1200, "booked"),
+    )
+    free = tuple(
+        FreeSlot(f"s-{n}", "ar", "housing", "a-17", start + 14400 + n * 1200, 1200)
+        for n in range(3)
+    )
+    loaded = BookingsLoaded("2025-10-09", "Europe/Stockholm", rows, free)
+    flow.bookings_loaded(loaded, T0)
+    flow.receive(
+        m.BookingCheckedIn(booking_id="b-2", language="ti", topic=None, starts_at=start + 3600),
+        T0,
+    )
+    flow.book_slot("s-0", T0)
+    flow.booking_answered(SlotBooked(ShownCode("K7M4-QX2P", "ar", "housing", start + 14400)), T0)
+    return flow
+
+
 STATES: dict[str, Callable[[], ConsoleFlow]] = {
     "01-sign-in": _signed_out,
     "02-wrong-password": lambda: _signed_out(wrong=True),
@@ -155,6 +183,7 @@ STATES: dict[str, Callable[[], ConsoleFlow]] = {
     "08-wrap-up": _wrap_up,
     "09-ringing-kiosk-lacks": lambda: _offered(("camera", "microphone")),
     "10-in-call-kiosk-lacks": lambda: _in_call(("camera",)),
+    "11-bookings": _bookings,
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from agent_console.bookings import Bookings
 from agent_console.quality import QualityLevel
 from signaling.messages import LEVEL_RANK, AdviserSummary, Level, Quality, QueueStat
 from signaling.privacy import PersonalData
@@ -155,6 +156,7 @@ class ConsoleState:
     call: ActiveCall | None = None
     wrap_up: WrapUpState | None = None
     today: Today = field(default_factory=Today)
+    bookings: Bookings = field(default_factory=Bookings)  # today's bookings panel (F10)
     notice: Notice | None = None
     notice_detail: str = ""
 

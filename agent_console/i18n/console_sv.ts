@@ -30,6 +30,125 @@
     </message>
 </context>
 <context>
+    <name>BookingsView</name>
+    <message>
+        <location filename="../views/bookings_view.py" line="41"/>
+        <location filename="../views/bookings_view.py" line="72"/>
+        <source>Today&apos;s bookings</source>
+        <translation>Dagens bokningar</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="44"/>
+        <source>Close (F10)</source>
+        <translation>Stäng (F10)</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="53"/>
+        <source>Export my bookings (.ics)…</source>
+        <translation>Exportera mina bokningar (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="65"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="66"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="67"/>
+        <source>Topic</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="68"/>
+        <source>With</source>
+        <translation>Med</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="69"/>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="104"/>
+        <source>Loading…</source>
+        <translation>Hämtar…</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="111"/>
+        <source>The server refused: %1</source>
+        <translation>Servern nekade: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="123"/>
+        <source>No bookings today.</source>
+        <translation>Inga bokningar i dag.</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="125"/>
+        <source>%1 booked · %2 checked in · %3 no-shows</source>
+        <translation>%1 bokade · %2 incheckade · %3 uteblivna</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="133"/>
+        <source>Published %1 bookable times.</source>
+        <translation>Publicerade %1 bokningsbara tider.</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="137"/>
+        <source>Saved your bookings to %1</source>
+        <translation>Sparade dina bokningar i %1</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="148"/>
+        <source>any topic</source>
+        <translation>valfritt ämne</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="149"/>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="149"/>
+        <source>Any adviser</source>
+        <translation>Valfri vägledare</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="157"/>
+        <source>Booked</source>
+        <translation>Bokad</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="158"/>
+        <source>Checked in</source>
+        <translation>Incheckad</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="159"/>
+        <source>No-show</source>
+        <translation>Uteblev</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="160"/>
+        <source>Cancelled</source>
+        <translation>Avbokad</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="166"/>
+        <source>Export my bookings</source>
+        <translation>Exportera mina bokningar</translation>
+    </message>
+    <message>
+        <location filename="../views/bookings_view.py" line="166"/>
+        <source>Calendar (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>CallView</name>
     <message>
         <location filename="../views/call_view.py" line="74"/>
@@ -128,7 +247,7 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../views/console_window.py" line="47"/>
+        <location filename="../views/console_window.py" line="49"/>
         <source>Kiosklink – adviser console</source>
         <translation>Kiosklink – rådgivarkonsol</translation>
     </message>
@@ -366,62 +485,62 @@
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../views/labels.py" line="164"/>
+        <location filename="../views/labels.py" line="166"/>
         <source>Wrong username or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="165"/>
+        <location filename="../views/labels.py" line="167"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Servern kan inte nås. Kontrollera adressen och nätverket.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="168"/>
+        <location filename="../views/labels.py" line="170"/>
         <source>Your session has ended. Please sign in again.</source>
         <translation>Din session har upphört. Logga in igen.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="171"/>
+        <location filename="../views/labels.py" line="173"/>
         <source>You missed a call: it went to the next adviser.</source>
         <translation>Du missade ett samtal: det gick till nästa rådgivare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="174"/>
+        <location filename="../views/labels.py" line="176"/>
         <source>The caller left before you answered.</source>
         <translation>Uppringaren gick innan du svarade.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="177"/>
+        <location filename="../views/labels.py" line="179"/>
         <source>The caller ended the call.</source>
         <translation>Uppringaren avslutade samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="178"/>
+        <location filename="../views/labels.py" line="180"/>
         <source>The caller was transferred.</source>
         <translation>Uppringaren kopplades vidare.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="179"/>
+        <location filename="../views/labels.py" line="181"/>
         <source>The call was cut off.</source>
         <translation>Samtalet bröts.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="180"/>
+        <location filename="../views/labels.py" line="182"/>
         <source>The caller&apos;s connection is interrupted. Waiting for it to come back.</source>
         <translation>Uppringarens anslutning är bruten. Vi väntar på att den kommer tillbaka.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="183"/>
+        <location filename="../views/labels.py" line="185"/>
         <source>The server refused that.</source>
         <translation>Servern nekade det.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="184"/>
+        <location filename="../views/labels.py" line="186"/>
         <source>Nobody is waiting in your languages right now.</source>
         <translation>Ingen väntar på dina språk just nu.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="187"/>
+        <location filename="../views/labels.py" line="189"/>
         <source>The outcome is saved, but not the note: it seems to hold personal data. Rewrite the note, or drop it.</source>
         <translation>Utfallet är sparat, men inte anteckningen: den verkar innehålla personuppgifter. Skriv om anteckningen eller stryk den.</translation>
     </message>
@@ -498,39 +617,146 @@
     </message>
 </context>
 <context>
+    <name>PhoneBooking</name>
+    <message>
+        <location filename="../views/slot_forms.py" line="137"/>
+        <source>Book for a resident who phoned</source>
+        <translation>Boka åt en invånare som ringt</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="139"/>
+        <source>Book this time</source>
+        <translation>Boka tiden</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="145"/>
+        <source>Done, code read out</source>
+        <translation>Klart, koden uppläst</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="150"/>
+        <source>Free time today</source>
+        <translation>Ledig tid i dag</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="164"/>
+        <source>No free time left today</source>
+        <translation>Inga lediga tider kvar i dag</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="170"/>
+        <source>any topic</source>
+        <translation>valfritt ämne</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="180"/>
+        <source>Booking code</source>
+        <translation>Bokningskod</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="183"/>
+        <source>Read the code to the resident, group by group. They check in with it at any kiosk shortly before %1.</source>
+        <translation>Läs upp koden för invånaren, grupp för grupp. De checkar in med den vid valfri kiosk strax före %1.</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="187"/>
+        <source>It is shown only now.</source>
+        <translation>Den visas bara nu.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishForm</name>
+    <message>
+        <location filename="../views/slot_forms.py" line="56"/>
+        <source>Publish bookable times</source>
+        <translation>Publicera bokningsbara tider</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="60"/>
+        <location filename="../views/slot_forms.py" line="72"/>
+        <source>Topic</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="65"/>
+        <source>Only with me</source>
+        <translation>Bara med mig</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="67"/>
+        <source>Publish</source>
+        <translation>Publicera</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="72"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="73"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="73"/>
+        <source>Slot length</source>
+        <translation>Tidslängd</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="74"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="74"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="91"/>
+        <source>Any topic</source>
+        <translation>Valfritt ämne</translation>
+    </message>
+    <message>
+        <location filename="../views/slot_forms.py" line="96"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
     <name>Quality</name>
     <message>
-        <location filename="../views/labels.py" line="130"/>
+        <location filename="../views/labels.py" line="132"/>
         <source>No picture or sound from the kiosk</source>
         <translation>Ingen bild eller ljud från kiosken</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="132"/>
+        <location filename="../views/labels.py" line="134"/>
         <source>No picture from the kiosk</source>
         <translation>Ingen bild från kiosken</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="134"/>
+        <location filename="../views/labels.py" line="136"/>
         <source>No sound from the kiosk</source>
         <translation>Inget ljud från kiosken</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="154"/>
+        <location filename="../views/labels.py" line="156"/>
         <source>Measuring…</source>
         <translation>Mäter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="155"/>
+        <location filename="../views/labels.py" line="157"/>
         <source>Good</source>
         <translation>Bra</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="156"/>
+        <location filename="../views/labels.py" line="158"/>
         <source>Fair</source>
         <translation>Godtagbar</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="157"/>
+        <location filename="../views/labels.py" line="159"/>
         <source>Poor</source>
         <translation>Dålig</translation>
     </message>
@@ -614,42 +840,42 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../views/labels.py" line="140"/>
+        <location filename="../views/labels.py" line="142"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="141"/>
+        <location filename="../views/labels.py" line="143"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="142"/>
+        <location filename="../views/labels.py" line="144"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="143"/>
+        <location filename="../views/labels.py" line="145"/>
         <source>Away</source>
         <translation>Borta</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="144"/>
+        <location filename="../views/labels.py" line="146"/>
         <source>Available</source>
         <translation>Tillgänglig</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="145"/>
+        <location filename="../views/labels.py" line="147"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="146"/>
+        <location filename="../views/labels.py" line="148"/>
         <source>In a call</source>
         <translation>I samtal</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="147"/>
+        <location filename="../views/labels.py" line="149"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
@@ -696,32 +922,43 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../views/today_view.py" line="16"/>
+        <location filename="../views/today_view.py" line="20"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="22"/>
+        <location filename="../views/today_view.py" line="26"/>
         <source>Calls taken</source>
         <translation>Besvarade samtal</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="23"/>
+        <location filename="../views/today_view.py" line="27"/>
         <source>Average handle time</source>
         <translation>Genomsnittlig hanteringstid</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="24"/>
+        <location filename="../views/today_view.py" line="28"/>
         <source>Rating from residents</source>
         <translation>Betyg från invånare</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="37"/>
+        <location filename="../views/today_view.py" line="34"/>
+        <location filename="../views/today_view.py" line="43"/>
+        <source>Today&apos;s bookings (F10)</source>
+        <translation>Dagens bokningar (F10)</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="41"/>
+        <source>Close bookings (F10)</source>
+        <translation>Stäng bokningar (F10)</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="49"/>
         <source>no ratings yet</source>
         <translation>inga betyg än</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="40"/>
+        <location filename="../views/today_view.py" line="52"/>
         <source>%1 of 5 (%2 ratings)</source>
         <translation>%1 av 5 (%2 betyg)</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_console.state import ConsoleState, Phase
+from agent_console.views.bookings_view import BookingsView
 from agent_console.views.call_view import CallView
 from agent_console.views.idle_view import IdleView
 from agent_console.views.offer_view import OfferView
@@ -36,6 +37,7 @@ SHORTCUTS = {
     "toggle_mute": "F7",
     "toggle_camera": "F8",
     "take_next": "F9",
+    "toggle_bookings": "F10",
 }
 
 
@@ -54,8 +56,9 @@ class ConsoleWindow(QMainWindow):
         self.wrap_up = WrapUpView()
         self.queues = QueueView(alert_after_s=queue_alert_after_s)
         self.today = TodayView()
+        self.bookings = BookingsView()
         self.phase_pages = QStackedWidget()
-        for page in (self.idle, self.offer, self.call, self.wrap_up):
+        for page in (self.idle, self.offer, self.call, self.wrap_up, self.bookings):
             self.phase_pages.addWidget(page)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.sign_in)
@@ -93,6 +96,7 @@ class ConsoleWindow(QMainWindow):
             "toggle_mute": self.call.mute,
             "toggle_camera": self.call.camera,
             "take_next": self.queues.take_next,
+            "toggle_bookings": self.today.bookings,
         }
         made = {}
         for intent, key in SHORTCUTS.items():
@@ -126,6 +130,10 @@ class ConsoleWindow(QMainWindow):
         elif state.phase is Phase.WRAP_UP and state.wrap_up is not None:
             page = self.wrap_up
             self.wrap_up.render(state)
+        elif state.bookings.shown:
+            # Beside waiting for calls, not instead of them: a ringing call takes the page back.
+            page = self.bookings
+            self.bookings.render(state)
         else:
             page = self.idle
             self.idle.render(state)

@@ -7,7 +7,7 @@ readings (:mod:`agent_console.timefmt`), the same in every language.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, QTimeZone
 
 
 def decimal_text(value: float, places: int = 1) -> str:
@@ -18,10 +18,24 @@ def count_text(value: int) -> str:
     return QLocale().toString(value)
 
 
-def time_text(timestamp: float) -> str:
+def _moment(timestamp: float, zone: str) -> QDateTime:
+    """``timestamp`` in ``zone`` (an IANA name: the service's, as a booking was told), else in
+    this computer's zone."""
+    if zone:
+        tz = QTimeZone(QByteArray(zone.encode()))
+        if tz.isValid():
+            return QDateTime.fromSecsSinceEpoch(int(timestamp), tz)
+    return QDateTime.fromSecsSinceEpoch(int(timestamp))
+
+
+def time_text(timestamp: float, zone: str = "") -> str:
     """The local time of day, in the locale's short form (24-hour for sv and en_GB)."""
-    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
-    return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(_moment(timestamp, zone).time(), QLocale.FormatType.ShortFormat)
+
+
+def day_text(iso_day: str) -> str:
+    """A calendar day (YYYY-MM-DD) with its weekday, in the locale's words ("tisdag 1 december")."""
+    return QLocale().toString(QDate.fromString(iso_day, "yyyy-MM-dd"), "dddd d MMMM")
 
 
 def date_text(timestamp: float) -> str:

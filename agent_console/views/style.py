@@ -23,6 +23,8 @@ QMainWindow, #workspace, #signIn {{ background: {PAPER}; }}
 QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; }}
 QLabel#title {{ font-size: 22px; font-weight: 600; }}
 QLabel#big {{ font-size: 30px; font-weight: 600; }}
+QLabel#subtitle {{ font-size: 17px; font-weight: 600; }}
+QLabel#code {{ font-size: 44px; font-weight: 700; font-family: monospace; letter-spacing: 4px; }}
 QLabel#muted {{ color: {MUTED}; }}
 QLabel#notice {{ background: #fff4e5; border: 1px solid {FAIR}; border-radius: 6px; padding: 8px; }}
 QLabel#banner {{ background: {POOR}; color: white; padding: 6px; font-weight: 600; }}

@@ -1,16 +1,20 @@
-"""Today: the date, calls taken, average handle time, own ratings, in the console's locale."""
+"""Today: the date, calls taken, average handle time, own ratings, in the console's locale; and
+the button that opens today's bookings."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from agent_console.state import ConsoleState
 from agent_console.timefmt import clock_text
 from agent_console.views.numbers import count_text, date_text, decimal_text
-from agent_console.views.parts import label
+from agent_console.views.parts import button, label
 
 
 class TodayView(QWidget):
+    bookings_requested = Signal()  # open or close today's bookings (F10)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = label(self.tr("Today"), "title")
@@ -27,9 +31,17 @@ class TodayView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.date)
         layout.addLayout(form)
+        self.bookings = button(self.tr("Today's bookings (F10)"))
+        self.bookings.clicked.connect(self.bookings_requested)
+        layout.addWidget(self.bookings)
 
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         today = state.today
+        self.bookings.setText(
+            self.tr("Close bookings (F10)")
+            if state.bookings.shown
+            else self.tr("Today's bookings (F10)")
+        )
         self.date.setText(date_text(state.now) if state.now else "")
         self.calls.setText(count_text(today.calls_taken))
         self.handle.setText(clock_text(today.average_handle_s))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QImage
 
+from agent_console.bookings import SeriesRequest
 from signaling import messages as m
 
 
@@ -51,6 +52,18 @@ class FakeBackend:
 
     def set_muted(self, audio: bool, video: bool) -> None:
         self.calls.append(("set_muted", (audio, video)))
+
+    def fetch_bookings(self) -> None:
+        self.calls.append(("fetch_bookings", None))
+
+    def publish_slots(self, series: SeriesRequest) -> None:
+        self.calls.append(("publish_slots", series))
+
+    def book_slot(self, slot_id: str) -> None:
+        self.calls.append(("book_slot", slot_id))
+
+    def save_calendar(self, path: str) -> None:
+        self.calls.append(("save_calendar", path))
 
     def take_remote_frame(self) -> QImage | None:
         image, self.remote = self.remote, None
