@@ -23,6 +23,7 @@ import aiohttp
 
 from kiosk.answers.bundle import MAX_AUDIO_BYTES, MAX_BUNDLE_BYTES, Audio, Bundle, BundleError
 from kiosk.answers.cache import AnswersCache, CacheError, Incoming
+from signaling.errors import KiosklinkError
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 5
@@ -31,7 +32,7 @@ MAX_RETRY_S = 60.0
 TIMEOUT_S = 30.0
 
 
-class FetchFailed(Exception):
+class FetchFailed(KiosklinkError):
     """One attempt did not bring a complete version (the reason is logged; nothing changed)."""
 
 

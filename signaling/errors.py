@@ -18,6 +18,11 @@
     │   └── AuthRefused          rtc.signaling_client: the server refused our hello
     ├── IllegalTransition        a state machine got an event its state forbids
     ├── InvalidAnswer            signaling.answers: refused common-questions content  (bad_message)
+    │   └── FieldError           signaling.answers.editor_input: names the refused field
+    ├── BundleError              kiosk.answers.bundle: a published bundle the kiosk cannot use
+    ├── CacheError               kiosk.answers.cache: a download that cannot be installed
+    ├── FetchFailed              kiosk.answers_sync: one fetch of the common questions failed
+    │   └── NotAllowed           the server refused the kiosk's token
     ├── InvalidBooking           signaling.booking: slots or a booking that cannot be  (bad_message)
     ├── StoreError               signaling.store_records: a store operation cannot be done
     │   ├── NotFound             no such record                             (not_found)

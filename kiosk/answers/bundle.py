@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from signaling.errors import KiosklinkError
+
 MAX_BUNDLE_BYTES = 4 * 1024 * 1024
 MAX_AUDIO_BYTES = 5 * 1024 * 1024
 AUDIO_TYPES = frozenset({"audio/ogg", "audio/opus", "audio/mpeg", "audio/wav", "audio/x-wav"})
@@ -23,7 +25,7 @@ Tag = Annotated[str, Field(min_length=1, max_length=35, pattern=r"^[A-Za-z0-9_.-
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
-class BundleError(ValueError):
+class BundleError(KiosklinkError, ValueError):
     """The bundle cannot be used; the message says why (for the kiosk's log, not the resident)."""
 
 

@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 from kiosk.answers.bundle import Audio, Bundle, BundleError, parse_bundle
+from signaling.errors import KiosklinkError
 
 log = logging.getLogger(__name__)
 POINTER = "CURRENT"
@@ -33,7 +34,7 @@ BUNDLE_FILE = "bundle.json"
 AUDIO_DIR = "audio"
 
 
-class CacheError(Exception):
+class CacheError(KiosklinkError):
     """A download cannot be installed (a digest or size does not match, a recording is missing)."""
 
 

@@ -46,7 +46,7 @@ from signaling.answers.editor_view import overview_json, question_json
 from signaling.answers.model import Draft
 from signaling.answers.preview import preview
 from signaling.answers.validation import InvalidAnswer
-from signaling.errors import ErrorCode
+from signaling.errors import ErrorCode, MessageTooLarge
 from signaling.roles import EDITORS
 from signaling.store_records import NotFound
 
@@ -264,7 +264,7 @@ async def upload_audio(request: web.Request) -> web.Response:
         recording = await request.app[srv.STORE].answers.set_audio(
             question_id, language, data, languages=_languages(request)
         )
-    except _TooLarge:
+    except MessageTooLarge:
         return srv.json_error(
             413, ErrorCode.BAD_MESSAGE, f"a recording may have at most {MAX_AUDIO_BYTES} bytes"
         )
@@ -289,10 +289,6 @@ async def remove_audio(request: web.Request) -> web.Response:
     )
 
 
-class _TooLarge(Exception):
-    pass
-
-
 async def _uploaded_file(request: web.Request) -> bytes:
     """The bytes of the form's ``file`` part, read up to the limit (the app's own body limit is
     far smaller, so the part is streamed rather than read with ``request.post()``)."""
@@ -300,7 +296,7 @@ async def _uploaded_file(request: web.Request) -> bytes:
         request.content_length is not None
         and request.content_length > MAX_AUDIO_BYTES + _UPLOAD_CHUNK
     ):
-        raise _TooLarge
+        raise MessageTooLarge("recording over the limit")
     try:
         reader = await request.multipart()
         part = await reader.next()
@@ -312,7 +308,7 @@ async def _uploaded_file(request: web.Request) -> bytes:
     while chunk := await part.read_chunk(_UPLOAD_CHUNK):
         data.extend(chunk)
         if len(data) > MAX_AUDIO_BYTES:
-            raise _TooLarge
+            raise MessageTooLarge("recording over the limit")
     return bytes(data)
 
 
