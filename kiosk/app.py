@@ -90,7 +90,9 @@ class KioskApp:
             idle_warning_s=settings.idle_warning_s,
             thanks_s=settings.thanks_s,
             ui_language=settings.ui_language,
+            timezone=settings.timezone,
         )
+        self.window.confirm.long_wait_s = settings.book_offer_wait_s
         self.controller = KioskController(
             self.window,
             self.flow,

@@ -28,12 +28,14 @@ import psutil
 from kiosk.answers.cache import AnswersCache
 from kiosk.answers_player import AnswerReader, speaker_sink
 from kiosk.answers_sync import AnswersSync
+from kiosk.code_reader import CodeReader
 from kiosk.config import KioskSettings
 from kiosk.state import (
     AnswersLoaded,
     CallLive,
     CallLost,
     CloseMedia,
+    CodeSeen,
     Effect,
     Event,
     FetchLogs,
@@ -47,6 +49,7 @@ from kiosk.state import (
     ReloadConfig,
     RemoteText,
     Restart,
+    ScanCodes,
     Send,
     SendText,
     ServerDown,
@@ -141,6 +144,11 @@ class KioskBackend:
             token=settings.token,
             emit=lambda bundle: self._emit(AnswersLoaded(bundle)),
         )
+        self.codes = CodeReader(
+            media_config(settings),
+            on_code=lambda payload: self._emit(CodeSeen(payload)),
+            on_frame=lambda rgb: self._on_local_frame(rgb),
+        )
         speaker = media_config(settings).speaker
         self.reader = AnswerReader(
             open_sink=lambda: speaker_sink(speaker),
@@ -164,6 +172,7 @@ class KioskBackend:
         self._tasks = []
         await self.answers.close()
         await self.reader.stop()
+        await self.codes.stop()
         if self._opening is not None:
             self._opening.cancel()
             await asyncio.gather(self._opening, return_exceptions=True)
@@ -258,6 +267,8 @@ class KioskBackend:
                     await self.reader.play(sha256, path)
             case StopReading():
                 await self.reader.stop()
+            case ScanCodes(on=on):
+                await (self.codes.start() if on else self.codes.stop())
 
     async def _send(self, message: m.Message) -> None:
         try:
@@ -269,6 +280,7 @@ class KioskBackend:
 
     async def _open_media(self) -> None:
         """Camera and microphone for the waiting screen's preview and the call to come."""
+        await self.codes.stop()  # one user of the camera at a time (a code just read)
         await self.media.open()
         health = self.media.health()
         camera, mic = health.get("camera"), health.get("microphone")

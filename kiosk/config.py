@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -50,6 +51,10 @@ class KioskSettings:
     # The last complete published version of the common questions (kiosk/answers/cache.py);
     # empty: ~/.cache/kiosklink/answers.
     answers_dir: str = ""
+    # Booking (docs/booking.md §Kiosk): from this upper estimate of the wait on, "Book a time"
+    # is the first choice; the zone times without one (a refused code's) are shown in.
+    book_offer_wait_s: float = 1200.0
+    timezone: str = "Europe/Stockholm"
 
     def __post_init__(self) -> None:
         if self.idle_warning_s < 20:
@@ -62,6 +67,10 @@ class KioskSettings:
             raise ConfigError(f"server_url must be ws:// or wss://, not {self.server_url!r}")
         if self.health_interval_s <= 0:
             raise ConfigError("health_interval_s must be positive")
+        try:
+            ZoneInfo(self.timezone)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise ConfigError(f"timezone {self.timezone!r} is not a known time zone") from None
 
 
 _FIELDS: Final = {f.name: f for f in fields(KioskSettings)}

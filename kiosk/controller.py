@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk.config import check_pin
 from kiosk.flow import KioskFlow
-from kiosk.state import Effect, Event, ReadAloud, StopReading
+from kiosk.state import Effect, Event, ReadAloud, ScanCodes, StopReading
 from kiosk.views.window_view import KioskWindow
 from signaling.errors import IllegalTransition
 
@@ -47,6 +47,7 @@ class KioskController(QObject):
         self._pin_hash = pin_hash
         self._on_service_exit = on_service_exit
         self._reading: str | None = None
+        self._scanning = False
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -92,6 +93,17 @@ class KioskController(QObject):
             (w.rating.rated, lambda score: f.rate(score, self.clock())),
             (w.rating.skipped, lambda: f.skip_rating(self.clock())),
             (w.rating.done, lambda: f.finish(self.clock())),
+            (w.welcome.code_requested, lambda lang: f.open_check_in(lang, self.clock())),
+            (w.confirm.booking_requested, lambda: f.open_booking(self.clock())),
+            (w.waiting.ticket_requested, lambda: f.take_ticket(self.clock())),
+            (w.booking.day_chosen, lambda day: f.booking_day(day, self.clock())),
+            (w.booking.time_chosen, lambda slot: f.booking_time(slot, self.clock())),
+            (w.booking.confirm_requested, lambda: f.booking_confirm(self.clock())),
+            (w.booking.back_requested, lambda: f.booking_back(self.clock())),
+            (w.booking.done_requested, lambda: f.booking_done(self.clock())),
+            (w.booking.code_edited, lambda text: f.type_code(text, self.clock())),
+            (w.booking.code_submitted, lambda: f.submit_code(self.clock())),
+            (w.booking.join_requested, lambda: f.join_instead(self.clock())),
             (w.help_toggled, lambda: f.toggle_help(self.clock())),
             (w.still_here, lambda: f.touch(self.clock())),
             (w.touched, lambda: f.touch(self.clock())),
@@ -127,6 +139,15 @@ class KioskController(QObject):
         for effect in effects:
             self.sink.perform(effect)
         self._follow_reading()
+        self._follow_scanning()
+
+    def _follow_scanning(self) -> None:
+        """The camera reads codes while ``state.scanning`` says so: every way off the check-in
+        page (a code accepted, Back, the idle reset) closes it without each remembering to."""
+        wanted = self.flow.state.scanning
+        if wanted != self._scanning:
+            self.sink.perform(ScanCodes(wanted))
+            self._scanning = wanted
 
     def _follow_reading(self) -> None:
         """The speaker plays what ``state.reading`` says, so every way off the answer (Back, a

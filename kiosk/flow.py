@@ -106,7 +106,7 @@ class KioskFlow(AnswersIntents, BookingIntents):
         idle_warning_s: float = 30.0,
         thanks_s: float = 6.0,
         ui_language: str = languages.DEFAULT_UI_LANGUAGE,
-        long_wait_s: float = 1200.0,
+        timezone: str = "Europe/Stockholm",
     ) -> None:
         if idle_warning_s < 20:
             raise ValueError("the idle warning must come at least 20 s ahead (WCAG 2.2.1)")
@@ -117,7 +117,7 @@ class KioskFlow(AnswersIntents, BookingIntents):
         self._idle_warning_s = idle_warning_s
         self._thanks_s = thanks_s
         self._default_ui = ui_language
-        self.long_wait_s = long_wait_s  # from here on "Book a time" comes first (flow_booking)
+        self.timezone = timezone  # where the kiosk stands: for times that come without a zone
         self._t = _Timers(last_touch=now, screen_since=now)
         self.state = KioskState(ui_language=ui_language)
         self._unsent: deque[m.AnswerEvent] = deque(maxlen=MAX_UNSENT_EVENTS)

@@ -5,8 +5,8 @@ kiosk/booking/steps.py.
 Pure, like the flow: no Qt, no asyncio, no clock. Rules:
 
 * "Book a time" opens from CONFIRM (the language and topic chosen); the view makes it the first
-  choice when the wait is long (:attr:`KioskFlow.long_wait_s`), the language is closed or nobody
-  for it is signed in (:func:`offer_booking_first`). No name or number is asked.
+  choice when the wait is long, the language is closed or nobody for it is signed in
+  (:func:`offer_booking_first`, ``KioskSettings.book_offer_wait_s``). No name or number is asked.
 * "I have a code" opens CHECK_IN from WELCOME in the language the welcome screen spoke when it was
   tapped. The camera reads QR codes only while CHECK_IN is on screen (``state.scanning``, which
   the controller follows); a code typed or read goes out as ``check_in`` once per try.
@@ -57,6 +57,7 @@ class BookingIntents:
 
     state: KioskState
     _default_ui: str
+    timezone: str
 
     def touch(self, now: float) -> list[Effect]:
         raise NotImplementedError
@@ -124,7 +125,9 @@ class BookingIntents:
         if self.state.screen is not Screen.WELCOME:
             raise IllegalTransition("kiosk", self.state.screen, "open_check_in")
         ui = languages.ui_language_for(ui_language)
-        state = replace(self.state, screen=Screen.BOOKING, booking=steps.check_in(), ui_language=ui)
+        state = replace(
+            self.state, screen=Screen.BOOKING, booking=steps.check_in(self.timezone), ui_language=ui
+        )
         self._go(now, replace(state, alerts=self._system_alerts()))
         return []
 

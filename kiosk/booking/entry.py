@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from kiosk.keyboard_layouts import KeyboardLayout
 from signaling.booking.codes import ALPHABET, LENGTH, QR_PREFIX, grouped, normalize
 
-__all__ = ["entry_text", "grouped", "normalize", "scanned_code", "spoken"]
+__all__ = ["CODE_KEYS", "entry_text", "grouped", "normalize", "scanned_code", "spoken"]
 
 # Crockford's decoding: letters a resident may type for the digits they look like.
 _READ_AS: Final = {"I": "1", "L": "1", "O": "0"}
@@ -37,3 +38,13 @@ def spoken(code: str) -> str:
     """The grouped code spaced out for reading aloud character by character: ``K 7 M 4 - Q X 2 P``
     (read to staff on the phone, or copied by hand)."""
     return " - ".join(" ".join(group) for group in grouped(code).split("-"))
+
+
+# The touch keyboard for a code: the digits row the keyboard always has, then the letters of the
+# alphabet only (no I, L, O, U: they are never in a code), in alphabetical order, since a code is
+# copied letter by letter rather than typed as words.
+CODE_KEYS: Final = KeyboardLayout(
+    "code",
+    (tuple("ABCDEFGH"), tuple("JKMNPQRS"), tuple("TVWXYZ")),
+    ("-",),
+)

@@ -96,8 +96,10 @@ def begin(language: str, topic: str | None) -> Booking:
     return Booking(page=Page.DAYS, language=language, topic=topic, from_confirm=True)
 
 
-def check_in() -> Booking:
-    return Booking(page=Page.CHECK_IN)
+def check_in(timezone: str) -> Booking:
+    """The check-in page; a refusal's times (``opens_at``, ``retry_at``) carry no zone, so they
+    are shown in the kiosk's configured one (the service's, where the kiosk stands)."""
+    return Booking(page=Page.CHECK_IN, timezone=timezone)
 
 
 def slots_arrived(booking: Booking, msg: m.Slots) -> Booking:

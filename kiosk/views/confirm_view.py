@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk import languages
 from kiosk.fit import Fit
+from kiosk.flow_booking import offer_booking_first
 from kiosk.state import Alert, KioskState
 from kiosk.views.base import ScreenView
 from kiosk.views.icons import Icon
@@ -28,6 +29,7 @@ class ConfirmView(ScreenView):
     call_requested = Signal()
     back_requested = Signal()
     answers_requested = Signal()
+    booking_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,6 +65,12 @@ class ConfirmView(ScreenView):
         last_row = QHBoxLayout()
         last_row.addWidget(self.back, 1)
         last_row.addWidget(self.answers, 1)
+        self.book = WrapButton()
+        self.book.clicked.connect(self.booking_requested)
+        last_row.addWidget(self.book, 1)
+        # From this upper estimate of the wait on, booking a time is the first choice (the app
+        # sets it from KioskSettings.book_offer_wait_s).
+        self.long_wait_s = 1200.0
         self.controls.addLayout(last_row)
         self.topic_buttons: dict[str, WrapButton] = {}
         self.fallback_buttons: dict[str, WrapButton] = {}
@@ -111,6 +119,9 @@ class ConfirmView(ScreenView):
         # Closed, or nobody for the language signed in: the common questions are offered.
         self.answers.set_text(tr(T.ANSWERS))
         self.answers.setVisible(state.nobody_answers or Alert.CLOSED in state.alerts)
+        self.book.set_text(tr(T.BOOK_TIME))
+        self.book.set_role("primary" if offer_booking_first(state, self.long_wait_s) else "")
+        self.book.setVisible(state.online)
         self._render_topics(state)
         self._render_fallbacks(state)
 

@@ -173,6 +173,58 @@ class T:
     )
     BACK_TO_LINE = QT_TRANSLATE_NOOP("Kiosk", "Back to the line")
 
+    # Booking a time, checking in, tickets (issue #14, docs/booking.md)
+    BOOK_TIME = QT_TRANSLATE_NOOP("Kiosk", "Book a time")
+    HAVE_CODE = QT_TRANSLATE_NOOP("Kiosk", "I have a code")
+    TAKE_TICKET = QT_TRANSLATE_NOOP("Kiosk", "Take a ticket and come back later")
+    CHOOSE_DAY = QT_TRANSLATE_NOOP("Kiosk", "Choose a day")
+    CHOOSE_TIME = QT_TRANSLATE_NOOP("Kiosk", "Choose a time")
+    LOOKING = QT_TRANSLATE_NOOP("Kiosk", "Looking for free times…")
+    NO_TIMES = QT_TRANSLATE_NOOP(
+        "Kiosk", "There are no free times to book right now. Please try again later."
+    )
+    BOOK_THIS = QT_TRANSLATE_NOOP("Kiosk", "Book this time?")
+    NO_NAME = QT_TRANSLATE_NOOP("Kiosk", "You do not need to give your name.")
+    BOOK = QT_TRANSLATE_NOOP("Kiosk", "Book")
+    BOOKED_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Your time is booked")
+    KEEP_CODE = QT_TRANSLATE_NOOP(
+        "Kiosk",
+        "Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.",
+    )
+    TICKET_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Your place in line is kept")
+    TICKET_INFO = QT_TRANSLATE_NOOP(
+        "Kiosk", "Show the code at any kiosk before %1 to get your place back."
+    )
+    CHECK_IN_TITLE = QT_TRANSLATE_NOOP("Kiosk", "Show your code to the camera, or type it")
+    CAMERA_READS = QT_TRANSLATE_NOOP(
+        "Kiosk", "The camera only reads the code. Nothing is recorded."
+    )
+    CHECK_IN = QT_TRANSLATE_NOOP("Kiosk", "Check in")
+    CODE_UNKNOWN = QT_TRANSLATE_NOOP("Kiosk", "This code is not right. Check it and try again.")
+    CODE_USED = QT_TRANSLATE_NOOP("Kiosk", "This code has already been used.")
+    CODE_EXPIRED = QT_TRANSLATE_NOOP(
+        "Kiosk", "This code is no longer valid. You can book a new time."
+    )
+    TOO_EARLY = QT_TRANSLATE_NOOP("Kiosk", "You are early. You can check in from %1.")
+    TOO_LATE = QT_TRANSLATE_NOOP(
+        "Kiosk", "Your booked time has passed. You can wait in the line instead."
+    )
+    CLOSED_NOW = QT_TRANSLATE_NOOP("Kiosk", "The service is closed now. Your code works from %1.")
+    RATE_LIMITED = QT_TRANSLATE_NOOP(
+        "Kiosk", "Too many wrong codes. Please try again at %1 or ask the staff."
+    )
+    SLOT_TAKEN = QT_TRANSLATE_NOOP(
+        "Kiosk", "Someone else has just booked this time. Please choose another."
+    )
+    TOO_SOON = QT_TRANSLATE_NOOP(
+        "Kiosk", "This time is too soon to book. Please choose a later one."
+    )
+    TOO_MANY = QT_TRANSLATE_NOOP(
+        "Kiosk", "This kiosk cannot book more times now. Please try again at %1."
+    )
+    JOIN_LINE = QT_TRANSLATE_NOOP("Kiosk", "Wait in the line")
+    TRY_AGAIN = QT_TRANSLATE_NOOP("Kiosk", "Try again")
+
     # Staff only
     SERVICE_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff: enter the PIN")
     WRONG_PIN = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN")

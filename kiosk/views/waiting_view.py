@@ -25,6 +25,7 @@ def estimate_text(low_s: int | None, high_s: int | None) -> str:
 class WaitingView(ScreenView):
     cancel_requested = Signal()
     answers_requested = Signal()
+    ticket_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,8 +43,12 @@ class WaitingView(ScreenView):
         self.answers = WrapButton()
         self.answers.set_icon(Icon.ANSWERS)
         self.answers.clicked.connect(self.answers_requested)
+        # Leave now, keep the place for later (docs/booking.md §Tickets).
+        self.ticket = WrapButton()
+        self.ticket.clicked.connect(self.ticket_requested)
         self.controls.addWidget(self.recorded)
         self.controls.addWidget(self.answers)
+        self.controls.addWidget(self.ticket)
         self.controls.addWidget(self.cancel)
 
     def arrange(self, fit: Fit) -> None:
@@ -71,6 +76,9 @@ class WaitingView(ScreenView):
         self.recorded.setText(tr(T.NOTHING_RECORDED))
         self.cancel.set_text(tr(T.LEAVE_LINE))
         self.answers.set_text(tr(T.ANSWERS))
+        self.ticket.set_text(tr(T.TAKE_TICKET))
+        # Only once the server has the resident in line: there is a place to keep.
+        self.ticket.setVisible(state.online and state.position is not None)
         if not state.media_live:
             self.preview.clear()
 

@@ -29,6 +29,7 @@ def direction_of(code: str) -> Qt.LayoutDirection:
 class WelcomeView(ScreenView):
     start_requested = Signal()
     answers_requested = Signal()
+    code_requested = Signal(str)  # the language the screen spoke when tapped
 
     def __init__(self, catalog: Catalog, welcome_languages: tuple[str, ...]) -> None:
         super().__init__()
@@ -64,8 +65,12 @@ class WelcomeView(ScreenView):
         self.answers = WrapButton()
         self.answers.set_icon(Icon.ANSWERS)
         self.answers.clicked.connect(self.answers_requested)
+        # A booked time or a ticket from earlier: check in (kiosk/flow_booking.py).
+        self.have_code = WrapButton()
+        self.have_code.clicked.connect(lambda: self.code_requested.emit(self.greeting))
         for widget in (self.notice, self.status, self.privacy, self.start, self.answers):
             self.controls.addWidget(widget)
+        self.controls.addWidget(self.have_code)
 
     def side_by_side(self, fit: Fit) -> bool:
         return False  # the greetings read best across the whole width
@@ -80,7 +85,8 @@ class WelcomeView(ScreenView):
     def show_state(self, state: KioskState) -> None:
         turn = self.greeting  # the language whose turn it is
         self.title.setText(self._catalog.text(turn, T.TAP_TO_START))
-        for widget in (self.title, self.status, self.privacy, self.start.label, self.answers.label):
+        labels = (self.start.label, self.answers.label, self.have_code.label)
+        for widget in (self.title, self.status, self.privacy, *labels):
             widget.setLayoutDirection(direction_of(turn))
         for code, line in zip(self._codes, self.taglines, strict=True):
             line.setText(
@@ -96,6 +102,8 @@ class WelcomeView(ScreenView):
         # Nobody can take a call now: the common questions are what this kiosk can still give.
         self.answers.set_role("primary" if state.nobody_answers else "")
         self.answers.set_text(self._catalog.text(turn, T.ANSWERS))
+        self.have_code.set_text(self._catalog.text(turn, T.HAVE_CODE))
+        self.have_code.setEnabled(state.online)
 
     def _status(self, state: KioskState, code: str) -> str:
         if Alert.OUT_OF_ORDER in state.alerts or Alert.SERVER_UNREACHABLE in state.alerts:

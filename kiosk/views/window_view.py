@@ -24,6 +24,7 @@ from kiosk.state import Alert, KioskState, LiveDevices, Screen
 from kiosk.views import style
 from kiosk.views.answers_view import AnswersView
 from kiosk.views.base import ScreenView
+from kiosk.views.booking_view import BookingView
 from kiosk.views.call_view import CallView
 from kiosk.views.catalog import Catalog
 from kiosk.views.confirm_view import ConfirmView
@@ -96,6 +97,7 @@ class KioskWindow(QWidget):
         self.call = CallView()
         self.rating = RatingView()
         self.answers = AnswersView(catalog)
+        self.booking = BookingView()
         self.screens: dict[Screen, ScreenView] = {
             Screen.WELCOME: self.welcome,
             Screen.LANGUAGE: self.language,
@@ -105,6 +107,7 @@ class KioskWindow(QWidget):
             Screen.RATING: self.rating,
             Screen.THANKS: self.rating,
             Screen.ANSWERS: self.answers,
+            Screen.BOOKING: self.booking,
         }
         self.stack = QStackedWidget()
         for view in dict.fromkeys(self.screens.values()):
@@ -229,6 +232,8 @@ class KioskWindow(QWidget):
     def show_local_frame(self, image: QImage) -> None:
         if self.stack.currentWidget() is self.waiting:
             self.waiting.show_preview(image)
+        elif self.stack.currentWidget() is self.booking:
+            self.booking.show_preview(image)  # the camera reading a code
         else:
             self.call.show_local(image)
 

@@ -58,7 +58,7 @@ def booked() -> m.Booked:
 
 @pytest.fixture
 def flow() -> KioskFlow:
-    f = KioskFlow(now=0.0, long_wait_s=1200)
+    f = KioskFlow(now=0.0)
     f.feed(ServerUp(welcome()), 0.0)
     return f
 
