@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>የተሳሳተ ፒን</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>ቀጠሮ ይያዙ</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>ኮድ አለኝ</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>ቁጥር ወስደው በኋላ ይመለሱ</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>ቀን ይምረጡ</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>ሰዓት ይምረጡ</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>ነፃ ሰዓቶችን በመፈለግ ላይ…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>አሁን የሚያዝ ነፃ ሰዓት የለም። እባክዎ ቆይተው እንደገና ይሞክሩ።</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>ይህን ሰዓት ይይዛሉ?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>ስምዎን መስጠት አያስፈልግዎትም።</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>ያዝ</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>ቀጠሮዎ ተይዟል</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>የኮዱን ፎቶ ያንሱ ወይም ይጻፉት። በ%1 እና በ%2 መካከል በማንኛውም ኪዮስክ ያሳዩት።</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>በሰልፉ ውስጥ ያለዎት ቦታ ተጠብቋል</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>ቦታዎን መልሰው ለማግኘት ከ%1 በፊት ኮዱን በማንኛውም ኪዮስክ ያሳዩ።</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>ኮድዎን ለካሜራው ያሳዩ፣ ወይም ይጻፉት</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>ካሜራው ኮዱን ብቻ ነው የሚያነበው። ምንም አይቀረጽም።</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>ተመዝገብ</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>ይህ ኮድ ትክክል አይደለም። ያረጋግጡና እንደገና ይሞክሩ።</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>ይህ ኮድ ቀደም ብሎ ጥቅም ላይ ውሏል።</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>ይህ ኮድ ከአሁን በኋላ አይሰራም። አዲስ ቀጠሮ መያዝ ይችላሉ።</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>ቀደም ብለው መጥተዋል። ከ%1 ጀምሮ መመዝገብ ይችላሉ።</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>የያዙት ሰዓት አልፏል። በምትኩ በሰልፉ ውስጥ መጠበቅ ይችላሉ።</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>አገልግሎቱ አሁን ዝግ ነው። ኮድዎ ከ%1 ጀምሮ ይሰራል።</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>ብዙ የተሳሳቱ ኮዶች። እባክዎ በ%1 እንደገና ይሞክሩ ወይም ሠራተኞችን ይጠይቁ።</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>ሌላ ሰው ይህን ሰዓት አሁን ያዘው። እባክዎ ሌላ ይምረጡ።</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>ይህ ሰዓት ለመያዝ በጣም ቅርብ ነው። እባክዎ ዘግየት ያለ ይምረጡ።</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>ይህ ኪዮስክ አሁን ተጨማሪ ቀጠሮ መያዝ አይችልም። እባክዎ በ%1 እንደገና ይሞክሩ።</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>በሰልፉ ውስጥ ይጠብቁ</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>እንደገና ይሞክሩ</translation>
+    </message>
 </context>
 </TS>

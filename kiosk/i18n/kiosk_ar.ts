@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>رقم سري خاطئ</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>احجز موعدًا</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>لدي رمز</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>خذ تذكرة وعُد لاحقًا</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>اختر يومًا</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>اختر وقتًا</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>جارٍ البحث عن أوقات متاحة…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>لا توجد أوقات متاحة للحجز الآن. يرجى المحاولة لاحقًا.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>هل تريد حجز هذا الوقت؟</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>لا تحتاج إلى ذكر اسمك.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>احجز</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>تم حجز موعدك</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>صوّر الرمز أو اكتبه. اعرضه على أي كشك بين %1 و%2.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>مكانك في قائمة الانتظار محفوظ</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>اعرض الرمز على أي كشك قبل %1 لتستعيد مكانك.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>اعرض الرمز أمام الكاميرا، أو اكتبه</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>الكاميرا تقرأ الرمز فقط. لا يتم تسجيل أي شيء.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>تسجيل الحضور</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>هذا الرمز غير صحيح. تحقق منه وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>تم استخدام هذا الرمز من قبل.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>هذا الرمز لم يعد صالحًا. يمكنك حجز موعد جديد.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>لقد وصلت مبكرًا. يمكنك تسجيل الحضور من %1.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>لقد فات موعدك المحجوز. يمكنك الانتظار في قائمة الانتظار بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>الخدمة مغلقة الآن. رمزك يعمل من %1.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>رموز خاطئة كثيرة. حاول مرة أخرى في %1 أو اسأل الموظفين.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>قام شخص آخر بحجز هذا الوقت للتو. يرجى اختيار وقت آخر.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>هذا الوقت قريب جدًا للحجز. يرجى اختيار وقت لاحق.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>لا يمكن لهذا الكشك حجز مواعيد أخرى الآن. حاول مرة أخرى في %1.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>انتظر في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>حاول مرة أخرى</translation>
+    </message>
 </context>
 </TS>

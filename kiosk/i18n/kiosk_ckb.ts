@@ -363,5 +363,121 @@
         <source>Back to the line</source>
         <translation>گەڕانەوە بۆ ڕیزەکە</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>کاتێک بگرە</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>کۆدم هەیە</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>بلیتێک وەربگرە و دواتر بگەڕێوە</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>ڕۆژێک هەڵبژێرە</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>کاتێک هەڵبژێرە</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>بەدوای کاتی بەتاڵدا دەگەڕێین…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>ئێستا هیچ کاتێکی بەتاڵ نییە. تکایە دواتر هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>ئەم کاتە دەگریت؟</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>پێویست ناکات ناوت بڵێیت.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>بیگرە</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>کاتەکەت گیرا</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>وێنەی کۆدەکە بگرە یان بینووسە. لە نێوان %1 و %2 لە هەر کیۆسکێک نیشانی بدە.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>شوێنەکەت لە ڕیزدا پارێزراوە</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>پێش %1 کۆدەکە لە هەر کیۆسکێک نیشان بدە بۆ ئەوەی شوێنەکەت وەربگریتەوە.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>کۆدەکەت نیشانی کامێرا بدە، یان بینووسە</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>کامێرا تەنها کۆدەکە دەخوێنێتەوە. هیچ شتێک تۆمار ناکرێت.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>ئامادەبوون تۆمار بکە</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>ئەم کۆدە دروست نییە. پشکنینی بۆ بکە و دووبارە هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>ئەم کۆدە پێشتر بەکارهاتووە.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>ئەم کۆدە ئیتر کار ناکات. دەتوانیت کاتێکی نوێ بگریت.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>زوو هاتوویت. لە %1ەوە دەتوانیت ئامادەبوون تۆمار بکەیت.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>کاتە گیراوەکەت تێپەڕیوە. دەتوانیت لە جیاتی ئەوە لە ڕیزدا چاوەڕێ بکەیت.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>خزمەتگوزاری ئێستا داخراوە. کۆدەکەت لە %1ەوە کار دەکات.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>کۆدی هەڵەی زۆر. تکایە لە %1 دووبارە هەوڵ بدەرەوە یان لە کارمەندان بپرسە.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>کەسێکی تر ئێستا ئەم کاتەی گرت. تکایە کاتێکی تر هەڵبژێرە.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>ئەم کاتە زۆر نزیکە بۆ گرتن. تکایە کاتێکی درەنگتر هەڵبژێرە.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>ئەم کیۆسکە ئێستا ناتوانێت کاتی زیاتر بگرێت. تکایە لە %1 دووبارە هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>لە ڕیزدا چاوەڕێ بکە</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>دووبارە هەوڵ بدەرەوە</translation>
+    </message>
 </context>
 </TS>

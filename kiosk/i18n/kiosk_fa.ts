@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>رمز اشتباه</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>وقت بگیرید</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>کد دارم</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>نوبت بگیرید و بعداً برگردید</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>یک روز انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>یک ساعت انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>در حال جستجوی وقت‌های خالی…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>الان وقت خالی برای رزرو وجود ندارد. لطفاً بعداً دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>این وقت را رزرو می‌کنید؟</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>لازم نیست نام خود را بگویید.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>رزرو</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>وقت شما رزرو شد</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>از کد عکس بگیرید یا آن را یادداشت کنید. آن را بین %1 و %2 در هر کیوسکی نشان دهید.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>جای شما در صف نگه داشته شد</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>کد را پیش از %1 در هر کیوسکی نشان دهید تا جای خود را پس بگیرید.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>کد خود را به دوربین نشان دهید، یا آن را تایپ کنید</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>دوربین فقط کد را می‌خواند. چیزی ضبط نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>اعلام حضور</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>این کد درست نیست. آن را بررسی کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>این کد قبلاً استفاده شده است.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>این کد دیگر معتبر نیست. می‌توانید وقت جدیدی بگیرید.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>زود آمده‌اید. از %1 می‌توانید اعلام حضور کنید.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>وقت رزرو شما گذشته است. می‌توانید به جای آن در صف منتظر بمانید.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>خدمات الان بسته است. کد شما از %1 کار می‌کند.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>کدهای اشتباه زیادی وارد شد. در %1 دوباره امتحان کنید یا از کارکنان بپرسید.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>شخص دیگری همین الان این وقت را رزرو کرد. لطفاً وقت دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>این وقت برای رزرو خیلی نزدیک است. لطفاً وقت دیرتری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>این کیوسک الان نمی‌تواند وقت بیشتری رزرو کند. در %1 دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>در صف منتظر بمانید</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>دوباره امتحان کنید</translation>
+    </message>
 </context>
 </TS>

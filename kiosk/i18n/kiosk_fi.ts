@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>Väärä PIN-koodi</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>Varaa aika</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>Minulla on koodi</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>Ota vuoronumero ja tule myöhemmin takaisin</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>Valitse päivä</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>Valitse aika</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Etsitään vapaita aikoja…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>Vapaita aikoja ei ole juuri nyt. Yritä myöhemmin uudelleen.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>Varataanko tämä aika?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>Sinun ei tarvitse kertoa nimeäsi.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Varaa</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>Aikasi on varattu</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>Ota koodista kuva tai kirjoita se muistiin. Näytä se missä tahansa kioskissa välillä %1–%2.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>Paikkasi jonossa on tallessa</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>Näytä koodi missä tahansa kioskissa ennen %1, niin saat paikkasi takaisin.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>Näytä koodisi kameralle tai kirjoita se</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>Kamera vain lukee koodin. Mitään ei tallenneta.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Ilmoittaudu</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>Koodi ei ole oikein. Tarkista se ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>Koodi on jo käytetty.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>Koodi ei ole enää voimassa. Voit varata uuden ajan.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>Olet etuajassa. Voit ilmoittautua alkaen %1.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>Varattu aikasi on mennyt. Voit odottaa jonossa sen sijaan.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>Palvelu on nyt suljettu. Koodisi toimii alkaen %1.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>Liian monta väärää koodia. Yritä uudelleen %1 tai kysy henkilökunnalta.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>Joku muu varasi juuri tämän ajan. Valitse toinen.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>Tämä aika on liian pian varattavaksi. Valitse myöhäisempi.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>Tämä kioski ei voi varata enempää aikoja nyt. Yritä uudelleen %1.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>Odota jonossa</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
 </context>
 </TS>

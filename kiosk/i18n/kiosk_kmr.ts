@@ -363,5 +363,121 @@
         <source>Back to the line</source>
         <translation>Vegere rêzê</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>Demek bigire</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>Kodeke min heye</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>Bilêtekê bigire û paşê vegere</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>Rojekê hilbijêre</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>Demekê hilbijêre</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Li demên vala digerin…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>Niha demên vala tune ne. Ji kerema xwe paşê dîsa biceribîne.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>Vê demê bigirî?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>Ne hewce ye ku tu navê xwe bidî.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Bigire</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>Dema te hat girtin</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>Wêneyê kodê bikişîne an binivîse. Di navbera %1 û %2 de li her kioskê nîşan bide.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>Cihê te di rêzê de tê parastin</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>Berî %1 kodê li her kioskê nîşan bide da ku cihê xwe vegerînî.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>Koda xwe nîşanî kamerayê bide, an binivîse</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>Kamera tenê kodê dixwîne. Tiştek nayê tomarkirin.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Xwe tomar bike</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>Ev kod ne rast e. Kontrol bike û dîsa biceribîne.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>Ev kod berê hatiye bikaranîn.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>Ev kod êdî ne derbasdar e. Tu dikarî demeke nû bigirî.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>Tu zû hatî. Tu dikarî ji %1 ve xwe tomar bikî.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>Dema te ya girtî derbas bûye. Tu dikarî li şûna wê di rêzê de bisekinî.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>Xizmet niha girtî ye. Koda te ji %1 ve dixebite.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>Gelek kodên şaş. Ji kerema xwe di %1 de dîsa biceribîne an ji karmendan bipirse.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>Kesekî din niha ev dem girt. Ji kerema xwe yeke din hilbijêre.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>Ev dem ji bo girtinê pir nêzîk e. Ji kerema xwe yeke paşêtir hilbijêre.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>Ev kiosk niha nikare bêtir deman bigire. Ji kerema xwe di %1 de dîsa biceribîne.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>Di rêzê de bisekine</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Dîsa biceribîne</translation>
+    </message>
 </context>
 </TS>

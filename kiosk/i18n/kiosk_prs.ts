@@ -363,5 +363,121 @@
         <source>Back to the line</source>
         <translation>برگشت به نوبت</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>وقت بگیرید</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>کود دارم</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>نوبت بگیرید و بعداً برگردید</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>یک روز را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>یک ساعت را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>در حال جستجوی وقت‌های خالی…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>فعلاً وقت خالی برای گرفتن نیست. لطفاً بعداً دوباره کوشش کنید.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>این وقت را می‌گیرید؟</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>لازم نیست نام تان را بگویید.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>وقت گرفتن</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>وقت شما گرفته شد</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>از کود عکس بگیرید یا آن را یادداشت کنید. آن را بین %1 و %2 در هر کیوسک نشان بدهید.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>جای شما در صف نگه داشته شد</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>کود را پیش از %1 در هر کیوسک نشان بدهید تا جای تان را دوباره بگیرید.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>کود تان را به کمره نشان بدهید، یا آن را تایپ کنید</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>کمره تنها کود را می‌خواند. هیچ چیز ثبت نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>اعلام حضور</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>این کود درست نیست. آن را بررسی کنید و دوباره کوشش کنید.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>این کود قبلاً استفاده شده است.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>این کود دیگر اعتبار ندارد. می‌توانید وقت نو بگیرید.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>شما وقت‌تر آمده‌اید. از %1 می‌توانید اعلام حضور کنید.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>وقت گرفته‌شدهٔ شما گذشته است. می‌توانید به جای آن در صف منتظر بمانید.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>خدمات فعلاً بسته است. کود شما از %1 کار می‌کند.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>کودهای غلط زیاد. در %1 دوباره کوشش کنید یا از کارمندان بپرسید.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>کس دیگری همین حالا این وقت را گرفت. لطفاً وقت دیگری را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>این وقت برای گرفتن خیلی نزدیک است. لطفاً وقت دیرتر را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>این کیوسک فعلاً نمی‌تواند وقت‌های بیشتر بگیرد. در %1 دوباره کوشش کنید.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>در صف منتظر بمانید</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>دوباره کوشش کنید</translation>
+    </message>
 </context>
 </TS>

@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>Boasttu PIN-koda</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>Diŋgo áiggi</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>Mus lea koda</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>Váldde lihpu ja boađe maŋŋelaš ruovttoluotta</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>Vállje beaivvi</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>Vállje áiggi</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Ohcat friddja áiggiid…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>Dál eai leat friddja áiggit maid diŋgot. Geahččal maŋŋelaš ođđasit.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>Diŋgot go dán áiggi?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>It dárbbaš addit iežat nama.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Diŋgo</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>Du áigi lea diŋgojuvvon</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>Govve koda dahje čále dan. Čájet dan vaikko makkár kiosvkkas gaskal %1 ja %2.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>Du sadji vuordinlisttus lea seastojuvvon</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>Čájet koda vaikko makkár kiosvkkas ovdal %1 oažžut iežat saji ruovttoluotta.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>Čájet iežat koda kamerii, dahje čále dan</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>Kamera lohká dušše koda. Mihkkege ii báddejuvvo.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Dieđit ahte leat boahtán</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>Dát kodat ii leat riekta. Dárkkis dan ja geahččal ođđasit.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>Dát kodat lea juo geavahuvvon.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>Dát kodat ii leat šat gustovaš. Sáhtát diŋgot ođđa áiggi.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>Don leat árrat. Sáhtát dieđihit %1 rájes.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>Du diŋgojuvvon áigi lea vássán. Sáhtát baicca vuordit vuordinlisttus.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>Bálvalus lea dál giddejuvvon. Du kodat doaibmá %1 rájes.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>Menddo ollu boasttu kodat. Geahččal ođđasit %1 dahje jeara bargiin.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>Earát leat dál diŋgon dán áiggi. Vállje eará.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>Dát áigi lea menddo lahka diŋgot. Vállje maŋit áiggi.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>Dát kiosvka ii sáhte dál diŋgot eambbo áiggiid. Geahččal ođđasit %1.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>Vuorde vuordinlisttus</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Geahččal ođđasit</translation>
+    </message>
 </context>
 </TS>

@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>PIN khaldan</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>Qabso ballan</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>Waxaan haystaa koodh</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>Qaado tigidh oo dib u soo noqo</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>Dooro maalin</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>Dooro waqti</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Waxaan raadinaynaa waqtiyo bannaan…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>Hadda ma jiraan waqtiyo bannaan oo la qabsan karo. Fadlan mar kale isku day.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>Ma qabsanaysaa waqtigan?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>Uma baahnid inaad magacaaga sheegto.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Qabso</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>Ballantaada waa la qabsaday</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>Sawir koodhka ama qor. Tus koodhka kiosk kasta inta u dhaxaysa %1 iyo %2.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>Booskaaga safka waa laguu hayaa</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>Tus koodhka kiosk kasta ka hor %1 si aad booskaaga dib ugu hesho.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>Tus koodhkaaga kamarada, ama qor</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>Kamaradu waxay akhrisaa koodhka oo keliya. Waxba lama duubo.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Is diiwaangeli</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>Koodhkan sax maaha. Hubi oo mar kale isku day.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>Koodhkan hore ayaa loo isticmaalay.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>Koodhkan mar dambe ma shaqaynayo. Waxaad qabsan kartaa ballan cusub.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>Goor hore ayaad timid. Waxaad is diiwaangelin kartaa laga bilaabo %1.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>Waqtigii laguu qabtay waa dhaafay. Waxaad taa beddelkeeda ku sugi kartaa safka.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>Adeegu hadda waa xiran yahay. Koodhkaagu wuxuu shaqaynayaa laga bilaabo %1.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>Koodhad khaldan oo badan. Fadlan isku day %1 ama weydii shaqaalaha.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>Qof kale ayaa hadda qabsaday waqtigan. Fadlan dooro mid kale.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>Waqtigan aad ayuu u dhow yahay. Fadlan dooro mid ka dambeeya.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>Kiosk-kan hadda ma qabsan karo waqtiyo kale. Fadlan isku day %1.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>Ku sug safka</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Isku day mar kale</translation>
+    </message>
 </context>
 </TS>

@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>Fel PIN-kod</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>Boka en tid</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>Jag har en kod</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>Ta en kölapp och kom tillbaka senare</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>Välj en dag</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>Välj en tid</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Letar efter lediga tider…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>Det finns inga lediga tider att boka just nu. Försök igen senare.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>Boka den här tiden?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>Du behöver inte uppge ditt namn.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Boka</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>Din tid är bokad</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>Ta en bild av koden eller skriv upp den. Visa den vid valfri kiosk mellan %1 och %2.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>Din plats i kön är sparad</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>Visa koden vid valfri kiosk före %1 för att få tillbaka din plats.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>Visa din kod för kameran, eller skriv den</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>Kameran läser bara koden. Ingenting spelas in.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Checka in</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>Koden stämmer inte. Kontrollera den och försök igen.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>Koden har redan använts.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>Koden gäller inte längre. Du kan boka en ny tid.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>Du är tidig. Du kan checka in från %1.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>Din bokade tid har passerat. Du kan vänta i kön i stället.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>Tjänsten är stängd nu. Din kod fungerar från %1.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>För många felaktiga koder. Försök igen %1 eller fråga personalen.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>Någon annan har just bokat den här tiden. Välj en annan.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>Den här tiden är för nära för att boka. Välj en senare.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>Den här kiosken kan inte boka fler tider nu. Försök igen %1.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>Vänta i kön</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
 </context>
 </TS>

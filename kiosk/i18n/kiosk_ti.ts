@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>ጌጋ PIN</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>ግዜ ሓዝ</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>ኮድ ኣለኒ</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>ቁጽሪ ሓዊስካ ደሓር ተመለስ</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>መዓልቲ ምረጽ</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>ሰዓት ምረጽ</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>ነጻ ግዜታት ንደሊ ኣለና…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>ሕጂ ዝሕዘ ነጻ ግዜ የለን። በጃኻ ደሓር ደጊምካ ፈትን።</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>እዚ ግዜ ክትሕዞ ትደሊ ዲኻ?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>ስምካ ክትህብ ኣየድልየካን።</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>ሓዝ</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>ግዜኻ ተታሒዙ ኣሎ</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>ናይቲ ኮድ ስእሊ ኣልዕል ወይ ጽሓፎ። ኣብ ዝኾነ ኪዮስክ ኣብ መንጎ %1ን %2ን ኣርኢ።</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>ኣብ መስርዕ ዘሎ ቦታኻ ተዓቂቡ ኣሎ</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>ቦታኻ ንምምላስ ቅድሚ %1 ነቲ ኮድ ኣብ ዝኾነ ኪዮስክ ኣርኢ።</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>ኮድካ ናብ ካሜራ ኣርኢ፣ ወይ ጽሓፎ</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>እቲ ካሜራ ነቲ ኮድ ጥራይ እዩ ዘንብብ። ዝቕዳሕ ነገር የለን።</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>ምምዝጋብ</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>እዚ ኮድ ቅኑዕ ኣይኮነን። ኣረጋግጽ እሞ ደጊምካ ፈትን።</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>እዚ ኮድ ድሮ ተጠቒምካሉ እዩ።</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>እዚ ኮድ ደጊም ኣይሰርሕን እዩ። ሓድሽ ግዜ ክትሕዝ ትኽእል ኢኻ።</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>ኣቐዲምካ መጺእካ። ካብ %1 ጀሚርካ ክትምዝገብ ትኽእል ኢኻ።</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>ዝሓዝካዮ ግዜ ሓሊፉ። ኣብ ክንድኡ ኣብ መስርዕ ክትጽበ ትኽእል ኢኻ።</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>እቲ ኣገልግሎት ሕጂ ዕጹው እዩ። ኮድካ ካብ %1 ጀሚሩ ይሰርሕ።</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>ብዙሓት ጌጋ ኮዳት። በጃኻ ኣብ %1 ደጊምካ ፈትን ወይ ንሰራሕተኛታት ሕተት።</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>ካልእ ሰብ ሕጂ እዚ ግዜ ሒዝዎ። በጃኻ ካልእ ምረጽ።</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>እዚ ግዜ ንምሓዝ ኣዝዩ ቀረባ እዩ። በጃኻ ዝደንጎየ ምረጽ።</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>እዚ ኪዮስክ ሕጂ ተወሳኺ ግዜታት ክሕዝ ኣይክእልን። በጃኻ ኣብ %1 ደጊምካ ፈትን።</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>ኣብ መስርዕ ተጸበ</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>ደጊምካ ፈትን</translation>
+    </message>
 </context>
 </TS>

@@ -363,5 +363,121 @@
         <source>Wrong PIN</source>
         <translation>Неправильний PIN</translation>
     </message>
+    <message>
+        <source>Book a time</source>
+        <translation>Записатися на час</translation>
+    </message>
+    <message>
+        <source>I have a code</source>
+        <translation>У мене є код</translation>
+    </message>
+    <message>
+        <source>Take a ticket and come back later</source>
+        <translation>Взяти талон і повернутися пізніше</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>Виберіть день</translation>
+    </message>
+    <message>
+        <source>Choose a time</source>
+        <translation>Виберіть час</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Шукаємо вільний час…</translation>
+    </message>
+    <message>
+        <source>There are no free times to book right now. Please try again later.</source>
+        <translation>Зараз немає вільного часу для запису. Спробуйте пізніше.</translation>
+    </message>
+    <message>
+        <source>Book this time?</source>
+        <translation>Записатися на цей час?</translation>
+    </message>
+    <message>
+        <source>You do not need to give your name.</source>
+        <translation>Вам не потрібно називати своє ім'я.</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Записатися</translation>
+    </message>
+    <message>
+        <source>Your time is booked</source>
+        <translation>Вас записано</translation>
+    </message>
+    <message>
+        <source>Take a photo of the code or write it down. Show it at any kiosk between %1 and %2.</source>
+        <translation>Сфотографуйте код або запишіть його. Покажіть його в будь-якому кіоску між %1 і %2.</translation>
+    </message>
+    <message>
+        <source>Your place in line is kept</source>
+        <translation>Ваше місце в черзі збережено</translation>
+    </message>
+    <message>
+        <source>Show the code at any kiosk before %1 to get your place back.</source>
+        <translation>Покажіть код у будь-якому кіоску до %1, щоб повернути своє місце.</translation>
+    </message>
+    <message>
+        <source>Show your code to the camera, or type it</source>
+        <translation>Покажіть код камері або введіть його</translation>
+    </message>
+    <message>
+        <source>The camera only reads the code. Nothing is recorded.</source>
+        <translation>Камера лише зчитує код. Нічого не записується.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Зареєструватися</translation>
+    </message>
+    <message>
+        <source>This code is not right. Check it and try again.</source>
+        <translation>Цей код неправильний. Перевірте його і спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>This code has already been used.</source>
+        <translation>Цей код уже використано.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid. You can book a new time.</source>
+        <translation>Цей код більше не дійсний. Ви можете записатися на новий час.</translation>
+    </message>
+    <message>
+        <source>You are early. You can check in from %1.</source>
+        <translation>Ви прийшли рано. Зареєструватися можна з %1.</translation>
+    </message>
+    <message>
+        <source>Your booked time has passed. You can wait in the line instead.</source>
+        <translation>Ваш час уже минув. Натомість ви можете почекати в черзі.</translation>
+    </message>
+    <message>
+        <source>The service is closed now. Your code works from %1.</source>
+        <translation>Служба зараз зачинена. Ваш код діє з %1.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. Please try again at %1 or ask the staff.</source>
+        <translation>Забагато неправильних кодів. Спробуйте ще раз о %1 або зверніться до персоналу.</translation>
+    </message>
+    <message>
+        <source>Someone else has just booked this time. Please choose another.</source>
+        <translation>Хтось щойно записався на цей час. Виберіть інший.</translation>
+    </message>
+    <message>
+        <source>This time is too soon to book. Please choose a later one.</source>
+        <translation>Цей час занадто близько для запису. Виберіть пізніший.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot book more times now. Please try again at %1.</source>
+        <translation>Цей кіоск зараз не може записати більше. Спробуйте ще раз о %1.</translation>
+    </message>
+    <message>
+        <source>Wait in the line</source>
+        <translation>Чекати в черзі</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Спробувати ще раз</translation>
+    </message>
 </context>
 </TS>
