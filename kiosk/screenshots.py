@@ -38,6 +38,7 @@ SCREENS = (
     "idle_warning",
     "offline",
     "help",
+    # answers_states: the common questions
     "answers_language",
     "answers_topics",
     "answers_questions",
@@ -134,7 +135,6 @@ def states(language: str) -> Iterator[tuple[str, KioskState]]:
     yield "idle_warning", replace(flow.state, idle_deadline=100.0)
     flow.rate(5, 7.0)
     yield "thanks", flow.state
-    yield from answers_states(language)
 
 
 def answers_states(language: str) -> Iterator[tuple[str, KioskState]]:
@@ -186,7 +186,7 @@ def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> 
     window.show()
     written = []
     for lang in langs:
-        for name, state in states(lang):
+        for name, state in (*states(lang), *answers_states(lang)):
             window.show_state(state, seconds_left=25)
             _fake_video(window, name)
             for _ in range(3):  # a wrapped label's new height asks for another layout pass

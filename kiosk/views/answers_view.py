@@ -191,14 +191,19 @@ class AnswersView(ScreenView):
         # A question is a sentence: fewer, wider tiles than for languages and topics.
         return self._question_columns if self._tile_kind == "questions" else self._columns
 
-    def _relayout(self) -> None:
-        self.apply_fit(self.fit)
+    def _relayout(self, was_side_by_side: bool) -> None:
+        """Stacked or side by side again, only when that changed: a page turn is otherwise
+        just new text (a full apply_fit restyles the keyboard, which is slow)."""
+        if self.side_by_side(self.fit) != was_side_by_side:
+            self._lay_out(self.fit)
 
     def _show_keyboard(self, shown: bool) -> None:
+        was = self.side_by_side(self.fit)
         self._typing = shown
         self.keyboard.setVisible(shown)
         self._show_typing_tiles()
-        self._relayout()
+        self._lay_out(self.fit)  # the bottom margin makes room for the keyboard, or gives it back
+        self._relayout(was)
 
     def _show_typing_tiles(self) -> None:
         """While typing, the first row of results only, and no Back (the keyboard's Enter or its
@@ -242,10 +247,11 @@ class AnswersView(ScreenView):
         if browse is None:
             return
         if browse.page is not self._page:
+            was = self.side_by_side(self.fit)
             self._page = browse.page
             if browse.page is not Page.TOPICS:
                 self.keyboard_toggle.setChecked(False)
-            self._relayout()
+            self._relayout(was)
         self._render_strip(state)
         self._render_page(state, browse)
         self.back.set_text(tr(T.BACK) if browse.language else "")

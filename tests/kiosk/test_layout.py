@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 
 from kiosk import languages
 from kiosk.fit import Fit
-from kiosk.screenshots import states
+from kiosk.screenshots import answers_states, states
 from kiosk.views.catalog import Catalog
 from kiosk.views.window_view import KioskWindow
 from tests.qt_layout import clipped, shown, text_fits
@@ -174,7 +174,7 @@ def test_the_answers_search_fits_with_the_keyboard_open(
     settle(qapp)
     found: list[str] = []
     for lang in ("ar", "ti", "so", "uk"):
-        window.show_state(dict(states(lang))["answers_search"])
+        window.show_state(dict(answers_states(lang))["answers_search"])
         window.answers.keyboard_toggle.setChecked(True)
         settle(qapp)
         assert window.answers.keyboard.isVisible() and window.answers.search.isVisible()
@@ -202,4 +202,22 @@ def test_confirm_offers_the_common_questions_and_still_fits(
         settle(qapp)
         assert window.confirm.answers.isVisible(), lang
         found.extend(problems(window, f"{lang} confirm, nobody signed in"))
+    assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_common_questions_fit_in_every_language(
+    qapp: QApplication, window: KioskWindow, size: tuple[int, int]
+) -> None:
+    """The common questions' screens (kiosk.screenshots.answers_states: languages, topics,
+    questions, an answer with its note and QR code, search results, an answer read while in line)
+    held to the same checks as every other screen, apart so each test stays short."""
+    window.resize(*size)
+    settle(qapp)
+    found: list[str] = []
+    for lang in languages.SHIPPED:
+        for name, state in answers_states(lang):
+            window.show_state(state, seconds_left=25)
+            settle(qapp)
+            found.extend(problems(window, f"{lang} {name}"))
     assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
