@@ -7,6 +7,10 @@ time zone, both included; ``by`` is up to three of site, district, language, top
 period and the grouping, never a figure. A query that makes no report is answered 400 with what to
 send instead.
 
+The pages: ``/admin/reports`` (choose a period and groupings: charts, each with its table) and
+``/admin/reports/month?month=YYYY-MM`` (a month's report for print), both plain HTML/JS in
+``static/`` that read this API (docs/reports.md §The report pages).
+
 The figures come from :mod:`signaling.reports` (pure), read by
 :func:`signaling.report_reader.read_report`, which ``kiosklink admin report`` shares.
 """
@@ -18,6 +22,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from aiohttp import web
 
@@ -29,6 +34,9 @@ from signaling.roles import REPORT_READERS
 from signaling.today import service_timezone
 
 PATH = "/admin/api/reports"
+PAGE = "/admin/reports"
+MONTH_PAGE = "/admin/reports/month"
+STATIC = Path(__file__).parent / "static"
 # Settled days are packed once (signaling.store_reports). Packing a year's 500,000 calls takes
 # about 10 s of CPU, in 27 ms steps: done in the background a minute after start (not at once:
 # the server's start stays quick) and every 6 hours after, so a manager's first report does not
@@ -47,7 +55,10 @@ def setup_reports(app: web.Application) -> None:
     from signaling.admin.routes import allow  # late: routes imports this module
 
     app.router.add_get(PATH, reports)
-    allow(app, PATH, REPORT_READERS)
+    app.router.add_get(PAGE, report_page)
+    app.router.add_get(MONTH_PAGE, month_page)
+    for path in (PATH, PAGE, MONTH_PAGE):
+        allow(app, path, REPORT_READERS)
     app.cleanup_ctx.append(_keep_days_packed)
 
 
@@ -75,6 +86,24 @@ async def _pack_settled_days(app: web.Application) -> None:
         except Exception:  # a database hiccup: reports pack what they need themselves
             log.exception("packing days for reports failed")
         await asyncio.sleep(WARM_EVERY_S)
+
+
+async def report_page(request: web.Request) -> web.FileResponse:
+    return _page("reports.html")
+
+
+async def month_page(request: web.Request) -> web.FileResponse:
+    return _page("report_month.html")  # the month comes in the address; the page reads it
+
+
+def _page(name: str) -> web.FileResponse:
+    response = web.FileResponse(STATIC / name)
+    response.headers["Cache-Control"] = "no-store"
+    # As the dashboard's: no inline script or style, nothing from elsewhere, never in a frame.
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'"
+    )
+    return response
 
 
 async def reports(request: web.Request) -> web.StreamResponse:

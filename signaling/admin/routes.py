@@ -9,7 +9,8 @@ common questions; signaling/roles.py), sent as the ``kiosklink_admin`` cookie (t
 ``Authorization: Bearer <token>`` (scripts). Each route says which roles may use it with
 :func:`allow`; a route that says nothing is for admins only. The roles are read again on every
 request, so a revoked role stops working at once. A signed-in account without the route's role
-gets 403. Only the sign-in page, its static files and the sign-in call itself are open;
+gets 403, except that a manager who opens a page that is not theirs (the fleet) is sent to the
+reports. Only the sign-in page, its static files and the sign-in call itself are open;
 :data:`PUBLIC` lists them and a test enumerates every other route with every kind of account.
 A POST authenticated by cookie must be JSON: a cross-site form cannot send that without a CORS
 preflight, which this server never grants for /admin. Three fences against cross-site requests:
@@ -183,6 +184,8 @@ async def admin_only(
         return _error(401, ErrorCode.UNAUTHORIZED, "sign in with an account of the admin web")
     account, roles = signed_in
     if not may_use(roles, request.app[ACCESS].get(_route_path(request))):
+        if request.method == "GET" and not path.startswith("/admin/api/") and "manager" in roles:
+            _redirect(reports.PAGE)  # a manager's pages are the reports: no raw 403 for a page
         return _error(403, ErrorCode.UNAUTHORIZED, "this account's roles do not include this page")
     if request.method == "POST" and by_cookie and not _sent_as_allowed(request):
         return _error(415, ErrorCode.BAD_MESSAGE, "send JSON")

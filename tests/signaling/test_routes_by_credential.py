@@ -48,6 +48,9 @@ Answer = int | str  # a status, or "302 <Location>" for a redirect
 SESSIONS = ("adviser", "admin", "manager", "editor", "role_revoked")  # as bearer tokens
 WS = 101  # the WebSocket handshake succeeded (the hello then checks the token)
 SIGN_IN = "302 /admin/login"
+REPORTS = "302 /admin/reports"
+# No admin-web session: a page sends them to the sign-in page.
+NOT_SIGNED_IN = ("none", "kiosk", "adviser", "adviser_as_cookie", "role_revoked", "metrics")
 
 
 def everyone(status: Answer) -> dict[str, Answer]:
@@ -108,8 +111,9 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/ws/kiosk"): everyone(WS),
     ("GET", "/ws/adviser"): everyone(WS),
     ("GET", "/metrics"): only(200, ("metrics",)),
-    ("GET", "/admin"): admins("302 /admin/", SIGN_IN),
-    ("GET", "/admin/"): admins(200, SIGN_IN),
+    # A manager who opens a page that is not theirs is sent to the reports (not a raw 403).
+    ("GET", "/admin"): {**admins("302 /admin/", SIGN_IN), **dict.fromkeys(MANAGERS, REPORTS)},
+    ("GET", "/admin/"): {**admins(200, SIGN_IN), **dict.fromkeys(MANAGERS, REPORTS)},
     ("GET", "/admin/login"): everyone(200),
     ("GET", "/admin/static/x1"): everyone(404),  # no such file; /admin/static/login.js is public
     ("POST", "/admin/api/login"): everyone(400),
@@ -125,12 +129,17 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/admin/api/trends"): admins(200),
     ("GET", "/admin/api/answers/stats"): report_readers(200),
     ("GET", "/admin/api/reports"): report_readers(400),  # no from and to
+    # The report pages: an editor, whose pages are elsewhere, gets 403.
+    ("GET", "/admin/reports"): {**report_readers(200), **dict.fromkeys(NOT_SIGNED_IN, SIGN_IN)},
+    ("GET", "/admin/reports/month"): {
+        **report_readers(200),
+        **dict.fromkeys(NOT_SIGNED_IN, SIGN_IN),
+    },
     # The common questions' editor: the draft is empty here, so x1 names no question or version.
     ("GET", "/admin/answers"): {
         **editors(200),
-        **dict.fromkeys(
-            ("none", "kiosk", "adviser", "adviser_as_cookie", "role_revoked", "metrics"), SIGN_IN
-        ),
+        **dict.fromkeys(NOT_SIGNED_IN, SIGN_IN),
+        **dict.fromkeys(MANAGERS, REPORTS),
     },
     ("GET", "/admin/api/answers/draft"): editors(200),
     ("GET", "/admin/api/answers/questions/x1"): editors(404),

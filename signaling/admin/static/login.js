@@ -1,10 +1,11 @@
 // Sign-in: POST the form as JSON; the server answers with an HttpOnly admin-session cookie.
 "use strict";
 
-// Each account starts on the first page its roles open: IT on the fleet, an editor (who may not
-// see the fleet) on the common questions.
+// Each account starts on the first page its roles open: IT on the fleet, a manager on the reports,
+// an editor (who may see neither the fleet nor the reports) on the common questions.
 function landing(roles) {
   if (roles.includes("admin")) return "/admin/";
+  if (roles.includes("manager")) return "/admin/reports";
   if (roles.includes("editor")) return "/admin/answers";
   return "/admin/";
 }
