@@ -36,7 +36,7 @@ from aiohttp import web
 
 from signaling import messages as m
 from signaling import server as srv
-from signaling.admin import answer_stats, answers_routes, metrics, reports, retention
+from signaling.admin import answer_stats, answers_routes, bookings, metrics, reports, retention
 from signaling.admin.fleet import FleetRules, SortKey, UnknownFault
 from signaling.admin.monitor import FleetMonitor, KioskNotConnected, command_json, fault_json
 from signaling.admin.trends import WINDOWS_DAYS
@@ -100,6 +100,7 @@ def setup_admin(app: web.Application) -> None:
     allow(app, answer_stats.PATH, REPORT_READERS)
     reports.setup_reports(app)  # reports for service managers (issue #15)
     answers_routes.setup_answers_editor(app)  # the common questions' editor (issue #13)
+    bookings.setup_bookings(app)  # bookable times, booking for residents who phone (issue #14)
     metrics.setup_metrics(app, lambda: app[MONITOR])
 
 

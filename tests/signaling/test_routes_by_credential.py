@@ -155,6 +155,13 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/admin/api/answers/versions"): editors(200),
     ("GET", "/admin/api/answers/versions/compare"): editors(404),  # no "from"
     ("POST", "/admin/api/answers/versions/x1/republish"): editors(404),
+    # Bookable times (issue #14): managers see the day; only admins change it.
+    ("GET", "/admin/bookings"): {**report_readers(200), **dict.fromkeys(NOT_SIGNED_IN, SIGN_IN)},
+    ("GET", "/admin/api/bookings/day"): report_readers(200),
+    ("POST", "/admin/api/bookings/slots"): admins(400),  # "{}" has no language
+    ("POST", "/admin/api/bookings/slots/x1/withdraw"): admins(404),
+    ("POST", "/admin/api/bookings/book"): admins(400),  # "{}" has no slot
+    ("POST", "/admin/api/bookings/bookings/x1/cancel"): admins(404),
 }
 
 

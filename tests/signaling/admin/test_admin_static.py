@@ -38,6 +38,7 @@ def test_pages_load_only_their_own_files() -> None:
         "answers.html",
         "reports.html",
         "report_month.html",
+        "bookings.html",
     ):
         html = (STATIC / page).read_text()
         # What the page loads (scripts, styles, images); links to other pages are not loads.
