@@ -169,7 +169,7 @@
         },
         scales: {
           x: { type: "category", labels: hours, offset: true, grid: { display: false }, title: { display: true, text: t("rpHour") }, ticks: { maxRotation: 0, autoSkip: false } },
-          y: { type: "category", labels: weekdays, offset: true, reverse: false, grid: { display: false }, title: { display: true, text: t("rpWeekday") } },
+          y: { type: "category", labels: weekdays, offset: true, grid: { display: false }, title: { display: true, text: t("rpWeekday") } },
         },
       },
     }, { tall: true });
