@@ -18,6 +18,8 @@ Rules:
    ``welcome`` after reconnecting as the truth.
 5. Every method takes ``now`` (UNIX seconds) and returns the effects for the adapter to carry out,
    in order. The password only passes through in a :class:`Login` effect; it is never in the state.
+6. Today's bookings (:mod:`agent_console.flow_bookings`) work in every signed-in phase, beside the
+   calls; ``booking_checked_in`` marks its row whether the panel is open or not.
 """
 
 from __future__ import annotations

@@ -619,47 +619,47 @@
 <context>
     <name>PhoneBooking</name>
     <message>
-        <location filename="../views/slot_forms.py" line="137"/>
+        <location filename="../views/slot_forms.py" line="138"/>
         <source>Book for a resident who phoned</source>
         <translation>Boka åt en invånare som ringt</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="139"/>
+        <location filename="../views/slot_forms.py" line="140"/>
         <source>Book this time</source>
         <translation>Boka tiden</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="145"/>
+        <location filename="../views/slot_forms.py" line="146"/>
         <source>Done, code read out</source>
         <translation>Klart, koden uppläst</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="150"/>
+        <location filename="../views/slot_forms.py" line="151"/>
         <source>Free time today</source>
         <translation>Ledig tid i dag</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="164"/>
+        <location filename="../views/slot_forms.py" line="165"/>
         <source>No free time left today</source>
         <translation>Inga lediga tider kvar i dag</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="170"/>
+        <location filename="../views/slot_forms.py" line="171"/>
         <source>any topic</source>
         <translation>valfritt ämne</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="180"/>
+        <location filename="../views/slot_forms.py" line="181"/>
         <source>Booking code</source>
         <translation>Bokningskod</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="183"/>
+        <location filename="../views/slot_forms.py" line="184"/>
         <source>Read the code to the resident, group by group. They check in with it at any kiosk shortly before %1.</source>
         <translation>Läs upp koden för invånaren, grupp för grupp. De checkar in med den vid valfri kiosk strax före %1.</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="187"/>
+        <location filename="../views/slot_forms.py" line="188"/>
         <source>It is shown only now.</source>
         <translation>Den visas bara nu.</translation>
     </message>
@@ -713,12 +713,12 @@
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="91"/>
+        <location filename="../views/slot_forms.py" line="92"/>
         <source>Any topic</source>
         <translation>Valfritt ämne</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="96"/>
+        <location filename="../views/slot_forms.py" line="97"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -927,40 +927,55 @@
         <translation>I dag</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="26"/>
+        <location filename="../views/today_view.py" line="27"/>
         <source>Calls taken</source>
         <translation>Besvarade samtal</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="27"/>
+        <location filename="../views/today_view.py" line="28"/>
         <source>Average handle time</source>
         <translation>Genomsnittlig hanteringstid</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="28"/>
+        <location filename="../views/today_view.py" line="29"/>
         <source>Rating from residents</source>
         <translation>Betyg från invånare</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="34"/>
-        <location filename="../views/today_view.py" line="43"/>
+        <location filename="../views/today_view.py" line="30"/>
+        <source>Bookings</source>
+        <translation>Bokningar</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="36"/>
+        <location filename="../views/today_view.py" line="46"/>
         <source>Today&apos;s bookings (F10)</source>
         <translation>Dagens bokningar (F10)</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="41"/>
+        <location filename="../views/today_view.py" line="44"/>
         <source>Close bookings (F10)</source>
         <translation>Stäng bokningar (F10)</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="49"/>
+        <location filename="../views/today_view.py" line="52"/>
         <source>no ratings yet</source>
         <translation>inga betyg än</translation>
     </message>
     <message>
-        <location filename="../views/today_view.py" line="52"/>
+        <location filename="../views/today_view.py" line="55"/>
         <source>%1 of 5 (%2 ratings)</source>
         <translation>%1 av 5 (%2 betyg)</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="64"/>
+        <source>none today</source>
+        <translation>inga i dag</translation>
+    </message>
+    <message>
+        <location filename="../views/today_view.py" line="66"/>
+        <source>%1 (%2 checked in)</source>
+        <translation>%1 (%2 incheckade)</translation>
     </message>
 </context>
 <context>

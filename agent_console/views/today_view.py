@@ -22,10 +22,12 @@ class TodayView(QWidget):
         self.calls = QLabel("0")
         self.handle = QLabel("–")
         self.rating = QLabel("–")
+        self.booked = QLabel("–")
         form = QFormLayout()
         form.addRow(self.tr("Calls taken"), self.calls)
         form.addRow(self.tr("Average handle time"), self.handle)
         form.addRow(self.tr("Rating from residents"), self.rating)
+        form.addRow(self.tr("Bookings"), self.booked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -37,6 +39,7 @@ class TodayView(QWidget):
 
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         today = state.today
+        self.booked.setText(self._booked(state))
         self.bookings.setText(
             self.tr("Close bookings (F10)")
             if state.bookings.shown
@@ -53,3 +56,14 @@ class TodayView(QWidget):
                 .replace("%1", decimal_text(today.ratings_average))
                 .replace("%2", count_text(today.ratings_count))
             )
+
+    def _booked(self, state: ConsoleState) -> str:
+        """Today's bookings at a glance, live: how many, and how many have checked in."""
+        rows = state.bookings.rows
+        if not rows:
+            return self.tr("none today")
+        return (
+            self.tr("%1 (%2 checked in)")
+            .replace("%1", count_text(len(rows)))
+            .replace("%2", count_text(state.bookings.count("checked_in")))
+        )
