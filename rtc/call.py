@@ -1,4 +1,4 @@
-"""One WebRTC call over aiortc: audio, video and a real-time-text channel, liveness and stats.
+"""One WebRTC call over aiortc: audio, video, real-time text and documents, liveness and stats.
 
 Public API (used only by :mod:`rtc.call_media`; the signaling client carries the SDP)::
 
@@ -10,6 +10,8 @@ Public API (used only by :mod:`rtc.call_media`; the signaling client carries the
                                    # raises OutOfRole (wrong call or role), nothing else
     await session.send_text(draft) # real-time text: the whole current line, at every keystroke
     await session.commit_text(line)# Enter pressed
+    doc_id = session.send_document(data, mime=..., width=..., height=...)  # a still, to the peer
+    session.request_document(); session.decline_document(); session.cancel_document()
     session.set_muted(audio=True)  # mute / camera off: sends silence / black, no renegotiation
     quality = await session.stats()
     await session.close("hangup")  # idempotent; closes the peer, its tracks, consumers and tasks
@@ -24,6 +26,8 @@ Events (all optional, called on the event loop):
   busy replace each other, so no queue grows (pitfall 1).
 * ``on_remote_text(update)``: after ``session.remote_text`` (an :class:`~rtc.text.RttBuffer`)
   applied it.
+* ``on_document(event)``: what happened on the document channel (:mod:`rtc.documents` events:
+  offered, progress, received with the bytes, delivered, refused, requested, declined).
 * ``on_closed(reason)``: once, from :meth:`CallSession.close`.
 
 What the peer sends never ends the session by an exception (issue 11). A description this side
@@ -36,8 +40,10 @@ their sender, so only a peer the server did not check can send one).
 The rules that keep aiortc out of its traps (../shared/AIORTC.md): explicit ICE servers, even none
 (an empty list really means none in aiortc 1.16: only ``None`` adds Google's STUN server); one
 bundle; audio, video and the data channel all negotiated in the first offer (pitfall 9), the
-answerer sending only the kinds offered; every remote track drained; the local sources are owned by
-:class:`~rtc.media.LocalMedia`, not by the session, so a rebuilt call can reuse them.
+answerer sending only the kinds offered (the ``doc`` channel for documents, docs/protocol.md
+§Documents in a call, is created with the ``rtt`` one); every remote track drained; the local
+sources are owned by :class:`~rtc.media.LocalMedia`, not by the session, so a rebuilt call can
+reuse them.
 """
 
 from __future__ import annotations
@@ -64,7 +70,11 @@ from aiortc import (
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from aiortc.sdp import candidate_from_sdp
 
+from rtc import document_wire
 from rtc import text as rtt
+from rtc.document_channel import DocumentChannel
+from rtc.documents import DocumentLink
+from rtc.documents import Event as DocumentEvent
 from rtc.framecode import read_stamp
 from rtc.media import LocalMedia
 from rtc.media.mute import MuteableTrack
@@ -93,6 +103,7 @@ class CallEvents:
     on_state: Callable[[str], None] | None = None
     on_remote_video: Callable[[av.VideoFrame], None] | None = None
     on_remote_text: Callable[[rtt.RttUpdate], None] | None = None
+    on_document: Callable[[DocumentEvent], None] | None = None
     on_closed: Callable[[str], None] | None = None
 
 
@@ -127,6 +138,7 @@ class CallSession:
         connect_timeout_s: float = 20.0,
         monotonic: Callable[[], float] = time.monotonic,
         relay_only: bool = False,
+        takes_documents: bool = True,
     ) -> None:
         self.call_id, self.role, self.local = call_id, role, local
         self._send = send
@@ -142,6 +154,9 @@ class CallSession:
         self._pending_text: deque[rtt.RttUpdate] = deque(maxlen=_MAX_PENDING_TEXT)
         self._rtt_sender = rtt.RttSender()
         self.remote_text = rtt.RttBuffer()
+        self.documents = DocumentChannel(
+            DocumentLink(takes_documents=takes_documents), self._on_document
+        )
         self.state = "new"
         self.remote_video_frames = 0
         self.remote_audio_frames = 0
@@ -160,6 +175,7 @@ class CallSession:
             self.pc.addTrack(self._audio)
             self.pc.addTrack(self._video)
             self._wire_channel(self.pc.createDataChannel(rtt.CHANNEL_LABEL, ordered=True))
+            self._wire_channel(self.pc.createDataChannel(document_wire.CHANNEL_LABEL, ordered=True))
 
     # -- signaling ---------------------------------------------------------------------------------
 
@@ -345,6 +361,8 @@ class CallSession:
     # -- real-time text ----------------------------------------------------------------------------
 
     def _wire_channel(self, channel: Any) -> None:
+        if channel.label == document_wire.CHANNEL_LABEL:
+            self.documents.attach(channel)
         if channel.label != rtt.CHANNEL_LABEL:
             return
         self._channel = channel
@@ -380,6 +398,34 @@ class CallSession:
         channel = self._channel
         while channel is not None and channel.readyState == "open" and self._pending_text:
             channel.send(rtt.encode(self._pending_text.popleft()))
+
+    # -- documents (docs/protocol.md §Documents in a call) -----------------------------------------
+
+    def send_document(self, data: bytes, *, mime: str, width: int, height: int) -> int:
+        """Offer a still to the peer; its ``doc_id``. Raises LocalProtocolError while one is
+        being sent, past the page limit, or for bytes that are not such a picture."""
+        doc_id = self.documents.link.send(data, mime=mime, width=width, height=height)
+        self.documents.pump()
+        return doc_id
+
+    def request_document(self) -> None:
+        """The adviser asks the resident to show a document."""
+        self.documents.link.request()
+        self.documents.pump()
+
+    def decline_document(self) -> None:
+        """The resident said no to the adviser's request."""
+        self.documents.link.decline()
+        self.documents.pump()
+
+    def cancel_document(self) -> None:
+        """Stop sending the current document."""
+        self.documents.link.cancel()
+        self.documents.pump()
+
+    def _on_document(self, event: DocumentEvent) -> None:
+        if self.events.on_document is not None and not self._closed:
+            self.events.on_document(event)
 
     # -- controls, stats, close --------------------------------------------------------------------
 
@@ -421,6 +467,7 @@ class CallSession:
         if self._closed:
             return
         self._closed = True
+        self.documents.close()  # a half-received document is dropped with the call
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()

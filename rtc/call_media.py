@@ -10,6 +10,8 @@ on that loop. Public API::
     figures = await media.start_call(call_id, role, ice_servers)
     await media.receive(msg)                # SessionDescription / IceCandidate from the peer
     await media.send_text(draft); await media.commit_text(line)
+    media.send_document(still)              # a Still to the peer; media.documents: pages received
+    media.request_document(); media.decline_document(); media.cancel_document()
     media.set_muted(audio=True, video=False); media.volume = 50
     await media.rebuild()                   # offerer: a fresh peer connection and offer
     await media.end_call()                  # idempotent; the devices stay open
@@ -25,6 +27,10 @@ Rules:
 * Every ``quality_interval_s`` the session's stats become a :class:`~signaling.messages.Quality`:
   remembered (:attr:`CallMedia.last_quality`, the kiosk's health report), sent to the server as a
   ``QualityReport`` (unless ``report_quality`` is False) and handed to ``on_quality``.
+* Documents (docs/protocol.md §Documents in a call): the pages received in this call are kept in
+  memory only (:attr:`CallMedia.documents`) and dropped when it ends; never written anywhere. A
+  rebuilt connection drops a transfer half done (the sender sees no ``delivered`` and may resend).
+  ``takes_documents=False`` (the kiosk) refuses every page offered to it.
 * Events from a session that is no longer current (closed, or replaced by a rebuild) are dropped.
 * The server hears when the peer's media stops and comes back (docs/protocol.md §Faults): a
   ``media_state`` ``stalled`` when the session reports "stalled" (no remote video for
@@ -51,8 +57,11 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from rtc import text as rtt
 from rtc.call import CallEvents, CallSession, Role
+from rtc.documents import DocumentReceived
+from rtc.documents import Event as DocumentEvent
 from rtc.ice_choice import reachable_first
 from rtc.media import AudioSink, LocalMedia, MediaConfig, open_local_media
+from rtc.media.still import Still
 from signaling import messages as m
 from signaling.errors import KiosklinkError
 
@@ -76,6 +85,7 @@ class MediaEvents:
     on_local_frame: Callable[[av.VideoFrame], None] | None = None  # None: no preview at all
     on_remote_text: Callable[[rtt.RttUpdate, str], None] = _ignore  # (update, the whole line)
     on_quality: Callable[[m.Quality], None] = _ignore
+    on_document: Callable[[str, DocumentEvent], None] = _ignore  # (call_id, rtc.documents event)
 
 
 @dataclass
@@ -128,6 +138,7 @@ class _Call:
     frames_before: int = 0  # decoded by sessions this call had before a rebuild
     quality_task: asyncio.Task[None] | None = None
     stalled: bool = False  # told the server the peer's media stopped, not yet that it is back
+    documents: list[DocumentReceived] = field(default_factory=list)  # in memory, this call only
     reports: set[asyncio.Task[None]] = field(default_factory=set)
 
 
@@ -151,8 +162,10 @@ class CallMedia:
         stall_after_s: float = 3.0,
         connect_timeout_s: float = 20.0,
         monotonic: Callable[[], float] = time.monotonic,
+        takes_documents: bool = True,
     ) -> None:
         self.config = config
+        self._takes_documents = takes_documents
         self._send = send
         self.events = events or MediaEvents()
         self._volume = volume
@@ -187,6 +200,11 @@ class CallMedia:
     def figures(self) -> CallFigures | None:
         """The current call's figures; None between calls."""
         return self._call.figures if self._call is not None else None
+
+    @property
+    def documents(self) -> list[DocumentReceived]:
+        """The pages the peer showed in the current call, in order; empty between calls."""
+        return list(self._call.documents) if self._call is not None else []
 
     def health(self) -> dict[str, m.DeviceHealth]:
         """The open devices' health (``HealthReport`` fields); empty while they are closed."""
@@ -291,12 +309,14 @@ class CallMedia:
             send=self._send,
             stall_after_s=self._stall_after_s,
             connect_timeout_s=self._connect_timeout_s,
+            takes_documents=self._takes_documents,
         )
         # Set after construction: each callback names its own session, so a replaced one is muted.
         session.events = CallEvents(
             on_state=lambda state: self._on_state(call, session, state),
             on_remote_video=lambda frame: self._on_remote_frame(call, session, frame),
             on_remote_text=lambda update: self._on_remote_text(call, session, update),
+            on_document=lambda event: self._on_document(call, session, event),
         )
         session.set_muted(audio=self._muted[0], video=self._muted[1])
         call.session = session
@@ -352,6 +372,7 @@ class CallMedia:
             with contextlib.suppress(Exception):  # a last figure for the health report
                 self.last_quality = await session.stats()
         await self._close_session(call, reason)
+        call.documents.clear()  # the pages go with the call (docs/protocol.md)
         self._gain = None
 
     # --- what the session reports ----------------------------------------------------------------
@@ -386,6 +407,13 @@ class CallMedia:
             return
         call.figures.texts_received += 1
         self.events.on_remote_text(update, session.remote_text.text)
+
+    def _on_document(self, call: _Call, session: CallSession, event: DocumentEvent) -> None:
+        if session is not call.session or call is not self._call:
+            return
+        if isinstance(event, DocumentReceived):
+            call.documents.append(event)
+        self.events.on_document(call.call_id, event)
 
     def _report_media(self, call: _Call, state: Literal["stalled", "restored"]) -> None:
         """Tell the server, in the background (called from the session's callbacks)."""
@@ -440,6 +468,31 @@ class CallMedia:
         if call is not None and call.session is not None:
             await call.session.commit_text(line[: rtt.MAX_LINE])
             call.figures.texts_sent += 1
+
+    def send_document(self, still: Still) -> int | None:
+        """Offer ``still`` to the peer; its ``doc_id``, None between calls. Raises
+        LocalProtocolError while another is being sent or past the page limit."""
+        session = self.session
+        if session is None:
+            return None
+        return session.send_document(
+            still.data, mime=still.mime, width=still.width, height=still.height
+        )
+
+    def request_document(self) -> None:
+        """Adviser: ask the resident to show a document (their screen asks them)."""
+        if self.session is not None:
+            self.session.request_document()
+
+    def decline_document(self) -> None:
+        """Resident: no to the adviser's request."""
+        if self.session is not None:
+            self.session.decline_document()
+
+    def cancel_document(self) -> None:
+        """Stop sending the current document."""
+        if self.session is not None:
+            self.session.cancel_document()
 
     def set_muted(self, audio: bool, video: bool) -> None:
         """Mute the microphone / turn the picture black for this call (rebuilds keep it)."""
