@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.answers.sample import sample_bundle
 from kiosk.flow import KioskFlow
+from kiosk.screenshots_booking import SCREENS as BOOKING_SCREENS
+from kiosk.screenshots_booking import booking_states
 from kiosk.state import Alert, AnswersLoaded, KioskState, MediaOpened, RemoteText, ServerUp
 from kiosk.views.catalog import Catalog
 from kiosk.views.window_view import KioskWindow
@@ -45,6 +47,7 @@ SCREENS = (
     "answers_answer",
     "answers_search",
     "answers_in_line",
+    *BOOKING_SCREENS,  # booking_states: book a time, a ticket, check in (issue #14)
 )
 
 
@@ -186,7 +189,8 @@ def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> 
     window.show()
     written = []
     for lang in langs:
-        for name, state in (*states(lang), *answers_states(lang)):
+        booking = booking_states(lang, sample_welcome(resident=lang))
+        for name, state in (*states(lang), *answers_states(lang), *booking):
             window.show_state(state, seconds_left=25)
             _fake_video(window, name)
             for _ in range(3):  # a wrapped label's new height asks for another layout pass

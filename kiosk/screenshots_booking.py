@@ -21,7 +21,7 @@ SCREENS = (
     "check_in_unknown",
 )
 ZONE = "Europe/Stockholm"
-FRIDAY = 1_796_972_400.0  # a Friday, 2026-12-11 09:00 in Stockholm: sample bookable times
+FRIDAY = 1_796_972_400.0  # Friday 2026-12-11, 08:00 in Stockholm: sample bookable times
 
 
 def sample_slots(language: str) -> m.Slots:

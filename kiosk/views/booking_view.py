@@ -111,6 +111,7 @@ class BookingView(ScreenView):
         self._tiles_key: tuple[object, ...] = ()
         self._columns = 2
         self._page: Page | None = None
+        self._ui = ""
         self._qr_text = ""
         self._qr_image: QImage | None = None
 
@@ -144,7 +145,7 @@ class BookingView(ScreenView):
         if booking is None:
             return
         self._page = booking.page
-        ui = state.ui_language
+        self._ui = ui = state.ui_language
         self.title.setText(self._title(booking))
         self.body.setText(self._body(booking, state))
         self.note.setText(self._note(booking, ui))
@@ -185,7 +186,8 @@ class BookingView(ScreenView):
             case Page.CHECK_IN:
                 return tr(T.CHECK_IN_TITLE)
             case Page.RESULT:
-                return ""
+                # The reason is the news: it takes the title's place and size.
+                return outcome_text(b, self._ui)
         return ""
 
     def _body(self, b: Booking, state: KioskState) -> str:
@@ -201,8 +203,6 @@ class BookingView(ScreenView):
                 return self._what(b, b.slot.starts_at, ui)
             case Page.CODE if b.kept is not None and b.kept.starts_at is not None:
                 return self._what(b, b.kept.starts_at, ui)
-            case Page.RESULT:
-                return outcome_text(b, ui)
         return ""
 
     def _what(self, b: Booking, when: float, ui: str) -> str:

@@ -57,17 +57,21 @@ class ConfirmView(ScreenView):
             self.topic_box,
             self.fallback_question,
             self.fallback_box,
-            self.call,
         )
         for widget in widgets:
             self.controls.addWidget(widget)
+        # Book a time beside Call, as the other way to an adviser; a row of its own, or a third
+        # button beside Back, leaves no room for the tiles above or the longer translations.
+        self.book = WrapButton()
+        self.book.clicked.connect(self.booking_requested)
+        call_row = QHBoxLayout()
+        call_row.addWidget(self.call, 1)
+        call_row.addWidget(self.book, 1)
+        self.controls.addLayout(call_row)
         # One row with Back: the tiles above need the height (tests/kiosk/test_layout.py).
         last_row = QHBoxLayout()
         last_row.addWidget(self.back, 1)
         last_row.addWidget(self.answers, 1)
-        self.book = WrapButton()
-        self.book.clicked.connect(self.booking_requested)
-        last_row.addWidget(self.book, 1)
         # From this upper estimate of the wait on, booking a time is the first choice (the app
         # sets it from KioskSettings.book_offer_wait_s).
         self.long_wait_s = 1200.0
@@ -89,6 +93,8 @@ class ConfirmView(ScreenView):
             self.outer.setStretch(1, 1)
         self.call.base_height = 96 if side else 140
         self.call.apply_fit(fit)
+        self.book.base_height = self.call.base_height
+        self.book.apply_fit(fit)
         topics = (self.topic_question, self.topic_box)
         for widget in topics:
             (self.controls if side else self.info).removeWidget(widget)

@@ -179,7 +179,8 @@ class KioskWindow(QWidget):
         greeting = self.greeting_language()
         # A language to read the common questions in counts as chosen too.
         reading = state.browse.language if state.browse is not None else None
-        chosen = state.language is not None or reading is not None
+        # So does the screen a code was shown or typed on (kiosk/flow_booking.py sets it).
+        chosen = state.language is not None or reading is not None or state.booking is not None
         self.welcome.greeting = self.language.greeting = self.answers.greeting = greeting
         view = self.screens[state.screen]
         view.show_state(state)

@@ -194,7 +194,7 @@ def test_a_ticket_keeps_the_place_at_another_kiosk_wrong_and_expired_codes_say_s
             second.tap(w.booking.primary)  # Check in
             second.wait(lambda: outcome(second) is Outcome.CODE_UNKNOWN)
             ui = second.state.ui_language
-            assert w.booking.body.text() == w.catalog.text(ui, T.CODE_UNKNOWN)
+            assert w.booking.title.text() == w.catalog.text(ui, T.CODE_UNKNOWN)
             second.tap(w.booking.back)  # Try again
             type_code(second, ticket.code)
             assert w.booking.entry.text() == ticket.code
@@ -214,6 +214,6 @@ def test_a_ticket_keeps_the_place_at_another_kiosk_wrong_and_expired_codes_say_s
             second.tap(w.booking.primary)
             second.wait(lambda: outcome(second) is Outcome.CODE_EXPIRED)
             ui = second.state.ui_language
-            assert w.booking.body.text() == w.catalog.text(ui, T.CODE_EXPIRED)
+            assert w.booking.title.text() == w.catalog.text(ui, T.CODE_EXPIRED)
     finally:
         later.stop()

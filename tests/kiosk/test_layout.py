@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 
 from kiosk import languages
 from kiosk.fit import Fit
-from kiosk.screenshots import answers_states, states
+from kiosk.screenshots import answers_states, sample_welcome, states
+from kiosk.screenshots_booking import booking_states
 from kiosk.views.catalog import Catalog
 from kiosk.views.window_view import KioskWindow
 from tests.qt_layout import clipped, shown, text_fits
@@ -217,6 +218,23 @@ def test_the_common_questions_fit_in_every_language(
     found: list[str] = []
     for lang in languages.SHIPPED:
         for name, state in answers_states(lang):
+            window.show_state(state, seconds_left=25)
+            settle(qapp)
+            found.extend(problems(window, f"{lang} {name}"))
+    assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_booking_screens_fit_in_every_language(
+    qapp: QApplication, window: KioskWindow, size: tuple[int, int]
+) -> None:
+    """Booking a time, the code and its QR code, a ticket, check-in with the code keyboard and
+    the refusals (kiosk.screenshots_booking.booking_states), held to the same checks."""
+    window.resize(*size)
+    settle(qapp)
+    found: list[str] = []
+    for lang in languages.SHIPPED:
+        for name, state in booking_states(lang, sample_welcome(resident=lang)):
             window.show_state(state, seconds_left=25)
             settle(qapp)
             found.extend(problems(window, f"{lang} {name}"))
