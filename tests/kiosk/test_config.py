@@ -80,3 +80,9 @@ def test_main_hashes_a_pin_from_stdin(
     monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
     assert main(["--hash-pin"]) == 0
     assert check_pin("2468", capsys.readouterr().out.strip())
+
+
+def test_the_booking_zone_must_be_a_known_time_zone() -> None:
+    assert KioskSettings(timezone="Europe/Helsinki").timezone == "Europe/Helsinki"
+    with pytest.raises(ConfigError, match="time zone"):
+        KioskSettings(timezone="Mars/Olympus_Mons")
