@@ -27,6 +27,7 @@ from agent_console.events import (
 )
 
 TIMEOUT_S = 10.0
+BOOKABLE_DAYS = 14  # a resident who phones may want a time this week or next, not only today
 _FAILURES = (aiohttp.ClientError, OSError, TimeoutError)
 
 
@@ -51,14 +52,16 @@ def _refusal(status: int, body: bytes) -> BookingRefused:
 
 
 async def fetch(base: str, token: str) -> BookingsLoaded | None:
-    """Today's list and today's slots; None when the server does not answer them."""
+    """Today's list and the free slots of the next :data:`BOOKABLE_DAYS` days; None when the
+    server does not answer them."""
     try:
         status, body = await _request(base, token, "GET", "/api/adviser/bookings")
         if status != 200:
             return None
         listed = json.loads(body)
         day = str(listed["day"])
-        status, body = await _request(base, token, "GET", f"/api/booking/slots?day={day}")
+        query = f"?day={day}&days={BOOKABLE_DAYS}"
+        status, body = await _request(base, token, "GET", "/api/booking/slots" + query)
         slots = json.loads(body)["slots"] if status == 200 else []
         return BookingsLoaded(
             day=day,

@@ -31,7 +31,7 @@ class BookingRow:
 
 @dataclass(frozen=True)
 class FreeSlot:
-    """A slot of today that a resident on the phone can be booked into."""
+    """A free slot (today or in the coming days) that a resident on the phone can be booked into."""
 
     slot_id: str
     language: str

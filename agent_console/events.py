@@ -61,7 +61,8 @@ MediaEvent: TypeAlias = MediaState | RemoteText | Figures
 
 @dataclass(frozen=True)
 class BookingsLoaded:
-    """Today's list (GET /api/adviser/bookings) and today's slots (GET /api/booking/slots)."""
+    """Today's list (GET /api/adviser/bookings) and the coming days' free slots (GET
+    /api/booking/slots)."""
 
     day: str
     timezone: str

@@ -635,13 +635,13 @@
     </message>
     <message>
         <location filename="../views/slot_forms.py" line="151"/>
-        <source>Free time today</source>
-        <translation>Ledig tid i dag</translation>
+        <source>Free times, the next two weeks</source>
+        <translation>Lediga tider, de närmaste två veckorna</translation>
     </message>
     <message>
         <location filename="../views/slot_forms.py" line="165"/>
-        <source>No free time left today</source>
-        <translation>Inga lediga tider kvar i dag</translation>
+        <source>No free times in the next two weeks</source>
+        <translation>Inga lediga tider de närmaste två veckorna</translation>
     </message>
     <message>
         <location filename="../views/slot_forms.py" line="171"/>
@@ -654,12 +654,12 @@
         <translation>Bokningskod</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="184"/>
+        <location filename="../views/slot_forms.py" line="185"/>
         <source>Read the code to the resident, group by group. They check in with it at any kiosk shortly before %1.</source>
         <translation>Läs upp koden för invånaren, grupp för grupp. De checkar in med den vid valfri kiosk strax före %1.</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="188"/>
+        <location filename="../views/slot_forms.py" line="189"/>
         <source>It is shown only now.</source>
         <translation>Den visas bara nu.</translation>
     </message>

@@ -33,6 +33,11 @@ def time_text(timestamp: float, zone: str = "") -> str:
     return QLocale().toString(_moment(timestamp, zone).time(), QLocale.FormatType.ShortFormat)
 
 
+def short_date_text(timestamp: float, zone: str = "") -> str:
+    """A day in a few letters, in the locale's words ("tis 1 dec", "Tue 1 Dec")."""
+    return QLocale().toString(_moment(timestamp, zone).date(), "ddd d MMM")
+
+
 def day_text(iso_day: str) -> str:
     """A calendar day (YYYY-MM-DD) with its weekday, in the locale's words ("tisdag 1 december")."""
     return QLocale().toString(QDate.fromString(iso_day, "yyyy-MM-dd"), "dddd d MMMM")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QVBoxLa
 from agent_console.bookings import FreeSlot, SeriesRequest, ShownCode
 from agent_console.state import ConsoleState
 from agent_console.views.labels import language_name, topic_name
-from agent_console.views.numbers import day_text, time_text
+from agent_console.views.numbers import day_text, short_date_text, time_text
 from agent_console.views.parts import button, label
 
 DAYS_AHEAD = 14
@@ -148,7 +148,7 @@ class PhoneBooking(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(_labelled(self.tr("Free time today"), self.slot))
+        layout.addWidget(_labelled(self.tr("Free times, the next two weeks"), self.slot))
         layout.addWidget(self.slot)
         layout.addWidget(self.book, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.code)
@@ -162,14 +162,14 @@ class PhoneBooking(QWidget):
         if free:
             _refill(self.slot, [(self._slot_text(s, zone), s.slot_id) for s in free])
         else:
-            _refill(self.slot, [(self.tr("No free time left today"), None)])
+            _refill(self.slot, [(self.tr("No free times in the next two weeks"), None)])
         self.book.setEnabled(bool(free) and not state.bookings.busy)
         self._render_code(state.bookings.code, zone)
 
     def _slot_text(self, slot: FreeSlot, zone: str) -> str:
-        return f"{time_text(slot.starts_at, zone)}  {language_name(slot.language)}, " + (
-            topic_name(slot.topic) if slot.topic else self.tr("any topic")
-        )
+        when = f"{short_date_text(slot.starts_at, zone)} {time_text(slot.starts_at, zone)}"
+        topic = topic_name(slot.topic) if slot.topic else self.tr("any topic")
+        return f"{when}  {language_name(slot.language)}, {topic}"
 
     def _render_code(self, code: ShownCode | None, zone: str) -> None:
         for widget in (self.code, self.code_hint, self.done):
@@ -179,11 +179,12 @@ class PhoneBooking(QWidget):
             return
         self.code.setText(code.code)
         self.code.setAccessibleName(self.tr("Booking code"))
+        when = f"{short_date_text(code.starts_at, zone)} {time_text(code.starts_at, zone)}"
         self.code_hint.setText(
             self.tr(
                 "Read the code to the resident, group by group. "
                 "They check in with it at any kiosk shortly before %1."
-            ).replace("%1", time_text(code.starts_at, zone))
+            ).replace("%1", when)
             + " "
             + self.tr("It is shown only now.")
         )

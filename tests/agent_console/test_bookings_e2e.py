@@ -23,9 +23,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from agent_console.app import Console
-from agent_console.bookings import Bookings
+from agent_console.bookings import Bookings, FreeSlot
 from agent_console.config import ConsoleConfig
 from agent_console.state import Phase
+from agent_console.views.numbers import short_date_text
 from signaling import messages as m
 from signaling.embedded import EmbeddedServer
 from signaling.today import service_timezone
@@ -84,10 +85,10 @@ def console(qtbot: QtBot, server: EmbeddedServer) -> Iterator[Console]:
     console.close()
 
 
-def publish(console: Console, start: str, end: str, minutes: int = 20) -> None:
+def publish(console: Console, start: str, end: str, minutes: int = 20, day: int = 0) -> None:
     form = console.window.bookings.publish
     form.language.setCurrentIndex(form.language.findData("ar"))
-    form.day.setCurrentIndex(0)
+    form.day.setCurrentIndex(day)
     form.start.setCurrentIndex(form.start.findData(start))
     form.end.setCurrentIndex(form.end.findData(end))
     form.length.setCurrentIndex(form.length.findData(minutes))
@@ -173,6 +174,21 @@ def test_publish_book_by_phone_check_in_live_and_no_show(
     QTest.keyClick(window, Qt.Key.Key_F10)  # opening the panel fetches the list afresh
     qtbot.waitUntil(lambda: state().rows[1].state == "no_show", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: cell(console, 1, 4) == "No-show", timeout=WAIT_MS)
+
+    # A resident who phones may want another day: tomorrow's time is offered with its day.
+    publish(console, "09:00", "09:30", 30, day=1)
+
+    # (The console's own clock is the real one, a day behind the server's: today's free and
+    # no-show times are still ahead for it, so they are offered too.)
+    def later() -> list[FreeSlot]:
+        return [f for f in state().free if f.starts_at > first.starts_at + 12 * 3600]
+
+    qtbot.waitUntil(lambda: state().published == 1 and len(later()) == 1, timeout=WAIT_MS)
+    index = phone.slot.findData(later()[0].slot_id)
+    assert index == phone.slot.count() - 1  # earliest first
+    when = short_date_text(later()[0].starts_at, state().timezone)
+    assert phone.slot.itemText(index).startswith(when)
+    assert not phone.slot.itemText(0).startswith(when)
 
     path = tmp_path / "mine.ics"
     window.bookings.export_requested.emit(str(path))
