@@ -160,6 +160,9 @@ function withdraw(slot) {
 }
 
 function cancel(slot) {
+  // The resident keeps a code that will open nothing: ask first, naming the time.
+  const when = `${clock(slot.starts_at)} ${languageLabel(slot.language)}`;
+  if (!window.confirm(t("bkCancelConfirm", { when }))) return;
   const id = slot.booking.booking_id;
   change(() => api(`${API}/bookings/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
     () => setStatus(t("bkCancelled")));

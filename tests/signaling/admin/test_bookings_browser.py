@@ -102,6 +102,13 @@ async def test_a_weekly_service_a_phone_booking_a_cancel_and_a_check_in(
         browser = await launch_chromium(playwright)
         try:
             page = await open_page(browser, server, ADMIN)
+            dialogs: list[str] = []
+
+            async def confirm(dialog: Any) -> None:
+                dialogs.append(dialog.message)
+                await (dialog.accept() if len(dialogs) > 1 else dialog.dismiss())
+
+            page.on("dialog", confirm)
             day = await page.input_value("#day")
             assert await page.is_visible("#nav-fleet")
             assert await page.text_content("#day-summary") == "No bookable times on this day."
@@ -148,8 +155,14 @@ async def test_a_weekly_service_a_phone_booking_a_cancel_and_a_check_in(
             cancelled_code = await page.text_content("#code") or ""
             await page.click("#code-done")
             await page.wait_for_selector(f"{row('13:20–13:40')} td.state.booked")
-            await second.locator("button", has_text="Cancel booking").click()
+            cancel = second.locator("button", has_text="Cancel booking")
+            await cancel.click()  # asked first; "no" keeps the booking
+            await page.click("#refresh")
+            assert await page.locator(f"{row('13:20–13:40')} td.state.booked").count() == 1
+            await cancel.click()
             await page.wait_for_selector(f"{row('13:20–13:40')} td.state.free", timeout=WAIT_MS)
+            asked = "Cancel the booking at 13:20 Svenska? The resident's code will no longer work."
+            assert dialogs == [asked, asked]
             assert "cancelled" in (await page.text_content("#status") or "")
 
             # At the booked time a kiosk checks in with the first code; the page shows it.
