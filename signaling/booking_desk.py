@@ -334,6 +334,7 @@ class BookingDesk:
             times=times,
             by=by,
             now=now,
+            when=lambda t: datetime.fromtimestamp(t, self.zone).strftime("%Y-%m-%d %H:%M"),
         )
 
     def _check_offered_or_invalid(self, language: str, topic: str | None) -> None:

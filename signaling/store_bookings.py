@@ -9,7 +9,7 @@ winner.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -113,9 +113,11 @@ class BookingStore:
         times: Sequence[tuple[float, int]],
         by: str,
         now: float,
+        when: Callable[[float], str] = lambda t: f"{t:.0f} (UNIX time)",
     ) -> list[Slot]:
         """Publish slots at ``times``; Conflict (nothing written) if one overlaps another slot of
-        the same adviser."""
+        the same adviser, naming the clash with ``when`` (the desk gives local wall-clock time:
+        staff read the message as it is)."""
         async with self._session() as db, db.begin():
             if adviser_id is not None and times:
                 near = await db.scalars(
@@ -127,7 +129,7 @@ class BookingStore:
                 )
                 clash = first_clash(adviser_id, times, [_slot(r) for r in near])
                 if clash is not None:
-                    raise Conflict(f"the adviser already has a slot at {clash:.0f} (UNIX time)")
+                    raise Conflict(f"the adviser already has a slot at {when(clash)}")
             rows = [
                 SlotRow(
                     id=new_id("s"),

@@ -134,7 +134,8 @@ async def test_a_weekly_service_a_phone_booking_a_cancel_and_a_check_in(
             # The same again overlaps Amal's own times: refused, in the server's words.
             await page.click("#publish")
             await page.wait_for_selector("#series-error:not(:empty)", timeout=WAIT_MS)
-            assert "already has a slot" in (await page.text_content("#series-error") or "")
+            refusal = await page.text_content("#series-error")
+            assert refusal == f"Not done: the adviser already has a slot at {day} 13:00"
             assert await page.locator("#slots tbody tr").count() == 9
 
             # Book 13:00 for a resident who phoned: the code, once, with the keyboard on it.
