@@ -4,7 +4,7 @@
     kiosklink admin add-kiosk --name N --site S             manage kiosks, advisers, records
     kiosklink kiosk [--server URL] [--token T] [--config F] the touchscreen app
     kiosklink console [--server URL] [--config FILE]        the adviser console
-    kiosklink demo [--headless]                             a real call on this machine
+    kiosklink demo [--headless] [--document]                a real call on this machine
     kiosklink soak [--minutes N] [--screen WxH] [--out D]   the real apps in real calls, for minutes
     kiosklink schema                                        the protocol's JSON Schema
     kiosklink screenshots kiosk|console|dashboard [--out D]  PNGs of every screen
@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="a real call between a kiosk and an adviser on this machine")
     demo.add_argument("--headless", action="store_true", help="no windows even with a display")
     demo.add_argument("--seconds", type=float, default=6.0, help="how long the call lasts")
+    demo.add_argument(
+        "--document",
+        action="store_true",
+        help="the kiosk shows the adviser two pages (headless); prints delivery times and sha256",
+    )
 
     sub.add_parser("schema", help="print the protocol's JSON Schema")
     sub.add_parser("soak", help="the real kiosk and console apps in real calls for minutes")
@@ -89,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "demo":
             from kiosklink.demo import run_demo
 
-            return run_demo(headless=args.headless, call_seconds=args.seconds)
+            return run_demo(
+                headless=args.headless, call_seconds=args.seconds, document=args.document
+            )
         case "screenshots":
             module = importlib.import_module(SCREENSHOTS[args.target])
             return int(module.main(args.shot_args))

@@ -6,11 +6,16 @@ stamped test pattern and a tone. With a display and the apps installed it opens 
 without, it runs the same call headless and prints each step as it happens. Exit status 0 means the
 call worked end to end: frames crossed both ways in order, quality figures reached the server and
 the call record is complete.
+
+``--document`` (headless) also has the kiosk show the adviser two pages of a letter, synthetic
+stills at 2560x1920 (docs/protocol.md §Documents in a call), and prints each page's delivery time
+and its sha256 as each end computed it; they must be equal.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import sys
 import tempfile
@@ -18,6 +23,8 @@ import time
 from pathlib import Path
 
 from kiosklink.headless import HeadlessParty, headless_adviser, headless_kiosk
+from rtc.documents import DocumentDelivered, DocumentReceived, DocumentRefused
+from rtc.media.still import synthetic_still
 from rtc.signaling_client import Connected
 from signaling.config import Settings
 from signaling.embedded import EmbeddedServer
@@ -25,8 +32,8 @@ from signaling.embedded import EmbeddedServer
 DEMO_PASSWORD = "demo-password-not-secret"
 
 
-def run_demo(*, headless: bool = False, call_seconds: float = 6.0) -> int:
-    if not headless and _has_display():
+def run_demo(*, headless: bool = False, call_seconds: float = 6.0, document: bool = False) -> int:
+    if not headless and not document and _has_display():
         try:
             from kiosklink.demo_windows import run_windowed_demo
         except ImportError as exc:
@@ -34,7 +41,7 @@ def run_demo(*, headless: bool = False, call_seconds: float = 6.0) -> int:
         else:
             return run_windowed_demo()
     with tempfile.TemporaryDirectory(prefix="kiosklink-demo-") as workdir:
-        return asyncio.run(_headless_demo(Path(workdir), call_seconds))
+        return asyncio.run(_headless_demo(Path(workdir), call_seconds, document))
 
 
 def _has_display() -> bool:
@@ -55,7 +62,7 @@ def demo_settings(workdir: Path) -> Settings:
     )
 
 
-async def _headless_demo(workdir: Path, call_seconds: float) -> int:
+async def _headless_demo(workdir: Path, call_seconds: float, document: bool) -> int:
     say = _Printer()
     server = EmbeddedServer(demo_settings(workdir)).start()
     try:
@@ -68,7 +75,7 @@ async def _headless_demo(workdir: Path, call_seconds: float) -> int:
             "server", "registered kiosk 'Demo kiosk' and adviser 'Amal Demo' (ar native, sv fluent)"
         )
         async with asyncio.timeout(max(60.0, call_seconds + 45.0)):
-            ok = await _call(server, token, say, call_seconds)
+            ok = await _call(server, token, say, call_seconds, document)
     except TimeoutError:
         say("demo", "FAILED: the call did not complete in time")
         ok = False
@@ -78,7 +85,9 @@ async def _headless_demo(workdir: Path, call_seconds: float) -> int:
     return 0 if ok else 1
 
 
-async def _call(server: EmbeddedServer, token: str, say: _Printer, call_seconds: float) -> bool:
+async def _call(
+    server: EmbeddedServer, token: str, say: _Printer, call_seconds: float, document: bool
+) -> bool:
     adviser = await headless_adviser(
         server.http_url, server.adviser_url, "amal", DEMO_PASSWORD, name="adviser", on_step=say
     )
@@ -91,16 +100,60 @@ async def _call(server: EmbeddedServer, token: str, say: _Printer, call_seconds:
         both = (kiosk, adviser)
         for party in both:
             await party.wait_until(lambda p=party: _has_frames(p), 30)  # type: ignore[misc]
+        shown = not document or await _show_document(say, kiosk, adviser)
         await asyncio.sleep(call_seconds)
         _print_media(say, both)
         await kiosk.hang_up()
         for party in both:
             await party.wait_until(lambda p=party: p.session is None, 10)  # type: ignore[misc]
         await asyncio.sleep(0.3)  # let the server write the record
-        return _check(say, server, both)
+        return _check(say, server, both) and shown
     finally:
         await kiosk.close()
         await adviser.close()
+
+
+async def _show_document(say: _Printer, kiosk: HeadlessParty, adviser: HeadlessParty) -> bool:
+    """Two pages from the kiosk to the adviser, one after the other; True when both arrived
+    byte-identical. Times: from the kiosk's offer to its ack (kiosk), from the offer's arrival
+    to the checked page (adviser)."""
+    ok = True
+    for page in (1, 2):
+        still = synthetic_still(seed=page - 1)
+        sent_at = time.monotonic()
+        doc_id = kiosk.send_document(still)
+        await kiosk.wait_until(lambda d=doc_id: _settled(kiosk, d), 60)  # type: ignore[misc]
+        delivered = [e for e in kiosk.documents_of(DocumentDelivered) if e.doc_id == doc_id]
+        received = [e for e in adviser.documents_of(DocumentReceived) if e.doc_id == doc_id]
+        if not delivered or not received:
+            say("demo", f"FAILED: page {page} was refused")
+            return False
+        arrived_at = next(t for t, e in adviser.document_events if e is received[0])
+        say(
+            "kiosk",
+            f"page {page}: {len(still.data)} bytes {still.width}x{still.height}, "
+            f"sha256 {hashlib.sha256(still.data).hexdigest()}, "
+            f"delivered in {_at(kiosk, delivered[0]) - sent_at:.2f} s",
+        )
+        say(
+            "adviser",
+            f"page {page}: {len(received[0].data)} bytes, "
+            f"sha256 {hashlib.sha256(received[0].data).hexdigest()}, "
+            f"arrived {arrived_at - sent_at:.2f} s after the kiosk sent it",
+        )
+        ok = ok and received[0].data == still.data
+    say("demo", "both pages byte-identical" if ok else "FAILED: a page differs")
+    return ok
+
+
+def _settled(party: HeadlessParty, doc_id: int) -> bool:
+    delivered = party.documents_of(DocumentDelivered)
+    refused = party.documents_of(DocumentRefused)
+    return any(e.doc_id == doc_id for e in delivered) or any(e.doc_id == doc_id for e in refused)
+
+
+def _at(party: HeadlessParty, event: object) -> float:
+    return next(t for t, e in party.document_events if e is event)
 
 
 def _connected(party: HeadlessParty) -> bool:

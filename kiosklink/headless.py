@@ -5,7 +5,9 @@ benchmark and (on a loop thread of its own, :mod:`kiosklink.headless_threaded`) 
 the Qt apps' tests. Each party reads its :class:`~rtc.signaling_client.SignalingClient` events
 and runs its calls through :class:`~rtc.call_media.CallMedia`, the apps' own call media: synthetic
 media (a stamped test pattern and a tone) opened at the first call, the call session (rebuilt on a
-fresh offer), quality reports to the server. It keeps what arrives (frame counts, real-time text).
+fresh offer), quality reports to the server. It keeps what arrives (frame counts, real-time text,
+document events with their monotonic times; the pages themselves stay in the call media, in
+memory, until the call ends).
 Every step is handed to ``on_step`` so the demo can print it as it happens.
 """
 
@@ -13,12 +15,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import av
 
 from rtc.call_media import CallFigures, CallMedia, CallSession, MediaEvents
+from rtc.documents import (
+    DocumentDelivered,
+    DocumentProgress,
+    DocumentReceived,
+    DocumentRefused,
+    DocumentRequested,
+    RequestDeclined,
+)
+from rtc.documents import Event as DocumentEvent
 from rtc.media import LocalMedia, MediaConfig
+from rtc.media.still import Still
 from rtc.signaling_client import (
     AuthFailed,
     ClientEvent,
@@ -32,6 +46,7 @@ from signaling import messages as m
 
 StepListener = Callable[[str, str], None]
 CallStats = CallFigures  # what one party saw of one call
+T = TypeVar("T")
 
 
 class HeadlessParty:
@@ -53,6 +68,7 @@ class HeadlessParty:
         media: MediaConfig | None = None,
         quality_interval_s: float | None = 2.0,
         connect_timeout_s: float = 20.0,
+        takes_documents: bool = True,
     ) -> None:
         self.client = client
         self.name = name
@@ -67,13 +83,16 @@ class HeadlessParty:
                 on_remote_frame=self._on_frame,
                 on_remote_text=self._on_text,
                 on_quality=self._on_quality,
+                on_document=self._on_document,
             ),
             quality_interval_s=quality_interval_s,
             connect_timeout_s=connect_timeout_s,
+            takes_documents=takes_documents,
         )
         self.calls: list[CallStats] = []
         self.events: list[ClientEvent] = []
         self.remote_text: list[RttUpdate] = []  # every update of the peers' text, in order
+        self.document_events: list[tuple[float, DocumentEvent]] = []  # (monotonic, event)
         self._changed = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
         # The calls whose first connection and first frame were told (once per call, not rebuild).
@@ -150,6 +169,25 @@ class HeadlessParty:
         assert self.in_call, "no call to send text in"
         await self.media.commit_text(line)
 
+    def send_document(self, still: Still) -> int:
+        """Show the peer a still (one page); its ``doc_id``. Needs a call."""
+        doc_id = self.media.send_document(still)
+        assert doc_id is not None, "no call to send a document in"
+        self._step("document", f"offered page of {len(still.data)} bytes as document {doc_id}")
+        return doc_id
+
+    def request_document(self) -> None:
+        """Adviser: ask the resident to show a document."""
+        self.media.request_document()
+
+    def decline_document(self) -> None:
+        """Resident: no to the adviser's request."""
+        self.media.decline_document()
+
+    def documents_of(self, kind: type[T]) -> list[T]:
+        """This call's and earlier calls' document events of one kind, in order."""
+        return [event for _, event in self.document_events if isinstance(event, kind)]
+
     # --- events --------------------------------------------------------------------------------
 
     async def _read(self) -> None:
@@ -213,6 +251,23 @@ class HeadlessParty:
         self.remote_text.append(update)
         self._changed.set()
 
+    def _on_document(self, call_id: str, event: DocumentEvent) -> None:
+        self.document_events.append((time.monotonic(), event))
+        match event:
+            case DocumentReceived(page=page, data=data, sha256=digest):
+                self._step("document", f"received page {page}: {len(data)} bytes, sha256 {digest}")
+            case DocumentDelivered(doc_id=doc_id, page=page):
+                self._step("document", f"document {doc_id} delivered as page {page}")
+            case DocumentRefused(doc_id=doc_id, reason=reason, by=by, direction=direction):
+                self._step("document", f"{direction} document {doc_id} refused by {by}: {reason}")
+            case DocumentRequested():
+                self._step("document", "the adviser asks to see a document")
+            case RequestDeclined():
+                self._step("document", "the resident declined to show a document")
+            case DocumentProgress():
+                pass  # many per page; the figures are in document_events
+        self._changed.set()
+
     def _on_quality(self, quality: m.Quality) -> None:
         figures = ", ".join(
             f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}"
@@ -248,6 +303,7 @@ async def headless_kiosk(
         media=media,
         quality_interval_s=quality_interval_s,
         connect_timeout_s=connect_timeout_s,
+        takes_documents=False,  # documents go from the resident to the adviser
     )
     await party.start()
     return party

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -155,3 +156,24 @@ def test_demo_runs_a_real_call_headless_and_exits_zero(tmp_path: Path) -> None:
     ):
         assert step in out, f"demo did not print {step!r}"
     assert "0 out of order" in out
+
+
+def test_demo_with_a_document_prints_the_same_sha256_on_both_ends(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [KIOSKLINK, "demo", "--headless", "--document", "--seconds", "1"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out = result.stdout
+    assert result.returncode == 0, out + result.stderr
+    for page in (1, 2):
+        sent = re.search(
+            rf"kiosk +page {page}: \d+ bytes 2560x1920, sha256 (\w+), delivered in", out
+        )
+        got = re.search(rf"adviser +page {page}: \d+ bytes, sha256 (\w+), arrived", out)
+        assert sent and got, out
+        assert sent.group(1) == got.group(1)
+    assert "both pages byte-identical" in out
+    assert not list(tmp_path.iterdir()), "nothing of the document is written anywhere"
