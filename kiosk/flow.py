@@ -226,8 +226,10 @@ class KioskFlow(AnswersIntents, BookingIntents):
     def choose_language(self, code: str, now: float) -> list[Effect]:
         self._expect(Screen.LANGUAGE, "choose_language")
         option = self._option(code)
-        if option is None or not option.open:
+        if option is None:
             return []
+        if not option.open:
+            return self._book_closed(code, now)  # no call now: a time later (flow_booking)
         self._go(
             now,
             replace(

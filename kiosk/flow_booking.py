@@ -4,6 +4,7 @@ kiosk/booking/steps.py.
 
 Pure, like the flow: no Qt, no asyncio, no clock. Rules:
 
+* A closed language's tile on LANGUAGE opens booking in that language (Back: the languages).
 * "Book a time" opens from CONFIRM (the language and topic chosen); the view makes it the first
   choice when the wait is long, the language is closed or nobody for it is signed in
   (:func:`offer_booking_first`, ``KioskSettings.book_offer_wait_s``). No name or number is asked.
@@ -85,6 +86,20 @@ class BookingIntents:
         self._go(now, replace(s, screen=Screen.BOOKING, booking=booking))
         return self._list_slots()
 
+    def _book_closed(self, code: str, now: float) -> list[Effect]:
+        """A closed language tapped on LANGUAGE: a time when it is open is what the kiosk can
+        give. Back returns to the languages."""
+        booking = replace(steps.begin(code, None), from_confirm=False)
+        state = replace(
+            self.state,
+            screen=Screen.BOOKING,
+            booking=booking,
+            ui_language=languages.ui_language_for(code),
+            alerts=self._system_alerts(),
+        )
+        self._go(now, state)
+        return self._list_slots()
+
     def booking_day(self, day_iso: str, now: float) -> list[Effect]:
         booking = self._page(Page.DAYS, "booking_day")
         self._update(now, steps.choose_day(booking, _date(day_iso)))
@@ -109,6 +124,10 @@ class BookingIntents:
         if previous is None and booking.from_confirm:
             ui = languages.ui_language_for(booking.language or self._default_ui)
             self._go(now, replace(self.state, screen=Screen.CONFIRM, ui_language=ui))
+            return []
+        if previous is None and booking.page is Page.DAYS:
+            # From a closed language's tile: back to the languages.
+            self._go(now, replace(self.state, screen=Screen.LANGUAGE, ui_language=self._default_ui))
             return []
         if previous is None:
             return self._reset(now)

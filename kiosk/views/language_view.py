@@ -106,7 +106,7 @@ class LanguageView(ScreenView):
                 if languages.is_rtl(option.code)
                 else Qt.LayoutDirection.LeftToRight
             )
-            button.setEnabled(option.open)
+            # A closed language's tile stays tappable: it leads to booking a time in it.
             button.clicked.connect(lambda _=False, c=option.code: self.language_chosen.emit(c))
             button.apply_fit(self.fit)
             self.buttons[option.code] = button

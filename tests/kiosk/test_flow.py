@@ -136,9 +136,13 @@ def test_choosing_a_language_switches_the_ui_but_opens_no_device(flow: KioskFlow
     assert not flow.state.media_live
 
 
-def test_a_closed_language_cannot_be_chosen(flow: KioskFlow) -> None:
+def test_a_closed_language_leads_to_booking_a_time_in_it(flow: KioskFlow) -> None:
     flow.start(1.0)
-    flow.choose_language("so", 1.0)
+    effects = flow.choose_language("so", 1.0)
+    assert effects == [Send(m.ListSlots(language="so", topic=None))]  # no call, no media
+    assert screen(flow) is Screen.BOOKING and flow.state.ui_language == "so"
+    assert not flow.state.media_live and flow.state.language is None
+    flow.booking_back(2.0)
     assert screen(flow) is Screen.LANGUAGE
 
 
