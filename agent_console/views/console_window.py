@@ -65,6 +65,8 @@ class ConsoleWindow(QMainWindow):
         self.pages.addWidget(self._workspace())
         self.setCentralWidget(self.pages)
         self._phase: Phase | None = None
+        self._bookings_shown = False
+        self._code_shown = False
         self.shortcuts = self._shortcuts()
         self.resize(1280, 800)
 
@@ -118,6 +120,20 @@ class ConsoleWindow(QMainWindow):
         if state.phase is not self._phase:
             self._phase = state.phase
             self._focus_for(state.phase)
+        self._focus_bookings(state)
+
+    def _focus_bookings(self, state: ConsoleState) -> None:
+        """The panel takes the keyboard when it opens (its list), and a new code puts it on
+        *Done*; closing gives it back to the phase's place."""
+        shown = state.bookings.shown and self.phase_pages.currentWidget() is self.bookings
+        code = shown and state.bookings.code is not None
+        if shown and not self._bookings_shown:
+            self.bookings.table.setFocus()
+        elif self._bookings_shown and not shown:
+            self._focus_for(state.phase)
+        if code and not self._code_shown:
+            self.bookings.phone.done.setFocus()
+        self._bookings_shown, self._code_shown = shown, code
 
     def _render_phase(self, state: ConsoleState) -> None:
         page: QWidget

@@ -144,6 +144,8 @@ class PhoneBooking(QWidget):
         self.code_hint = label("", "muted")
         self.code_hint.setWordWrap(True)
         self.done = button(self.tr("Done, code read out"))
+        # Enter presses it when it has the keyboard (a plain button does that only in dialogs).
+        self.done.setAutoDefault(True)
         self.done.clicked.connect(self.code_dismissed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

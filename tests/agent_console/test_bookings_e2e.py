@@ -122,6 +122,7 @@ def test_publish_book_by_phone_check_in_live_and_no_show(
         return console.flow.state.bookings
 
     assert window.phase_pages.currentWidget() is window.bookings
+    assert window.focusWidget() is window.bookings.table  # F10 puts the keyboard in the panel
     assert window.bookings.summary.text() == "No bookings today."
 
     publish(console, "13:00", "14:00")
@@ -144,12 +145,13 @@ def test_publish_book_by_phone_check_in_live_and_no_show(
     phone.book.click()
     qtbot.waitUntil(lambda: state().code is not None, timeout=WAIT_MS)
     shown = phone.code.text()
+    assert window.focusWidget() is phone.done  # Enter, once read out, takes the code away
     assert CODE.match(shown) and phone.code.isVisible()
     qtbot.waitUntil(lambda: len(state().rows) == 1 and len(state().free) == 2, timeout=WAIT_MS)
     assert cell(console, 0, 4) == "Booked"
     assert cell(console, 0, 3) == "You"
     first = state().rows[0]
-    phone.done.click()
+    QTest.keyClick(phone.done, Qt.Key.Key_Return)
     assert state().code is None and not phone.code.isVisible() and phone.code.text() == ""
 
     phone.slot.setCurrentIndex(0)  # the 13:20 slot, for a resident who will not come
