@@ -80,21 +80,31 @@ async function loadDay() {
   state.day = view.day;
   $("day").value = state.day;
   if (!$("s-date").value) $("s-date").value = state.day;
+  fillForm();  // first: the day's filters are among the choices it fills
   renderDay();
-  fillForm();
+}
+
+// The day's slots of the chosen language and topic ("" for all); a slot of any topic counts
+// under every topic, as kiosks offer it.
+function shownSlots() {
+  const language = $("f-language").value;
+  const topic = $("f-topic").value;
+  return state.view.slots.filter((slot) =>
+    (!language || slot.language === language) && (!topic || slot.topic === null || slot.topic === topic));
 }
 
 function renderDay() {
   const view = state.view;
   if (!view) return;
   $("day-heading").textContent = t("bkDayOf", { day: longDay(view.day) });
+  const slots = shownSlots();
   const counts = { free: 0, booked: 0, checked_in: 0, no_show: 0 };
-  for (const slot of view.slots) counts[stateOf(slot)] = (counts[stateOf(slot)] || 0) + 1;
-  $("day-summary").textContent = view.slots.length
+  for (const slot of slots) counts[stateOf(slot)] = (counts[stateOf(slot)] || 0) + 1;
+  $("day-summary").textContent = slots.length
     ? t("bkSummary", { booked: counts.booked, checked: counts.checked_in, noShow: counts.no_show, free: counts.free })
     : t("bkNoSlots");
   const body = $("slots").querySelector("tbody");
-  body.replaceChildren(...view.slots.map(slotRow));
+  body.replaceChildren(...slots.map(slotRow));
 }
 
 function slotRow(slot) {
@@ -196,6 +206,8 @@ function options(select, items) {
 
 function fillForm() {
   const view = state.view;
+  options($("f-language"), [["", t("bkAll")], ...view.languages.map((l) => [l.code, languageLabel(l.code)])]);
+  options($("f-topic"), [["", t("bkAll")], ...view.topics.map((c) => [c, topicLabel(c)])]);
   options($("s-language"), view.languages.map((l) => [l.code, languageLabel(l.code)]));
   options($("s-topic"), [["", t("bkAnyTopic")], ...view.topics.map((c) => [c, topicLabel(c)])]);
   options($("s-adviser"), [["", t("bkAnyAdviser")], ...view.advisers.map((a) => [a.adviser_id, a.name])]);
@@ -233,8 +245,8 @@ function renderAll() {
   document.title = t("bkTitle");
   $("ui-language").value = I.language;
   if (state.view) {
-    renderDay();
     fillForm();
+    renderDay();
   }
 }
 
@@ -256,6 +268,8 @@ async function start() {
   });
   $("day").addEventListener("change", () => { state.day = $("day").value; loadDay(); });
   $("refresh").addEventListener("click", () => loadDay());
+  $("f-language").addEventListener("change", renderDay);
+  $("f-topic").addEventListener("change", renderDay);
   $("code-done").addEventListener("click", hideCode);
   $("series-form").addEventListener("submit", publish);
   await loadDay();

@@ -182,6 +182,16 @@ async def test_a_weekly_service_a_phone_booking_a_cancel_and_a_check_in(
             summary = await page.text_content("#day-summary")
             assert summary == "0 booked · 1 checked in · 0 no-shows · 8 free"
 
+            # The day by language and topic: Arabic has none; a topic of its own shows its times.
+            await page.select_option("#f-language", "ar")
+            assert await page.locator("#slots tbody tr").count() == 0
+            await page.select_option("#f-language", "sv")
+            await page.select_option("#f-topic", "housing")
+            assert await page.locator("#slots tbody tr").count() == 0
+            await page.select_option("#f-topic", "study")
+            assert await page.locator("#slots tbody tr").count() == 9
+            assert await page.text_content("#day-summary") == summary
+
             tree = await page.locator("body").aria_snapshot()
             assert not [line for line in tree.splitlines() if UNNAMED.match(line)], tree
 
