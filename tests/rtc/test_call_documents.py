@@ -69,11 +69,16 @@ async def test_a_2_mb_still_arrives_byte_identical_while_text_flows(
     doc_id = kiosk.side.session.send_document(
         still.data, mime=still.mime, width=still.width, height=still.height
     )
+    await _until(lambda: bool(kiosk.of_type(DocumentProgress)))  # chunks are on their way
+    typed_at = time.monotonic()
     for n in range(1, 6):  # the resident types while the picture travels
         await kiosk.side.session.send_text("a letter from the tax office"[: n * 5])
+    await _until(lambda: len(adviser.side.texts) == 5, 30)
+    text_took = time.monotonic() - typed_at
     await _until(lambda: bool(adviser.of_type(DocumentReceived)), 30)
     await _until(lambda: bool(kiosk.of_type(DocumentDelivered)), 10)
     print(f"\n2 MB still on loopback: delivered in {time.monotonic() - started:.2f} s")
+    print(f"text typed mid-transfer reached the adviser in {text_took * 1000:.0f} ms")
     (page,) = adviser.of_type(DocumentReceived)
     assert page.data == still.data and page.sha256 == hashlib.sha256(still.data).hexdigest()
     assert (page.doc_id, page.width, page.height, page.page) == (doc_id, 2560, 1920, 1)
