@@ -133,6 +133,7 @@ class KioskBackend:
             volume=DEFAULT_VOLUME,
             preview_interval_s=PREVIEW_INTERVAL_S,
             quality_interval_s=QUALITY_INTERVAL_S,
+            takes_documents=False,  # documents go from the resident to the adviser (issue #16)
         )
         self._opening: asyncio.Task[None] | None = None
         self._ice_warnings: list[str] = []
