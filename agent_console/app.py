@@ -34,6 +34,9 @@ from agent_console.flow import ConsoleFlow
 from agent_console.ring import make_ring
 from agent_console.translation import install_translator
 from agent_console.views.console_window import ConsoleWindow
+from agent_console.views.document_view import DocumentView
+from rtc.documents import DocumentProgress, DocumentReceived, DocumentRefused, RequestDeclined
+from rtc.documents import Event as DocumentEvent
 from rtc.frames import frame_rgb
 from rtc.loop_thread import LoopThread
 from signaling import messages as m
@@ -86,6 +89,8 @@ class AsyncBackend(QObject):
     booking_answer = Signal(object)  # BookingAnswer
     remote_frame_ready = Signal()
     local_frame_ready = Signal()
+    document_event = Signal(object)  # rtc.documents.Event, on the GUI thread
+    documents_gone = Signal()  # the call ended: drop every page shown
 
     def __init__(self, config: ConsoleConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +108,7 @@ class AsyncBackend(QObject):
             on_booking_answer=self.booking_answer.emit,
             on_remote_frame=self._remote_frame,
             on_local_frame=self._local_frame,
+            on_document=self.document_event.emit,
         )
 
     # --- lifecycle (GUI thread) ----------------------------------------------------------------
@@ -148,6 +154,10 @@ class AsyncBackend(QObject):
 
     def end_media(self, call_id: str) -> None:
         self._enqueue(self._end_media)
+        self.documents_gone.emit()
+
+    def request_document(self) -> None:
+        self._enqueue(self.core.request_document)
 
     def send_text(self, text: str, committed: bool) -> None:
         self._enqueue(lambda: self.core.send_text(text, committed))
@@ -212,11 +222,35 @@ class Console:
         b.booking_answer.connect(c.on_booking_answer)
         b.remote_frame_ready.connect(c.on_remote_frame)
         b.local_frame_ready.connect(c.on_local_frame)
+        pages = self.window.call.documents
+        b.document_event.connect(lambda event: show_document_event(pages, event))
+        b.documents_gone.connect(pages.clear)
+        pages.ask_requested.connect(b.request_document)
+        pages.ask_requested.connect(pages.show_asked)
 
     def close(self) -> None:
         self.controller.shut_down()
         self.backend.close()
         self.window.close()
+
+
+def show_document_event(pages: DocumentView, event: DocumentEvent) -> None:
+    """What the document channel reports, on the page beside the video (issue #16)."""
+    match event:
+        case DocumentReceived(data=data):
+            image = QImage.fromData(data)  # decoded here, in memory; never written anywhere
+            if image.isNull():
+                pages.show_refused()  # checked bytes that Qt cannot read as a picture
+            else:
+                pages.add_page(image)
+        case DocumentProgress(direction="receiving", done=done, total=total):
+            pages.show_progress(done, total)
+        case DocumentRefused(direction="receiving"):
+            pages.show_refused()
+        case RequestDeclined():
+            pages.show_declined()
+        case _:
+            pass
 
 
 def run(config: ConsoleConfig, *, attach: Callable[[Console], object] | None = None) -> int:

@@ -42,6 +42,7 @@ from agent_console.events import (
     TodayFigures,
 )
 from rtc.call_media import CallMedia, MediaEvents
+from rtc.documents import Event as DocumentEvent
 from rtc.media import MediaConfig
 from rtc.signaling_client import (
     ClientEvent,
@@ -80,6 +81,7 @@ class ConsoleBackend:
         on_booking_answer: Callable[[BookingAnswer], None] = _ignore,
         on_remote_frame: Callable[[av.VideoFrame], None] = _ignore,
         on_local_frame: Callable[[av.VideoFrame], None] = _ignore,
+        on_document: Callable[[DocumentEvent], None] = _ignore,
     ) -> None:
         self.config = config
         self._on_login = on_login
@@ -102,6 +104,7 @@ class ConsoleBackend:
                 on_local_frame=on_local_frame,
                 on_remote_text=self._remote_text,
                 on_quality=self._quality,
+                on_document=lambda _call_id, event: on_document(event),
             ),
             preview_interval_s=PREVIEW_EVERY_S,
             quality_interval_s=STATS_EVERY_S,
@@ -302,6 +305,10 @@ class ConsoleBackend:
             await self.media.commit_text(text)
         else:
             await self.media.send_text(text)
+
+    async def request_document(self) -> None:
+        """Ask the resident to show a letter (issue #16); their kiosk asks them."""
+        self.media.request_document()
 
     async def set_muted(self, audio: bool, video: bool) -> None:
         self.media.set_muted(audio=audio, video=video)

@@ -151,95 +151,95 @@
 <context>
     <name>CallView</name>
     <message>
-        <location filename="../views/call_view.py" line="74"/>
-        <location filename="../views/call_view.py" line="254"/>
+        <location filename="../views/call_view.py" line="75"/>
+        <location filename="../views/call_view.py" line="258"/>
         <source>Waiting for the resident&apos;s video…</source>
         <translation>Väntar på invånarens video…</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="77"/>
+        <location filename="../views/call_view.py" line="78"/>
         <source>Your camera</source>
         <translation>Din kamera</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="81"/>
+        <location filename="../views/call_view.py" line="82"/>
         <source>Mute (F7)</source>
         <translation>Stäng av mikrofonen (F7)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="82"/>
+        <location filename="../views/call_view.py" line="83"/>
         <source>Camera off (F8)</source>
         <translation>Stäng av kameran (F8)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="83"/>
+        <location filename="../views/call_view.py" line="84"/>
         <source>End call (F4)</source>
         <translation>Avsluta samtalet (F4)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="89"/>
         <location filename="../views/call_view.py" line="90"/>
+        <location filename="../views/call_view.py" line="91"/>
         <source>Transfer to another language queue</source>
         <translation>Koppla till en annan språkkö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="91"/>
+        <location filename="../views/call_view.py" line="92"/>
         <source>Transfer to queue</source>
         <translation>Koppla till kö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="97"/>
+        <location filename="../views/call_view.py" line="98"/>
         <source>No colleague available</source>
         <translation>Ingen kollega är ledig</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="98"/>
         <location filename="../views/call_view.py" line="99"/>
+        <location filename="../views/call_view.py" line="100"/>
         <source>Transfer to an available colleague</source>
         <translation>Koppla till en ledig kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="100"/>
+        <location filename="../views/call_view.py" line="101"/>
         <source>Transfer to colleague</source>
         <translation>Koppla till kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="102"/>
+        <location filename="../views/call_view.py" line="103"/>
         <source>What the resident types appears here.</source>
         <translation>Det invånaren skriver visas här.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="105"/>
+        <location filename="../views/call_view.py" line="106"/>
         <source>Type here; Enter sends</source>
         <translation>Skriv här; Enter skickar</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="106"/>
+        <location filename="../views/call_view.py" line="107"/>
         <source>Type to the resident; Enter sends the line</source>
         <translation>Skriv till invånaren; Enter skickar raden</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="132"/>
+        <location filename="../views/call_view.py" line="134"/>
         <source>Transfer:</source>
         <translation>Koppla vidare:</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="145"/>
+        <location filename="../views/call_view.py" line="148"/>
         <source>Resident (live text)</source>
         <translation>Invånaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="149"/>
+        <location filename="../views/call_view.py" line="152"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="232"/>
+        <location filename="../views/call_view.py" line="235"/>
         <source>Quality: %1</source>
         <translation>Kvalitet: %1</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="252"/>
+        <location filename="../views/call_view.py" line="256"/>
         <source>The kiosk has no camera: you will hear the resident only.</source>
         <translation>Kiosken har ingen kamera: du hör bara invånaren.</translation>
     </message>
@@ -298,6 +298,75 @@
         <location filename="../views/labels.py" line="117"/>
         <source>The resident will not hear you: type to them.</source>
         <translation>Invånaren kommer inte att höra dig: skriv till hen.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../views/document_view.py" line="35"/>
+        <source>Ask to see a letter</source>
+        <translation>Be att få se ett brev</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="36"/>
+        <location filename="../views/document_view.py" line="113"/>
+        <source>Pages the resident shows appear here, only during the call.</source>
+        <translation>Sidor som invånaren visar syns här, bara under samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="46"/>
+        <source>Previous page</source>
+        <translation>Föregående sida</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="47"/>
+        <source>Next page</source>
+        <translation>Nästa sida</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="49"/>
+        <source>Zoom out</source>
+        <translation>Zooma ut</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="50"/>
+        <source>Zoom in</source>
+        <translation>Zooma in</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="51"/>
+        <source>Rotate</source>
+        <translation>Vrid</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="86"/>
+        <source>Shown by the resident. Gone when the call ends.</source>
+        <translation>Visad av invånaren. Försvinner när samtalet slutar.</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="93"/>
+        <source>The resident is sending a page…</source>
+        <translation>Invånaren skickar en sida…</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="99"/>
+        <source>A page did not arrive whole. Ask the resident to send it again.</source>
+        <translation>En sida kom inte fram hel. Be invånaren skicka den igen.</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="103"/>
+        <source>The resident chose not to show a letter.</source>
+        <translation>Invånaren valde att inte visa något brev.</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="106"/>
+        <source>Asked. The resident decides on the kiosk.</source>
+        <translation>Frågat. Invånaren bestämmer vid kiosken.</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="153"/>
+        <source>Page %1 of %2</source>
+        <translation>Sida %1 av %2</translation>
     </message>
 </context>
 <context>
@@ -634,32 +703,32 @@
         <translation>Klart, koden uppläst</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="151"/>
+        <location filename="../views/slot_forms.py" line="153"/>
         <source>Free times, the next two weeks</source>
         <translation>Lediga tider, de närmaste två veckorna</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="165"/>
+        <location filename="../views/slot_forms.py" line="167"/>
         <source>No free times in the next two weeks</source>
         <translation>Inga lediga tider de närmaste två veckorna</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="171"/>
+        <location filename="../views/slot_forms.py" line="173"/>
         <source>any topic</source>
         <translation>valfritt ämne</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="181"/>
+        <location filename="../views/slot_forms.py" line="183"/>
         <source>Booking code</source>
         <translation>Bokningskod</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="185"/>
+        <location filename="../views/slot_forms.py" line="187"/>
         <source>Read the code to the resident, group by group. They check in with it at any kiosk shortly before %1.</source>
         <translation>Läs upp koden för invånaren, grupp för grupp. De checkar in med den vid valfri kiosk strax före %1.</translation>
     </message>
     <message>
-        <location filename="../views/slot_forms.py" line="189"/>
+        <location filename="../views/slot_forms.py" line="191"/>
         <source>It is shown only now.</source>
         <translation>Den visas bara nu.</translation>
     </message>

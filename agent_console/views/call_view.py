@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from agent_console.quality import QualityLevel, no_picture
 from agent_console.state import ActiveCall, ConsoleState, Notice
 from agent_console.timefmt import clock_text
+from agent_console.views.document_view import DocumentView
 from agent_console.views.labels import (
     kiosk_devices_text,
     language_name,
@@ -104,6 +105,7 @@ class CallView(QWidget):
         self.own_text = QLineEdit()
         self.own_text.setPlaceholderText(self.tr("Type here; Enter sends"))  # fits 270 px
         self.own_text.setAccessibleName(self.tr("Type to the resident; Enter sends the line"))
+        self.documents = DocumentView()  # the pages the resident shows (issue #16)
         self._call_id = ""
         self._colleague_items: list[tuple[str, str]] = []  # (adviser id, text) shown in the picker
         self._build()
@@ -139,6 +141,7 @@ class CallView(QWidget):
         left.addLayout(head)
         left.addWidget(_Stage(self.remote_video, self.local_video), 1)
         left.addLayout(controls)
+        left.addWidget(self.documents)
         left.addLayout(transfer)
         text_card = card()
         text = QVBoxLayout(text_card)
@@ -248,6 +251,7 @@ class CallView(QWidget):
         """A new call: clear what the last one left behind."""
         self._call_id = call.call_id
         self.remote_video.set_image(None)
+        self.documents.clear()  # no page of another call, ever
         self._waiting_text = (
             self.tr("The kiosk has no camera: you will hear the resident only.")
             if "camera" in (call.kiosk_lacks or ())

@@ -1,0 +1,160 @@
+"""The pages a resident shows in a call (docs/protocol.md §Documents in a call), beside the video.
+
+Zoom and rotate the page shown, step through several pages, and ask the resident to show one
+(their kiosk asks them; nothing is sent without their yes). Pages live only in this widget's
+memory: :meth:`DocumentView.clear` at the call's end drops them, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap, QTransform
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+ZOOMS = (0.125, 0.25, 0.375, 0.5, 0.75, 1.0, 1.5, 2.0)
+FIT_ZOOM = 1  # index into ZOOMS of the first view of a page: a 2560 px still fits at 1/4
+
+
+class DocumentView(QWidget):
+    ask_requested = Signal()  # "May I see the letter?"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pages: list[QImage] = []
+        self._index = 0
+        self._zoom = FIT_ZOOM
+        self._turns = 0  # quarter turns clockwise
+        self.ask = QPushButton(self.tr("Ask to see a letter"))
+        self.status = QLabel(self.tr("Pages the resident shows appear here, only during the call."))
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.picture = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.sheet = QScrollArea()
+        self.sheet.setWidget(self.picture)
+        self.sheet.setWidgetResizable(False)
+        self.sheet.setVisible(False)
+        self.previous, self.next = QPushButton("‹"), QPushButton("›")
+        self.previous.setAccessibleName(self.tr("Previous page"))
+        self.next.setAccessibleName(self.tr("Next page"))
+        self.zoom_out, self.zoom_in = QPushButton("−"), QPushButton("+")
+        self.zoom_out.setAccessibleName(self.tr("Zoom out"))
+        self.zoom_in.setAccessibleName(self.tr("Zoom in"))
+        self.rotate = QPushButton(self.tr("Rotate"))
+        self.page_label = QLabel()
+        self._build()
+        self.ask.clicked.connect(self.ask_requested)
+        self.previous.clicked.connect(lambda: self._turn_page(-1))
+        self.next.clicked.connect(lambda: self._turn_page(1))
+        self.zoom_out.clicked.connect(lambda: self._set_zoom(self._zoom - 1))
+        self.zoom_in.clicked.connect(lambda: self._set_zoom(self._zoom + 1))
+        self.rotate.clicked.connect(self._rotate)
+        self._render()
+
+    def _build(self) -> None:
+        tools = QHBoxLayout()
+        for widget in (self.previous, self.page_label, self.next):
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        for widget in (self.zoom_out, self.zoom_in, self.rotate):
+            tools.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.status, 1)
+        head.addWidget(self.ask)
+        layout.addLayout(head)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.sheet, 1)
+        layout.addLayout(tools)
+
+    # --- what the call brings ---------------------------------------------------------------
+
+    def add_page(self, image: QImage) -> None:
+        """A page arrived whole (size and sha256 checked): show it, fitted, upright."""
+        self._pages.append(image)
+        self._index, self._zoom, self._turns = len(self._pages) - 1, FIT_ZOOM, 0
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("Shown by the resident. Gone when the call ends."))
+        self._render()
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(done < total)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(done * 1000 // max(1, total))
+        self.status.setText(self.tr("The resident is sending a page…"))
+
+    def show_refused(self) -> None:
+        """A page could not be received (broken on the way); the resident may send it again."""
+        self.progress.setVisible(False)
+        self.status.setText(
+            self.tr("A page did not arrive whole. Ask the resident to send it again.")
+        )
+
+    def show_declined(self) -> None:
+        self.status.setText(self.tr("The resident chose not to show a letter."))
+
+    def show_asked(self) -> None:
+        self.status.setText(self.tr("Asked. The resident decides on the kiosk."))
+
+    def clear(self) -> None:
+        """The call ended: every page is dropped."""
+        self._pages.clear()
+        self._index, self._zoom, self._turns = 0, FIT_ZOOM, 0
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("Pages the resident shows appear here, only during the call."))
+        self._render()
+
+    @property
+    def pages(self) -> int:
+        return len(self._pages)
+
+    # --- viewing ------------------------------------------------------------------------------
+
+    def _turn_page(self, step: int) -> None:
+        self._index = max(0, min(len(self._pages) - 1, self._index + step))
+        self._zoom, self._turns = FIT_ZOOM, 0
+        self._render()
+
+    def _set_zoom(self, zoom: int) -> None:
+        self._zoom = max(0, min(len(ZOOMS) - 1, zoom))
+        self._render()
+
+    def _rotate(self) -> None:
+        self._turns = (self._turns + 1) % 4
+        self._render()
+
+    def _render(self) -> None:
+        has = bool(self._pages)
+        self.sheet.setVisible(has)
+        for widget in (self.previous, self.next, self.zoom_in, self.zoom_out, self.rotate):
+            widget.setVisible(has)
+        self.page_label.setVisible(has)
+        if not has:
+            self.picture.clear()
+            return
+        page = self._pages[self._index]
+        scale = ZOOMS[self._zoom]
+        transform = QTransform().rotate(90 * self._turns).scale(scale, scale)
+        shown = QPixmap.fromImage(page).transformed(
+            transform, Qt.TransformationMode.SmoothTransformation
+        )
+        self.picture.setPixmap(shown)
+        self.picture.resize(shown.size())
+        self.page_label.setText(
+            self.tr("Page %1 of %2")
+            .replace("%1", str(self._index + 1))
+            .replace("%2", str(len(self._pages)))
+        )
+        self.previous.setEnabled(self._index > 0)
+        self.next.setEnabled(self._index < len(self._pages) - 1)
+        self.zoom_out.setEnabled(self._zoom > 0)
+        self.zoom_in.setEnabled(self._zoom < len(ZOOMS) - 1)
