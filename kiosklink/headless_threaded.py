@@ -23,6 +23,7 @@ from typing import Any, Self, TypeVar
 from kiosklink.headless import HeadlessParty, headless_adviser, headless_kiosk
 from rtc.loop_thread import LoopThread
 from rtc.media import MediaConfig
+from rtc.media.still import Still
 from rtc.signaling_client import ClientEvent
 from rtc.text import RttUpdate
 from signaling import messages as m
@@ -97,6 +98,24 @@ class ThreadedParty:
 
     def hang_up(self) -> None:
         self._run(lambda p: p.hang_up())
+
+    def send_document(self, still: Still) -> None:
+        """Show the peer a page (docs/protocol.md §Documents in a call)."""
+
+        async def send(party: HeadlessParty) -> None:
+            party.send_document(still)
+
+        self._run(send)
+
+    def decline_document(self) -> None:
+        async def decline(party: HeadlessParty) -> None:
+            party.decline_document()
+
+        self._run(decline)
+
+    def documents_of(self, kind: type[T]) -> list[T]:
+        """The party's document events of one kind, in order."""
+        return self._read(lambda p: p.documents_of(kind))
 
     # --- on the party's loop -------------------------------------------------------------------
 
