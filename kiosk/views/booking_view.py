@@ -49,7 +49,8 @@ def outcome_text(booking: Booking, ui_language: str) -> str:
         return ""
     text = tr(_OUTCOME_TEXT[booking.outcome])
     if booking.when is None:
-        return text.replace(" %1", "")  # no time known: the sentence without it
+        # No time known (the server always sends one today): the sentence without it.
+        return " ".join(text.replace("%1", "").split())
     return fill(text, calendar.moment_text(booking.when, booking.timezone, ui_language))
 
 
