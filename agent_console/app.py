@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable
 import av
 import cv2
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -223,7 +223,8 @@ class Console:
         b.remote_frame_ready.connect(c.on_remote_frame)
         b.local_frame_ready.connect(c.on_local_frame)
         pages = self.window.call.documents
-        b.document_event.connect(lambda event: show_document_event(pages, event))
+        self.pages = DocumentPresenter(pages)
+        b.document_event.connect(self.pages.show)  # queued: emitted on the asyncio thread
         b.documents_gone.connect(pages.clear)
         pages.ask_requested.connect(b.request_document)
         pages.ask_requested.connect(pages.show_asked)
@@ -234,8 +235,20 @@ class Console:
         self.window.close()
 
 
+class DocumentPresenter(QObject):
+    """What the document channel reports, on the page beside the video (issue #16). A QObject on
+    the GUI thread, so the backend's signal from the asyncio thread is queued to it."""
+
+    def __init__(self, pages: DocumentView) -> None:
+        super().__init__(pages)
+        self.pages = pages
+
+    @Slot(object)
+    def show(self, event: DocumentEvent) -> None:
+        show_document_event(self.pages, event)
+
+
 def show_document_event(pages: DocumentView, event: DocumentEvent) -> None:
-    """What the document channel reports, on the page beside the video (issue #16)."""
     match event:
         case DocumentReceived(data=data):
             image = QImage.fromData(data)  # decoded here, in memory; never written anywhere

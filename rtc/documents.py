@@ -226,11 +226,15 @@ class DocumentLink:
         out = self._out
         if out is None or not out.accepted or out.sent >= out.offer.size:
             return messages
+        before = out.sent
         while room > 0 and out.sent < out.offer.size:
             data = out.data[out.sent : out.sent + self.chunk_size]
             messages.append(wire.encode(wire.Chunk(out.offer.doc_id, out.seq, data)))
             out.sent, out.seq, room = out.sent + len(data), out.seq + 1, room - len(data)
-        self._events.append(DocumentProgress(out.offer.doc_id, "sending", out.sent, out.offer.size))
+        if out.sent > before:
+            self._events.append(
+                DocumentProgress(out.offer.doc_id, "sending", out.sent, out.offer.size)
+            )
         if out.sent == out.offer.size:
             messages.append(wire.encode(wire.Done(out.offer.doc_id)))
         return messages

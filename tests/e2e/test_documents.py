@@ -65,8 +65,8 @@ async def test_pages_arrive_byte_identical_with_progress_and_go_with_the_call(
     for number, still in enumerate(stills, start=1):
         sent_at = time.monotonic()
         doc_id = kiosk.send_document(still)
-        await adviser.wait_until(_count(adviser, DocumentReceived, number), 60)
-        await kiosk.wait_until(_count(kiosk, DocumentDelivered, number), 10)
+        await adviser.wait_until(_count(adviser, DocumentReceived, number), 120)
+        await kiosk.wait_until(_count(kiosk, DocumentDelivered, number), 30)
         page = adviser.documents_of(DocumentReceived)[-1]
         took = time.monotonic() - sent_at
         print(f"\npage {number}: {len(still.data)} bytes on loopback in {took:.2f} s")

@@ -348,3 +348,9 @@ def test_no_garbage_raises_and_a_document_still_arrives(garbage: list[str | byte
     pair.kiosk.send(data, mime="image/jpeg", width=10, height=10)
     pair.pump()
     assert [d.data for d in of_type(pair.adviser.events_received(), DocumentReceived)] == [data]
+
+
+def test_no_room_sends_no_chunk_and_reports_no_progress() -> None:
+    sender, _receiver, _ = _accepted()
+    assert sender.outgoing(0) == []
+    assert of_type(sender.events_received(), DocumentProgress) == []
