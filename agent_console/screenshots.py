@@ -184,6 +184,7 @@ STATES: dict[str, Callable[[], ConsoleFlow]] = {
     "09-ringing-kiosk-lacks": lambda: _offered(("camera", "microphone")),
     "10-in-call-kiosk-lacks": lambda: _in_call(("camera",)),
     "11-bookings": _bookings,
+    "12-in-call-letter": _in_call,  # with two pages the resident showed (issue #16)
 }
 
 
@@ -208,15 +209,35 @@ def sample_picture(width: int, height: int, label: str, hue: int) -> QImage:
     return image
 
 
+def sample_letter(width: int, height: int, page: int) -> QImage:
+    """A drawn stand-in for a photographed letter: a white sheet with lines of text."""
+    image = QImage(width, height, QImage.Format.Format_RGB888)
+    image.fill(QColor("#f4f2ec"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#222222"))
+    font = QFont()
+    font.setPixelSize(height // 40)
+    painter.setFont(font)
+    line = height // 28
+    painter.drawText(width // 12, line * 3, f"SAMPLE – a decision letter, page {page}")
+    for row in range(5, 26):
+        painter.drawText(width // 12, line * row, "Lorem ipsum dolor sit amet, consectetur " * 2)
+    painter.end()
+    return image
+
+
 SIZE = (1280, 800)  # the smallest screen advisers have (issue #12)
 
 
 def show_state(window: ConsoleWindow, name: str) -> None:
     """Render the named sample state, with drawn pictures where a call shows video."""
     window.render(STATES[name]().state)
-    if name in ("06-in-call", "07-reconnecting"):  # 10: the kiosk has no camera
+    if name in ("06-in-call", "07-reconnecting", "12-in-call-letter"):  # 10: no camera
         window.call.show_remote_frame(sample_picture(960, 720, "SAMPLE – resident", 200))
         window.call.show_local_frame(sample_picture(240, 180, "SAMPLE – you", 30))
+    if name == "12-in-call-letter":
+        for page in (1, 2):
+            window.call.documents.add_page(sample_letter(1280, 960, page))
 
 
 def grab_all(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Path]:

@@ -140,8 +140,9 @@ class CallView(QWidget):
         left = QVBoxLayout()
         left.addLayout(head)
         left.addWidget(_Stage(self.remote_video, self.local_video), 1)
+        left.addWidget(self.documents, 1)  # the pages under the video, once there is one
         left.addLayout(controls)
-        left.addWidget(self.documents)
+        left.addWidget(self.documents.bar)
         left.addLayout(transfer)
         text_card = card()
         text = QVBoxLayout(text_card)

@@ -1,7 +1,10 @@
 """The pages a resident shows in a call (docs/protocol.md §Documents in a call), beside the video.
 
 Zoom and rotate the page shown, step through several pages, and ask the resident to show one
-(their kiosk asks them; nothing is sent without their yes). Pages live only in this widget's
+(their kiosk asks them; nothing is sent without their yes). Two widgets: the view itself (the
+page and its tools), which hides while there is no page so the video keeps its height, and
+:attr:`DocumentView.bar` (what is happening, and the ask button), which the call view places
+under the controls. Pages live only in this widget's
 memory: :meth:`DocumentView.clear` at the call's end drops them, and nothing is saved.
 """
 
@@ -15,12 +18,13 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 ZOOMS = (0.125, 0.25, 0.375, 0.5, 0.75, 1.0, 1.5, 2.0)
-FIT_ZOOM = 1  # index into ZOOMS of the first view of a page: a 2560 px still fits at 1/4
+FIT_ZOOM = 1  # index into ZOOMS of a page's first view before the sheet has a width
 
 
 class DocumentView(QWidget):
@@ -41,7 +45,7 @@ class DocumentView(QWidget):
         self.sheet = QScrollArea()
         self.sheet.setWidget(self.picture)
         self.sheet.setWidgetResizable(False)
-        self.sheet.setVisible(False)
+        self.bar = QWidget()
         self.previous, self.next = QPushButton("‹"), QPushButton("›")
         self.previous.setAccessibleName(self.tr("Previous page"))
         self.next.setAccessibleName(self.tr("Next page"))
@@ -50,6 +54,9 @@ class DocumentView(QWidget):
         self.zoom_in.setAccessibleName(self.tr("Zoom in"))
         self.rotate = QPushButton(self.tr("Rotate"))
         self.page_label = QLabel()
+        # Under the video it takes the height the video leaves, whatever the page would ask for:
+        # the call must still fit a 1280x800 screen (tests/agent_console/test_layout.py).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self._build()
         self.ask.clicked.connect(self.ask_requested)
         self.previous.clicked.connect(lambda: self._turn_page(-1))
@@ -68,20 +75,23 @@ class DocumentView(QWidget):
             tools.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sheet, 1)
+        layout.addLayout(tools)
+        bar = QVBoxLayout(self.bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.status, 1)
         head.addWidget(self.ask)
-        layout.addLayout(head)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.sheet, 1)
-        layout.addLayout(tools)
+        bar.addLayout(head)
+        bar.addWidget(self.progress)
 
     # --- what the call brings ---------------------------------------------------------------
 
     def add_page(self, image: QImage) -> None:
         """A page arrived whole (size and sha256 checked): show it, fitted, upright."""
         self._pages.append(image)
-        self._index, self._zoom, self._turns = len(self._pages) - 1, FIT_ZOOM, 0
+        self._index, self._turns = len(self._pages) - 1, 0
+        self._zoom = self._fit(image)
         self.progress.setVisible(False)
         self.status.setText(self.tr("Shown by the resident. Gone when the call ends."))
         self._render()
@@ -121,8 +131,16 @@ class DocumentView(QWidget):
 
     def _turn_page(self, step: int) -> None:
         self._index = max(0, min(len(self._pages) - 1, self._index + step))
-        self._zoom, self._turns = FIT_ZOOM, 0
+        self._zoom, self._turns = self._fit(self._pages[self._index]), 0
         self._render()
+
+    def _fit(self, page: QImage) -> int:
+        """The largest zoom at which the whole width of ``page`` shows."""
+        width = self.sheet.viewport().width()
+        if not self.isVisible() or width < 100:
+            return FIT_ZOOM  # not laid out yet
+        fitting = [i for i, zoom in enumerate(ZOOMS) if page.width() * zoom <= width]
+        return fitting[-1] if fitting else 0
 
     def _set_zoom(self, zoom: int) -> None:
         self._zoom = max(0, min(len(ZOOMS) - 1, zoom))
@@ -134,10 +152,7 @@ class DocumentView(QWidget):
 
     def _render(self) -> None:
         has = bool(self._pages)
-        self.sheet.setVisible(has)
-        for widget in (self.previous, self.next, self.zoom_in, self.zoom_out, self.rotate):
-            widget.setVisible(has)
-        self.page_label.setVisible(has)
+        self.setVisible(has)
         if not has:
             self.picture.clear()
             return
