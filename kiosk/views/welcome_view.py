@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk import languages
 from kiosk.fit import Fit
@@ -68,9 +68,14 @@ class WelcomeView(ScreenView):
         # A booked time or a ticket from earlier: check in (kiosk/flow_booking.py).
         self.have_code = WrapButton()
         self.have_code.clicked.connect(lambda: self.code_requested.emit(self.greeting))
-        for widget in (self.notice, self.status, self.privacy, self.start, self.answers):
+        for widget in (self.notice, self.status, self.privacy, self.start):
             self.controls.addWidget(widget)
-        self.controls.addWidget(self.have_code)
+        # Beside the common questions: a row of its own would take the greetings' height on a
+        # landscape screen.
+        row = QHBoxLayout()
+        row.addWidget(self.answers, 1)
+        row.addWidget(self.have_code, 1)
+        self.controls.addLayout(row)
 
     def side_by_side(self, fit: Fit) -> bool:
         return False  # the greetings read best across the whole width

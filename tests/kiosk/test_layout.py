@@ -224,18 +224,19 @@ def test_the_common_questions_fit_in_every_language(
     assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
 
 
+@pytest.mark.parametrize("lang", languages.SHIPPED)
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_the_booking_screens_fit_in_every_language(
-    qapp: QApplication, window: KioskWindow, size: tuple[int, int]
+    qapp: QApplication, window: KioskWindow, size: tuple[int, int], lang: str
 ) -> None:
     """Booking a time, the code and its QR code, a ticket, check-in with the code keyboard and
-    the refusals (kiosk.screenshots_booking.booking_states), held to the same checks."""
+    the refusals (kiosk.screenshots_booking.booking_states), held to the same checks; a test per
+    language and size, so each stays short on a loaded machine."""
     window.resize(*size)
     settle(qapp)
     found: list[str] = []
-    for lang in languages.SHIPPED:
-        for name, state in booking_states(lang, sample_welcome(resident=lang)):
-            window.show_state(state, seconds_left=25)
-            settle(qapp)
-            found.extend(problems(window, f"{lang} {name}"))
+    for name, state in booking_states(lang, sample_welcome(resident=lang)):
+        window.show_state(state, seconds_left=25)
+        settle(qapp)
+        found.extend(problems(window, f"{lang} {name}"))
     assert not found, f"{len(found)} problems at {size}:\n" + "\n".join(found[:30])
