@@ -24,7 +24,7 @@ from kiosk.screenshots_booking import SCREENS as BOOKING_SCREENS
 from kiosk.screenshots_booking import booking_states
 from kiosk.state import Alert, AnswersLoaded, KioskState, MediaOpened, RemoteText, ServerUp
 from kiosk.views.catalog import Catalog
-from kiosk.views.window_view import KioskWindow
+from kiosk.views.window_view import KioskWindow, app_font
 from signaling import messages as m
 from signaling.config import DEFAULT_LANGUAGES, DEFAULT_TOPICS
 
@@ -181,6 +181,7 @@ def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> 
     """Write ``<out>/<lang>_<screen>.png`` for every screen; return the paths."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
+    app.setFont(app_font())  # as KioskApp does: the screens are drawn as the real app draws them
     out.mkdir(parents=True, exist_ok=True)
     catalog = Catalog()
     window = KioskWindow(catalog, ("sv", "ar", "so", "ti", "fa", "uk", "en", "fi"))

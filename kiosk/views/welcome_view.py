@@ -84,7 +84,12 @@ class WelcomeView(ScreenView):
         """The greetings in as many columns as the width holds at a readable line length."""
         columns = fit.columns(fit.width - 2 * fit.px(48), 520, most=3)
         self.tagline_grid.setHorizontalSpacing(fit.px(32))
-        self.tagline_grid.setVerticalSpacing(fit.px(16))
+        # A landscape screen is short: eight greetings, the start button and the row below it
+        # must fit without the greetings scrolling (1024x768 with the app's font did not).
+        short = fit.landscape and fit.scale < 1  # 1024x768, 1280x800: shorter than the reference
+        self.tagline_grid.setVerticalSpacing(fit.px(6) if short else fit.px(16))
+        self.start.base_height = 112 if short else 140
+        self.start.apply_fit(fit)
         place_in_grid(self.tagline_grid, self.taglines, columns)
 
     def show_state(self, state: KioskState) -> None:
