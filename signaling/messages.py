@@ -48,6 +48,10 @@ Sdp = Annotated[str, Field(min_length=1, max_length=60_000)]
 # How well an adviser speaks a language. The one definition: the server's routing, settings and
 # store and the console all use these.
 Level = Literal["native", "fluent", "basic"]
+# The three parties of a call with an interpreter (§Interpreter). On ``sdp``, ``ice`` and
+# ``negotiation_failed`` a client names the party it sends to, the server the party it came from;
+# absent, it is the call's other main party (kiosk <-> adviser), as before interpreters.
+PartyRole = Literal["kiosk", "adviser", "interpreter"]
 LEVELS: tuple[Level, ...] = ("native", "fluent", "basic")  # best first
 LEVEL_RANK: dict[str, int] = {"basic": 1, "fluent": 2, "native": 3}  # higher is better
 
@@ -168,6 +172,7 @@ class SessionDescription(_Message):
     call_id: Tag
     sdp_type: Literal["offer", "answer"]
     sdp: Sdp
+    peer: PartyRole | None = None  # §Interpreter; absent between kiosk and adviser
 
 
 def _end_of_candidates_as_empty(value: object) -> object:
@@ -191,6 +196,7 @@ class IceCandidate(_Message):
     ]
     sdp_mid: Annotated[str, Field(max_length=64)] | None = None
     sdp_mline_index: int | None = Field(default=None, ge=0, le=64)
+    peer: PartyRole | None = None  # §Interpreter; absent between kiosk and adviser
 
     @model_validator(mode="after")
     def _readable(self) -> IceCandidate:
@@ -212,6 +218,8 @@ class NegotiationFailed(_Message):
     type: Literal["negotiation_failed"] = "negotiation_failed"
     call_id: Tag
     reason: Annotated[str, Field(min_length=1, max_length=200)]
+    # With an interpreter's leg named, only the interpreter's part ends; the call goes on.
+    peer: PartyRole | None = None
 
 
 class Hangup(_Message):
@@ -398,6 +406,24 @@ class Transfer(_Message):
     adviser: Tag | None = None
 
 
+class InviteInterpreter(_Message):
+    """The adviser asks for an interpreter of ``language`` to join the running call
+    (§Interpreter). Answered with ``interpreter`` states: ``inviting``, then ``joined`` or
+    ``unavailable``."""
+
+    type: Literal["invite_interpreter"] = "invite_interpreter"
+    call_id: Tag
+    language: Tag
+
+
+class DismissInterpreter(_Message):
+    """The adviser withdraws the invitation, or thanks the interpreter, who leaves the call;
+    the call goes on (§Interpreter)."""
+
+    type: Literal["dismiss_interpreter"] = "dismiss_interpreter"
+    call_id: Tag
+
+
 AdviserMessage: TypeAlias = Annotated[
     Hello
     | Ping
@@ -413,7 +439,9 @@ AdviserMessage: TypeAlias = Annotated[
     | WrapUp
     | Ready
     | TakeNext
-    | Transfer,
+    | Transfer
+    | InviteInterpreter
+    | DismissInterpreter,
     Field(discriminator="type"),
 ]
 
@@ -449,6 +477,8 @@ class AdviserWelcome(_Message):
     outcomes: list[Tag] = Field(default_factory=list)
     heartbeat_interval_s: float
     note_retention_days: int | None = None  # wrap-up notes are deleted after this many days
+    # "interpreter": this account is offered interpreting, never residents (§Interpreter).
+    roles: list[Tag] = Field(default_factory=list)
 
 
 class Pong(_Message):
@@ -490,6 +520,9 @@ class Offer(_Message):
     waited_s: float
     expires_in_s: float
     kiosk_lacks: list[KioskDevice] | None = None
+    # "interpreting": an adviser in call ``call_id`` asks an interpreter of ``language`` to join
+    # (§Interpreter); ``site`` is the kiosk's, ``waited_s`` counts from the invitation.
+    kind: Literal["resident", "interpreting"] = "resident"
 
 
 class OfferRevoked(_Message):
@@ -507,6 +540,9 @@ class CallStarted(_Message):
     peer_name: Text
     language: Tag
     ice_servers: list[IceServer]
+    # true for an interpreter joining a running call: it offers a connection to the kiosk and
+    # to the adviser (``sdp`` with ``peer``), and ``peer_name`` is the adviser's (§Interpreter).
+    interpreting: bool = False
 
 
 class CallEnded(_Message):
@@ -680,6 +716,32 @@ class BookingCheckedIn(_Message):
     starts_at: float
 
 
+InterpreterState = Literal["inviting", "unavailable", "joined", "left"]
+InterpreterReason = Literal[
+    "nobody_interprets",  # unavailable: no interpreter account has the language
+    "none_signed_in",  # unavailable: nobody who interprets it is signed in
+    "timeout",  # unavailable: nobody accepted within the invitation's time
+    "dismissed",  # left: the adviser withdrew the invitation or thanked the interpreter
+    "hangup",  # left: the interpreter left
+    "disconnected",  # left: the interpreter's connection was lost
+    "negotiation_failed",  # left: the interpreter's media could not be set up
+]
+
+
+class Interpreter(_Message):
+    """What happens to the interpreter of a call, told to the kiosk and the adviser
+    (§Interpreter). ``joined``: expect an ``sdp`` offer from ``peer`` "interpreter"; ``left``:
+    close that connection, the call goes on. ``name`` is the interpreter's display name (staff,
+    never a resident's); the kiosk is not told ``unavailable``."""
+
+    type: Literal["interpreter"] = "interpreter"
+    call_id: Tag
+    state: InterpreterState
+    language: Tag
+    reason: InterpreterReason | None = None
+    name: Text = ""
+
+
 class Error(_Message):
     type: Literal["error"] = "error"
     code: ErrorCode
@@ -706,6 +768,7 @@ ServerToKiosk: TypeAlias = Annotated[
     | Ticket
     | CheckedIn
     | CheckInRefused
+    | Interpreter
     | Error,
     Field(discriminator="type"),
 ]
@@ -726,6 +789,7 @@ ServerToAdviser: TypeAlias = Annotated[
     | WrapUpSaved
     | NoteRefused
     | BookingCheckedIn
+    | Interpreter
     | Error,
     Field(discriminator="type"),
 ]
