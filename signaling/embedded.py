@@ -17,6 +17,7 @@ from typing import TypeVar
 from aiohttp import web
 
 from signaling.config import Settings
+from signaling.roles import INTERPRETER
 from signaling.server import STORE, create_app
 from signaling.store import Level, Store
 
@@ -114,6 +115,21 @@ class EmbeddedServer:
             )
         )
         return record.id
+
+    def add_interpreter(
+        self,
+        username: str,
+        password: str,
+        languages: Mapping[str, Level],
+        *,
+        display_name: str | None = None,
+    ) -> str:
+        """An interpreter account (docs/protocol.md §Interpreter): an adviser account with the
+        ``interpreter`` role, as ``kiosklink admin adviser-role USER add interpreter`` gives;
+        ``languages`` are the languages it interprets. Returns the account's id."""
+        adviser_id = self.add_adviser(username, password, languages, display_name=display_name)
+        self.with_store(lambda s: s.answers.grant_role(username, INTERPRETER))
+        return adviser_id
 
     def __enter__(self) -> EmbeddedServer:
         return self.start()

@@ -7,6 +7,9 @@ Every account is an adviser account; the admin web is for accounts with a *web r
   ``kiosklink admin adviser-role USERNAME add manager``;
 * ``editor`` — the common questions' content (issue #13), granted the same way.
 
+One granted role is not a web role: ``interpreter`` (docs/protocol.md §Interpreter) makes the
+account an interpreter at ``/ws/adviser``, offered interpreting only, never residents.
+
 An account's roles are read again on every request (signaling/admin/routes.py), so a revoked role
 stops working at once, not when the session ends. Each admin route declares the roles that may use
 it; a route that declares none is for admins only, so a route added without thought stays closed.
@@ -24,6 +27,12 @@ GRANTED_ROLES: tuple[Role, ...] = ("manager", "editor")  # kept in account_roles
 ADMINS: frozenset[Role] = frozenset({"admin"})
 REPORT_READERS: frozenset[Role] = frozenset({"admin", "manager"})
 EDITORS: frozenset[Role] = frozenset({"admin", "editor"})
+INTERPRETER = "interpreter"  # granted like the web roles, kept in account_roles (§Interpreter)
+
+
+def console_roles(granted: Iterable[str]) -> list[str]:
+    """The account's roles that change what the console does, for ``welcome.roles``."""
+    return [INTERPRETER] if INTERPRETER in set(granted) else []
 
 
 def web_roles(*, is_admin: bool, granted: Iterable[str]) -> frozenset[Role]:

@@ -37,7 +37,8 @@ from signaling.store_tables import (
     AnswerVersionRow,
 )
 
-ROLES: Final = ("editor", "manager")  # signaling.roles says what each may do; later: "interpreter"
+# signaling.roles says what each may do; "interpreter" is offered interpreting, never residents.
+ROLES: Final = ("editor", "manager", "interpreter")
 
 DraftChange = Callable[[Draft], Draft]
 
