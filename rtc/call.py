@@ -4,10 +4,11 @@ Public API (used only by :mod:`rtc.call_media`; the signaling client carries the
 
     session = CallSession(call_id=..., role="offerer" | "answerer",
                           ice_servers=call.ice_servers, local=await open_local_media(config),
-                          send=client.send, events=CallEvents(...))
+                          send=client.send, events=CallEvents(...),
+                          peer=None | "kiosk" | "adviser" | "interpreter")
     await session.start()          # offerer: sends the offer; answerer: nothing (waits for it)
-    await session.handle(msg)      # every SessionDescription / IceCandidate for this call;
-                                   # raises OutOfRole (wrong call or role), nothing else
+    await session.handle(msg)      # every SessionDescription / IceCandidate for this call and
+                                   # peer; raises OutOfRole (wrong call, peer or role), nothing else
     await session.send_text(draft) # real-time text: the whole current line, at every keystroke
     await session.commit_text(line)# Enter pressed
     doc_id = session.send_document(data, mime=..., width=..., height=...)  # a still, to the peer
@@ -36,6 +37,13 @@ deadline, is a failed negotiation: the session sends ``negotiation_failed`` with
 server ends the call for both, docs/protocol.md §Negotiation failure) and reports "failed". A
 candidate aiortc cannot use is dropped with a log line (the server refuses unreadable ones to
 their sender, so only a peer the server did not check can send one).
+
+``peer`` names the remote party (docs/protocol.md §Interpreter): None for the call's main pair
+(kiosk <-> adviser), as without interpreters; otherwise one leg of the three-way mesh. The
+session stamps ``peer`` on every ``sdp``, ``ice`` and ``negotiation_failed`` it sends and takes
+only messages whose ``peer`` is its own. A leg (``peer`` set) carries audio, video and the ``rtt``
+channel but no ``doc`` channel (documents go from the resident to the adviser only): its offerer
+creates none, its answerer ignores one offered and takes no pages.
 
 The rules that keep aiortc out of its traps (../shared/AIORTC.md): explicit ICE servers, even none
 (an empty list really means none in aiortc 1.16: only ``None`` adds Google's STUN server); one
@@ -86,6 +94,7 @@ from signaling.messages import (
     IceCandidate,
     IceServer,
     NegotiationFailed,
+    PartyRole,
     Quality,
     SessionDescription,
 )
@@ -139,8 +148,9 @@ class CallSession:
         monotonic: Callable[[], float] = time.monotonic,
         relay_only: bool = False,
         takes_documents: bool = True,
+        peer: PartyRole | None = None,
     ) -> None:
-        self.call_id, self.role, self.local = call_id, role, local
+        self.call_id, self.role, self.local, self.peer = call_id, role, local, peer
         self._send = send
         self.events = events or CallEvents()
         self._stall_after_s = stall_after_s
@@ -155,7 +165,7 @@ class CallSession:
         self._rtt_sender = rtt.RttSender()
         self.remote_text = rtt.RttBuffer()
         self.documents = DocumentChannel(
-            DocumentLink(takes_documents=takes_documents), self._on_document
+            DocumentLink(takes_documents=takes_documents and peer is None), self._on_document
         )
         self.state = "new"
         self.remote_video_frames = 0
@@ -175,7 +185,15 @@ class CallSession:
             self.pc.addTrack(self._audio)
             self.pc.addTrack(self._video)
             self._wire_channel(self.pc.createDataChannel(rtt.CHANNEL_LABEL, ordered=True))
-            self._wire_channel(self.pc.createDataChannel(document_wire.CHANNEL_LABEL, ordered=True))
+            if self.carries_documents:
+                self._wire_channel(
+                    self.pc.createDataChannel(document_wire.CHANNEL_LABEL, ordered=True)
+                )
+
+    @property
+    def carries_documents(self) -> bool:
+        """Whether this connection has the ``doc`` channel: the main pair's only."""
+        return self.peer is None
 
     # -- signaling ---------------------------------------------------------------------------------
 
@@ -198,6 +216,8 @@ class CallSession:
         ``negotiation_failed``, an unusable candidate is dropped (module docstring)."""
         if msg.call_id != self.call_id:
             raise OutOfRole(f"call {msg.call_id!r} is not this call")
+        if msg.peer != self.peer:
+            raise OutOfRole(f"{msg.peer or 'the main peer'}'s signal is not for this connection")
         if self._closed:
             return
         match msg:
@@ -231,7 +251,7 @@ class CallSession:
         self.gave_up = reason = reason[:200] or "negotiation failed"
         log.warning("call %s: negotiation failed: %s", self.call_id, reason)
         try:
-            await self._send(NegotiationFailed(call_id=self.call_id, reason=reason))
+            await self._send(NegotiationFailed(call_id=self.call_id, reason=reason, peer=self.peer))
         except ConnectionError as exc:  # offline: the call ends with the connection anyway
             log.info("negotiation_failed for call %s not sent: %s", self.call_id, exc)
         self._set_state("failed")
@@ -247,7 +267,9 @@ class CallSession:
 
     async def _send_description(self, sdp_type: Literal["offer", "answer"]) -> None:
         sdp = self.pc.localDescription.sdp
-        await self._send(SessionDescription(call_id=self.call_id, sdp_type=sdp_type, sdp=sdp))
+        await self._send(
+            SessionDescription(call_id=self.call_id, sdp_type=sdp_type, sdp=sdp, peer=self.peer)
+        )
         if "\na=candidate:" not in sdp:
             # Gathering found no address at all (relay-only and the TURN server refused the
             # credentials, or no network): aiortc then never starts ICE and would sit in "new"
@@ -361,7 +383,7 @@ class CallSession:
     # -- real-time text ----------------------------------------------------------------------------
 
     def _wire_channel(self, channel: Any) -> None:
-        if channel.label == document_wire.CHANNEL_LABEL:
+        if channel.label == document_wire.CHANNEL_LABEL and self.carries_documents:
             self.documents.attach(channel)
         if channel.label != rtt.CHANNEL_LABEL:
             return
