@@ -41,7 +41,10 @@ from dataclasses import dataclass, replace
 from kiosk import languages
 from kiosk.flow_answers import MAX_UNSENT_EVENTS, AnswersIntents
 from kiosk.flow_booking import BOOKING_REQUESTS, BookingIntents
+from kiosk.flow_interpreter import InterpreterEvents
+from kiosk.flow_letter import LetterIntents
 from kiosk.state import (
+    MAX_TEXT_LINES,
     Alert,
     AnswersLoaded,
     CallInfo,
@@ -55,8 +58,14 @@ from kiosk.state import (
     ForgetPlace,
     KioskState,
     LanguageOption,
+    LetterDelivered,
+    LetterNotSent,
+    LetterProgress,
+    LetterRequested,
     MediaOpened,
     OpenMedia,
+    PartyChanged,
+    PartyText,
     PlaySound,
     ReadingDone,
     RelayCallMessage,
@@ -72,6 +81,8 @@ from kiosk.state import (
     SetMuted,
     SetVolume,
     StartCall,
+    StillFailed,
+    StillTaken,
     StopCall,
     TextLine,
 )
@@ -82,7 +93,6 @@ _BROWSING = frozenset(
     {Screen.LANGUAGE, Screen.CONFIRM, Screen.RATING, Screen.ANSWERS, Screen.BOOKING}
 )
 MAX_FALLBACKS = 5
-MAX_TEXT_LINES = 50
 VOLUME_STEP = 10
 
 
@@ -94,7 +104,7 @@ class _Timers:
     pending_restart: str | None = None
 
 
-class KioskFlow(AnswersIntents, BookingIntents):
+class KioskFlow(AnswersIntents, BookingIntents, LetterIntents, InterpreterEvents):
     """Feed it events and intents; read ``state``; carry out the returned effects in order."""
 
     def __init__(
@@ -136,6 +146,8 @@ class KioskFlow(AnswersIntents, BookingIntents):
         """When :meth:`tick` next has something to do; None when nothing is timed."""
         if self.state.screen is Screen.THANKS:
             return self._t.screen_since + self._thanks_s
+        if self.state.screen is Screen.CALL:
+            return self._notice_deadline()
         timeout = self._timeout_s()
         if timeout is None:
             return None
@@ -147,6 +159,9 @@ class KioskFlow(AnswersIntents, BookingIntents):
         if self.state.screen is Screen.THANKS:
             if now >= self._t.screen_since + self._thanks_s:
                 return self._reset(now)
+            return []
+        if self.state.screen is Screen.CALL:
+            self._end_notice(now)
             return []
         timeout = self._timeout_s()
         if timeout is None:
@@ -417,6 +432,7 @@ class KioskFlow(AnswersIntents, BookingIntents):
                     self.state = replace(
                         self.state, call=call, alerts=self._with(Alert.CALL_DROPPED)
                     )
+                    self._sending_interrupted()
                 return []
             case RemoteText():
                 return self._remote_text(event)
@@ -424,6 +440,17 @@ class KioskFlow(AnswersIntents, BookingIntents):
                 return self._answers_loaded(event)
             case CodeSeen():
                 return self._code_seen(event, now)
+            case (
+                LetterRequested()
+                | StillTaken()
+                | StillFailed()
+                | LetterProgress()
+                | LetterDelivered()
+                | LetterNotSent()
+            ):
+                return self._letter_event(event)  # kiosk/flow_letter.py
+            case PartyChanged() | PartyText():
+                return self._party_event(event, now)  # kiosk/flow_interpreter.py
             case ReadingDone():
                 b = self.state.browse
                 if b is not None and b.reading == event.sha256:
@@ -454,6 +481,8 @@ class KioskFlow(AnswersIntents, BookingIntents):
                 if call is not None and call.call_id == msg.call_id and call.connected:
                     self.state = replace(self.state, alerts=self._without(Alert.CALL_DROPPED))
                 return []
+            case m.Interpreter():
+                return self._interpreter_message(msg, now)  # kiosk/flow_interpreter.py
             case m.Command():
                 return self._command(msg)
             case m.Error(ref_type="media_state" | "negotiation_failed" | "ice"):

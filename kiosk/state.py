@@ -62,10 +62,66 @@ class LanguageOption:
     wait_high_s: int | None = None
 
 
+MAX_TEXT_LINES = 50  # the call's transcript keeps the newest this many
+
+
 @dataclass(frozen=True)
 class TextLine:
     from_adviser: bool
     text: str
+    from_interpreter: bool = False
+
+
+class LetterStep(StrEnum):
+    """Where the resident is in showing a letter (kiosk/flow_letter.py has the rules)."""
+
+    ASKED = "asked"  # the adviser asked to see it: yes or no
+    AIMING = "aiming"  # the camera's live picture with the frame guide: Take picture
+    TAKING = "taking"  # the still is being taken
+    CHECKING = "checking"  # the still on screen: Send, Take again, Cancel
+    SENDING = "sending"  # on its way, with progress
+    SENT = "sent"  # the adviser has it
+
+
+class LetterProblem(StrEnum):
+    CAMERA = "camera"  # no still could be taken
+    NOT_SENT = "not_sent"  # the page did not reach the adviser (refused, connection rebuilt)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A still the resident took: encoded bytes in memory only, never written anywhere."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The "show a letter" panel over the call (docs/protocol.md §Documents in a call)."""
+
+    step: LetterStep
+    picture: Picture | None = None
+    sent_bytes: int = 0
+    problem: LetterProblem | None = None
+
+
+class InterpreterStep(StrEnum):
+    INVITING = "inviting"
+    JOINED = "joined"
+
+
+@dataclass(frozen=True)
+class InterpreterInfo:
+    """The call's interpreter (docs/protocol.md §Interpreter); ``name`` is staff's, not a
+    resident's."""
+
+    step: InterpreterStep
+    language: str
+    name: str = ""
+    connected: bool = False  # their picture and voice are here (their peer connection is up)
 
 
 @dataclass(frozen=True)
@@ -79,6 +135,11 @@ class CallInfo:
     volume: int = 80
     lines: tuple[TextLine, ...] = ()
     remote_draft: str = ""  # what the adviser is typing now
+    letter: Letter | None = None  # showing a letter (kiosk/flow_letter.py)
+    pages_sent: int = 0
+    interpreter: InterpreterInfo | None = None
+    interpreter_draft: str = ""  # what the interpreter is typing now
+    interpreter_left_at: float | None = None  # set while "the interpreter has left" shows
 
 
 @dataclass(frozen=True)
@@ -241,6 +302,55 @@ class CodeSeen:
     payload: str
 
 
+@dataclass(frozen=True)
+class LetterRequested:
+    """The adviser asks to see a letter (the document channel's ``request``)."""
+
+
+@dataclass(frozen=True)
+class StillTaken:
+    picture: Picture
+
+
+@dataclass(frozen=True)
+class StillFailed:
+    """The camera gave no still."""
+
+
+@dataclass(frozen=True)
+class LetterProgress:
+    sent_bytes: int
+    total_bytes: int
+
+
+@dataclass(frozen=True)
+class LetterDelivered:
+    """The adviser's end checked the page's size and sha256: it is theirs."""
+
+
+@dataclass(frozen=True)
+class LetterNotSent:
+    """The page being sent ended without arriving; ``reason`` as on the wire."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class PartyChanged:
+    """A party other than the adviser (the interpreter): "joined", "connected" or "left"."""
+
+    party: str
+    change: str
+
+
+@dataclass(frozen=True)
+class PartyText:
+    """The interpreter's current line of real-time text; ``committed`` when they pressed Enter."""
+
+    text: str
+    committed: bool = True
+
+
 Event: TypeAlias = (
     ServerUp
     | ServerDown
@@ -252,6 +362,14 @@ Event: TypeAlias = (
     | AnswersLoaded
     | ReadingDone
     | CodeSeen
+    | LetterRequested
+    | StillTaken
+    | StillFailed
+    | LetterProgress
+    | LetterDelivered
+    | LetterNotSent
+    | PartyChanged
+    | PartyText
     | m.ServerToKiosk
 )
 
@@ -355,6 +473,35 @@ class ForgetPlace:
     """Drop the resume token so the next resident cannot inherit this one's place."""
 
 
+@dataclass(frozen=True)
+class TakeStill:
+    """Take a still for page ``page`` of this call: the document camera's, else the call's."""
+
+    page: int
+
+
+@dataclass(frozen=True)
+class SendStill:
+    picture: Picture
+
+
+@dataclass(frozen=True)
+class CancelStill:
+    """Stop sending the page on its way."""
+
+
+@dataclass(frozen=True)
+class DeclineLetter:
+    """No to the adviser's request to see a letter."""
+
+
+@dataclass(frozen=True)
+class RelayInterpreter:
+    """The server's word on the interpreter, for the call's media (a leg opens or closes)."""
+
+    message: m.Interpreter
+
+
 Effect: TypeAlias = (
     Send
     | OpenMedia
@@ -373,4 +520,9 @@ Effect: TypeAlias = (
     | ReadAloud
     | StopReading
     | ScanCodes
+    | TakeStill
+    | SendStill
+    | CancelStill
+    | DeclineLetter
+    | RelayInterpreter
 )
