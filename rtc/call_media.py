@@ -8,8 +8,12 @@ on that loop. Public API::
     media = CallMedia(MediaConfig(...), send=client.send, events=MediaEvents(...))
     await media.open()                      # devices and preview; lazy, idempotent
     figures = await media.start_call(call_id, role, ice_servers)
-    await media.receive(msg)                # SessionDescription / IceCandidate from the peer
-    await media.send_text(draft); await media.commit_text(line)
+    figures = await media.start_call(call_id, "offerer", ice_servers, interpreting=True)
+                                            # the interpreter: offers to the kiosk and the adviser
+    await media.receive(msg)                # SessionDescription / IceCandidate, ``peer`` or not
+    await media.interpreter_changed(msg)    # kiosk, adviser: m.Interpreter "left" ends that leg
+    media.party_figures                     # {"kiosk" | "adviser" | "interpreter": CallFigures}
+    await media.send_text(draft); await media.commit_text(line)   # to every connection
     media.send_document(still)              # a Still to the peer; media.documents: pages received
     media.request_document(); media.decline_document(); media.cancel_document()
     media.set_muted(audio=True, video=False); media.volume = 50
@@ -19,6 +23,17 @@ on that loop. Public API::
 
 Rules:
 
+* Three-way calls (docs/protocol.md §Interpreter) are a mesh: besides the main session (kiosk <->
+  adviser; for the interpreter, the kiosk, shown big) a call has legs (:mod:`rtc.call_legs`, which
+  holds their rules): the kiosk and the adviser answer the interpreter's offer (``peer``
+  "interpreter"), the interpreter offers to the adviser. Signals are routed by ``peer``. The main
+  peer's events stay ``on_state`` / ``on_remote_frame`` / ``on_remote_text``; the other parties'
+  come through ``on_party`` / ``on_party_frame`` / ``on_party_text``. Camera and microphone go to
+  every connection (a relay subscription each, newest frame only; two senders of one source each
+  get every frame, tests/rtc/test_call_legs.py); the remote microphones are mixed into the one
+  speaker (:mod:`rtc.media.mix`). An interpreter's main session sends no ``media_state`` and no
+  quality reports (those describe the kiosk-adviser call) and is never rebuilt: a failure ends
+  it with ``negotiation_failed`` and ``peer``, and the server ends the interpreter's part.
 * Only the current call's signals reach the session; others are dropped. A fresh offer for a call
   already answered means the peer rebuilt a stalled or failed connection (AIORTC.md pitfall 3): a
   new session answers it, with the same devices, mute state and counters.
@@ -46,21 +61,24 @@ import contextlib
 import dataclasses
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import av
-import numpy as np
 from aiortc.contrib.media import MediaRelay
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from rtc import text as rtt
 from rtc.call import CallEvents, CallSession, Role
+from rtc.call_figures import CallFigures
+from rtc.call_legs import CallLegs, Connection
 from rtc.documents import DocumentReceived
 from rtc.documents import Event as DocumentEvent
 from rtc.ice_choice import reachable_first
 from rtc.media import AudioSink, LocalMedia, MediaConfig, open_local_media
+from rtc.media.gain import GainSink
+from rtc.media.mix import MixedSpeaker
 from rtc.media.still import Still
 from signaling import messages as m
 from signaling.errors import KiosklinkError
@@ -86,43 +104,11 @@ class MediaEvents:
     on_remote_text: Callable[[rtt.RttUpdate, str], None] = _ignore  # (update, the whole line)
     on_quality: Callable[[m.Quality], None] = _ignore
     on_document: Callable[[str, DocumentEvent], None] = _ignore  # (call_id, rtc.documents event)
-
-
-@dataclass
-class CallFigures:
-    """What one party saw of one call (monotonic times); rebuilds add to the same figures."""
-
-    call_id: str
-    started_at: float
-    connected_at: float | None = None
-    first_frame_at: float | None = None
-    frames: int = 0  # remote video frames decoded
-    texts_received: int = 0  # real-time text updates
-    texts_sent: int = 0
-    quality_sent: int = 0
-    last_quality: m.Quality | None = None
-
-
-class GainSink:
-    """Wraps the speaker: ``volume`` (0-100) scales the far end's voice, timing untouched."""
-
-    def __init__(self, inner: AudioSink, volume: int = 100) -> None:
-        self.inner = inner
-        self.volume = volume
-
-    def play(self, frame: av.AudioFrame) -> None:
-        if self.volume != 100:
-            samples: Any = frame.to_ndarray()  # s16 from aiortc's decoder; any dtype works
-            scaled = (samples.astype(np.float32) * (self.volume / 100)).astype(samples.dtype)
-            new = av.AudioFrame.from_ndarray(
-                scaled, format=frame.format.name, layout=frame.layout.name
-            )
-            new.sample_rate, new.pts, new.time_base = frame.sample_rate, frame.pts, frame.time_base
-            frame = new
-        self.inner.play(frame)
-
-    def close(self) -> None:
-        self.inner.close()
+    # Parties other than the main peer (docs/protocol.md §Interpreter, rtc.call_legs):
+    on_party: Callable[[str, m.PartyRole, str], None] = _ignore  # (call_id, party, "joined" |
+    #                                                               "connected" | "left")
+    on_party_frame: Callable[[m.PartyRole, av.VideoFrame], None] = _ignore  # the newest frame
+    on_party_text: Callable[[m.PartyRole, rtt.RttUpdate, str], None] = _ignore  # (.., line)
 
 
 @dataclass
@@ -133,9 +119,13 @@ class _Call:
     role: Role
     ice_servers: tuple[m.IceServer, ...]
     figures: CallFigures
+    legs: CallLegs
+    speaker: AudioSink  # the main peer's source of the mixed speaker
+    peer: m.PartyRole | None = None  # the main session's: None, or "kiosk" for the interpreter
     session: CallSession | None = None
-    sent_video: MediaStreamTrack | None = None
+    connection: Connection | None = None
     frames_before: int = 0  # decoded by sessions this call had before a rebuild
+    audio_before: int = 0
     quality_task: asyncio.Task[None] | None = None
     stalled: bool = False  # told the server the peer's media stopped, not yet that it is back
     documents: list[DocumentReceived] = field(default_factory=list)  # in memory, this call only
@@ -182,6 +172,7 @@ class CallMedia:
         self._preview_task: asyncio.Task[None] | None = None
         self._call: _Call | None = None
         self._gain: GainSink | None = None
+        self._mixed: MixedSpeaker | None = None
         self._muted = (False, False)
         self.last_quality: m.Quality | None = None
 
@@ -277,55 +268,108 @@ class CallMedia:
     # --- the call ------------------------------------------------------------------------------
 
     async def start_call(
-        self, call_id: str, role: Role, ice_servers: Sequence[m.IceServer]
+        self,
+        call_id: str,
+        role: Role,
+        ice_servers: Sequence[m.IceServer],
+        *,
+        interpreting: bool = False,
     ) -> CallFigures:
         """End any call, open the devices if needed, and start this one (the offerer offers).
 
-        Mute is off at the start of each call."""
+        ``interpreting``: this party is the interpreter joining a running call (``call_started``
+        with ``interpreting``): it offers a connection to the kiosk (its main peer) and one to the
+        adviser. Mute is off at the start of each call."""
         await self.end_call()
-        await self.open()
+        local = await self.open()
+        self._gain = GainSink(local.speaker, self._volume)
+        mixed = self._mixed = MixedSpeaker(self._gain)
         figures = CallFigures(call_id=call_id, started_at=self._now())
-        call = _Call(call_id, role, tuple(ice_servers), figures)
+        legs = CallLegs(
+            call_id,
+            connect=lambda party, leg_role, events: self._connect(
+                call, party, leg_role, events, mixed.source(party)
+            ),
+            events=self.events,
+            answers=frozenset() if interpreting else frozenset({"interpreter"}),
+            monotonic=self._now,
+        )
+        peer: m.PartyRole | None = "kiosk" if interpreting else None
+        call = _Call(
+            call_id, role, tuple(ice_servers), figures, legs, mixed.source("main"), peer=peer
+        )
         self._call = call
         self._muted = (False, False)
         await self._new_session(call)
+        if interpreting:
+            await legs.open("adviser", "offerer")
         if self._quality_interval_s is not None:
             call.quality_task = asyncio.create_task(
                 self._sample_quality(call, self._quality_interval_s), name="call-quality"
             )
         return figures
 
-    async def _new_session(self, call: _Call) -> None:
+    async def _connect(
+        self,
+        call: _Call,
+        peer: m.PartyRole | None,
+        role: Role,
+        events: CallEvents,
+        speaker: AudioSink,
+        *,
+        owns_speaker: bool = True,
+    ) -> Connection:
+        """A session to ``peer`` sending the camera and microphone through relay subscriptions
+        of its own (newest frame only) and playing into ``speaker``; not started."""
         local, relay = self.local, self._relay
         assert local is not None and relay is not None, "devices not open"
-        if self._gain is None:
-            self._gain = GainSink(local.speaker, self._volume)
-        call.sent_video = relay.subscribe(local.video, buffered=False)
+        sent = (
+            relay.subscribe(local.video, buffered=False),
+            relay.subscribe(local.audio, buffered=False),
+        )
         session = CallSession(
             call_id=call.call_id,
-            role=call.role,
+            role=role,
             ice_servers=await reachable_first(call.ice_servers),
-            local=dataclasses.replace(local, video=call.sent_video, speaker=self._gain),
+            local=dataclasses.replace(local, video=sent[0], audio=sent[1], speaker=speaker),
             send=self._send,
+            events=events,
             stall_after_s=self._stall_after_s,
             connect_timeout_s=self._connect_timeout_s,
             takes_documents=self._takes_documents,
+            peer=peer,
         )
-        # Set after construction: each callback names its own session, so a replaced one is muted.
-        session.events = CallEvents(
+        session.set_muted(audio=self._muted[0], video=self._muted[1])
+        return Connection(session, sent, speaker if owns_speaker else None)
+
+    async def _new_session(self, call: _Call) -> None:
+        session: CallSession | None = None
+        # Bound before the session exists: each callback names its own session, so a replaced
+        # one is muted.
+        events = CallEvents(
             on_state=lambda state: self._on_state(call, session, state),
             on_remote_video=lambda frame: self._on_remote_frame(call, session, frame),
             on_remote_text=lambda update: self._on_remote_text(call, session, update),
             on_document=lambda event: self._on_document(call, session, event),
         )
-        session.set_muted(audio=self._muted[0], video=self._muted[1])
-        call.session = session
+        connection = await self._connect(
+            call, call.peer, call.role, events, call.speaker, owns_speaker=False
+        )
+        session = connection.session
+        call.connection, call.session = connection, session
         await session.start()
 
     async def receive(self, message: m.SessionDescription | m.IceCandidate) -> None:
-        """The peer's SDP or ICE: for the current call only; a fresh offer rebuilds (module doc)."""
+        """SDP or ICE for the current call only: the main peer's to the session (a fresh offer
+        rebuilds, module doc), another party's to its leg (:mod:`rtc.call_legs`)."""
         call = self._call
         if call is None or call.session is None or message.call_id != call.call_id:
+            return
+        if message.peer != call.peer:
+            if message.peer is None:  # the interpreter has no "main pair" signal to take
+                log.warning("dropped signaling without peer in call %s", call.call_id)
+            else:
+                await call.legs.receive(message)
             return
         if (
             isinstance(message, m.SessionDescription)
@@ -340,10 +384,36 @@ class CallMedia:
         except KiosklinkError as exc:
             log.warning("dropped signaling for call %s: %s", call.call_id, exc)
 
+    async def interpreter_changed(self, message: m.Interpreter) -> None:
+        """Kiosk and adviser: the server's word on the call's interpreter. "left" ends the
+        connection to them (the call goes on); "joined" needs nothing: their offer follows."""
+        call = self._call
+        if call is None or message.call_id != call.call_id or message.state != "left":
+            return
+        await call.legs.close("interpreter", message.reason or "left")
+
+    @property
+    def party_figures(self) -> dict[str, CallFigures]:
+        """The current call's figures per remote party, the main peer's included; a party who
+        left keeps theirs until the call ends. Empty between calls."""
+        call = self._call
+        if call is None:
+            return {}
+        if call.session is not None:
+            call.figures.audio_frames = call.audio_before + call.session.remote_audio_frames
+        call.legs.refresh_figures()
+        main: m.PartyRole = (
+            "kiosk" if call.peer == "kiosk" or call.role == "answerer" else "adviser"
+        )
+        figures: dict[str, CallFigures] = {main: call.figures}
+        figures.update(call.legs.figures)
+        return figures
+
     async def rebuild(self) -> None:
         """A fresh peer connection for the current call (the offerer sends a fresh offer): what
-        to do on "stalled" or "failed". Nothing happens between calls."""
-        if self._call is not None:
+        to do on "stalled" or "failed". Nothing happens between calls, nor for the interpreter
+        (its connections end on failure, module doc)."""
+        if self._call is not None and self._call.peer is None:
             await self._rebuild(self._call, "rebuild")
 
     async def _rebuild(self, call: _Call, reason: str) -> None:
@@ -352,46 +422,50 @@ class CallMedia:
         await self._new_session(call)
 
     async def _close_session(self, call: _Call, reason: str) -> None:
-        session, call.session = call.session, None  # detached first: its "closed" is not news
-        if session is not None:
-            call.frames_before += session.remote_video_frames
-            await session.close(reason)
-        sent, call.sent_video = call.sent_video, None
-        if sent is not None:
-            sent.stop()
+        connection, call.connection, call.session = call.connection, None, None
+        if connection is not None:  # detached first: its "closed" is not news
+            call.frames_before += connection.session.remote_video_frames
+            call.audio_before += connection.session.remote_audio_frames
+            await connection.close(reason)
 
     async def end_call(self, reason: str = "hangup") -> None:
-        """Hang up the current call (the devices stay open). Idempotent."""
+        """Hang up the current call and every leg of it (the devices stay open). Idempotent."""
         call, self._call = self._call, None
         if call is None:
             return
         task, call.quality_task = call.quality_task, None
         await _cancel(task)
+        await call.legs.close_all(reason)
         session = call.session
         if session is not None and call.figures.connected_at is not None:
             with contextlib.suppress(Exception):  # a last figure for the health report
                 self.last_quality = await session.stats()
         await self._close_session(call, reason)
         call.documents.clear()  # the pages go with the call (docs/protocol.md)
-        self._gain = None
+        self._gain = self._mixed = None
 
     # --- what the session reports ----------------------------------------------------------------
 
-    def _on_state(self, call: _Call, session: CallSession, state: str) -> None:
+    def _on_state(self, call: _Call, session: CallSession | None, state: str) -> None:
         """Every state change of the current call's connection passes here, and only here:
         "connecting", "connected", "stalled" (no remote video for ``stall_after_s``), "failed",
         "closed" (rtc.call)."""
-        if session is not call.session or call is not self._call:
+        if session is None or session is not call.session or call is not self._call:
             return
         if state == "connected" and call.figures.connected_at is None:
             call.figures.connected_at = self._now()
-        if state == "stalled" and not call.stalled:
+        if call.peer is not None:  # the interpreter: no media_state, a failure is told (doc)
+            if state == "failed":
+                self._spawn_report(call, session.give_up("connection to the kiosk failed"))
+        elif state == "stalled" and not call.stalled:
             call.stalled = True
             self._report_media(call, "stalled")
         self.events.on_state(call.call_id, state)
 
-    def _on_remote_frame(self, call: _Call, session: CallSession, frame: av.VideoFrame) -> None:
-        if session is not call.session or call is not self._call:
+    def _on_remote_frame(
+        self, call: _Call, session: CallSession | None, frame: av.VideoFrame
+    ) -> None:
+        if session is None or session is not call.session or call is not self._call:
             return
         if call.stalled:
             call.stalled = False
@@ -402,14 +476,16 @@ class CallMedia:
             figures.first_frame_at = self._now()
         self.events.on_remote_frame(frame)
 
-    def _on_remote_text(self, call: _Call, session: CallSession, update: rtt.RttUpdate) -> None:
-        if session is not call.session or call is not self._call:
+    def _on_remote_text(
+        self, call: _Call, session: CallSession | None, update: rtt.RttUpdate
+    ) -> None:
+        if session is None or session is not call.session or call is not self._call:
             return
         call.figures.texts_received += 1
         self.events.on_remote_text(update, session.remote_text.text)
 
-    def _on_document(self, call: _Call, session: CallSession, event: DocumentEvent) -> None:
-        if session is not call.session or call is not self._call:
+    def _on_document(self, call: _Call, session: CallSession | None, event: DocumentEvent) -> None:
+        if session is None or session is not call.session or call is not self._call:
             return
         if isinstance(event, DocumentReceived):
             call.documents.append(event)
@@ -417,9 +493,10 @@ class CallMedia:
 
     def _report_media(self, call: _Call, state: Literal["stalled", "restored"]) -> None:
         """Tell the server, in the background (called from the session's callbacks)."""
-        task = asyncio.get_running_loop().create_task(
-            self._send_media_state(call.call_id, state), name=f"call-media-{state}"
-        )
+        self._spawn_report(call, self._send_media_state(call.call_id, state))
+
+    def _spawn_report(self, call: _Call, report: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(report, name="call-media-report")
         call.reports.add(task)
         task.add_done_callback(call.reports.discard)
 
@@ -442,7 +519,7 @@ class CallMedia:
                 continue
             self.last_quality = call.figures.last_quality = quality
             self.events.on_quality(quality)
-            if self._report_quality:
+            if self._report_quality and call.peer is None:  # the interpreter's figures stay
                 await self._send_quality(call, quality)
 
     async def _send_quality(self, call: _Call, quality: m.Quality) -> None:
@@ -456,10 +533,12 @@ class CallMedia:
     # --- controls ------------------------------------------------------------------------------
 
     async def send_text(self, draft: str) -> None:
-        """Real-time text: the current line as it stands (clipped to ``rtc.text.MAX_LINE``)."""
+        """Real-time text: the current line as it stands (clipped to ``rtc.text.MAX_LINE``), to
+        every party of the call."""
         call = self._call
         if call is not None and call.session is not None:
             await call.session.send_text(draft[: rtt.MAX_LINE])
+            await call.legs.send_text(draft[: rtt.MAX_LINE])
             call.figures.texts_sent += 1
 
     async def commit_text(self, line: str) -> None:
@@ -467,6 +546,7 @@ class CallMedia:
         call = self._call
         if call is not None and call.session is not None:
             await call.session.commit_text(line[: rtt.MAX_LINE])
+            await call.legs.commit_text(line[: rtt.MAX_LINE])
             call.figures.texts_sent += 1
 
     def send_document(self, still: Still) -> int | None:
@@ -500,6 +580,8 @@ class CallMedia:
         session = self.session
         if session is not None:
             session.set_muted(audio=audio, video=video)
+        if self._call is not None:
+            self._call.legs.set_muted(audio, video)
 
 
 async def _cancel(task: asyncio.Task[None] | None) -> None:
