@@ -89,6 +89,7 @@ class AsyncBackend(QObject):
     booking_answer = Signal(object)  # BookingAnswer
     remote_frame_ready = Signal()
     local_frame_ready = Signal()
+    party_frame_ready = Signal()  # the third party's picture (§Interpreter)
     document_event = Signal(object)  # rtc.documents.Event, on the GUI thread
     documents_gone = Signal()  # the call ended: drop every page shown
 
@@ -98,6 +99,7 @@ class AsyncBackend(QObject):
         self.loop_thread = LoopThread("console-asyncio")
         self.remote_frames = FrameSlot()
         self.local_frames = FrameSlot()
+        self.party_frames = FrameSlot()
         self.core = ConsoleBackend(
             config,
             on_login=self.login_result.emit,
@@ -108,6 +110,7 @@ class AsyncBackend(QObject):
             on_booking_answer=self.booking_answer.emit,
             on_remote_frame=self._remote_frame,
             on_local_frame=self._local_frame,
+            on_party_frame=self._party_frame,
             on_document=self.document_event.emit,
         )
 
@@ -156,6 +159,9 @@ class AsyncBackend(QObject):
         self._enqueue(self._end_media)
         self.documents_gone.emit()
 
+    def interpreter_changed(self, message: m.Interpreter) -> None:
+        self._enqueue(lambda: self.core.interpreter_changed(message))
+
     def request_document(self) -> None:
         self._enqueue(self.core.request_document)
 
@@ -183,16 +189,24 @@ class AsyncBackend(QObject):
     def take_local_frame(self) -> QImage | None:
         return self.local_frames.take()
 
+    def take_party_frame(self) -> QImage | None:
+        return self.party_frames.take()
+
     # --- frames (asyncio thread) ---------------------------------------------------------------
 
     async def _end_media(self) -> None:
         await self.core.end_media()
         self.remote_frames.take()  # no picture of the call outlives it
         self.local_frames.take()
+        self.party_frames.take()
 
     def _remote_frame(self, frame: av.VideoFrame) -> None:
         if self.remote_frames.put(to_qimage(frame)):
             self.remote_frame_ready.emit()
+
+    def _party_frame(self, frame: av.VideoFrame) -> None:
+        if self.party_frames.put(to_qimage(frame)):
+            self.party_frame_ready.emit()
 
     def _local_frame(self, frame: av.VideoFrame) -> None:
         if self.local_frames.put(to_qimage(frame, PREVIEW_SIZE)):
@@ -222,6 +236,7 @@ class Console:
         b.booking_answer.connect(c.on_booking_answer)
         b.remote_frame_ready.connect(c.on_remote_frame)
         b.local_frame_ready.connect(c.on_local_frame)
+        b.party_frame_ready.connect(c.on_party_frame)
         pages = self.window.call.documents
         self.pages = DocumentPresenter(pages)
         b.document_event.connect(self.pages.show)  # queued: emitted on the asyncio thread

@@ -81,6 +81,7 @@ class ConsoleBackend:
         on_booking_answer: Callable[[BookingAnswer], None] = _ignore,
         on_remote_frame: Callable[[av.VideoFrame], None] = _ignore,
         on_local_frame: Callable[[av.VideoFrame], None] = _ignore,
+        on_party_frame: Callable[[av.VideoFrame], None] = _ignore,
         on_document: Callable[[DocumentEvent], None] = _ignore,
     ) -> None:
         self.config = config
@@ -90,6 +91,7 @@ class ConsoleBackend:
         self._on_today = on_today
         self._on_bookings = on_bookings
         self._on_booking_answer = on_booking_answer
+        self._on_party_frame = on_party_frame
         self.media = CallMedia(
             MediaConfig(
                 camera=config.camera,
@@ -295,6 +297,11 @@ class ConsoleBackend:
 
     async def to_media(self, message: m.SessionDescription | m.IceCandidate) -> None:
         await self.media.receive(message)
+
+    async def interpreter_changed(self, message: m.Interpreter) -> None:
+        """The interpreter joined or left (§Interpreter). Until rtc.call_media has
+        ``interpreter_changed`` (the RTC engineer's part of issue #16) nothing opens their leg."""
+        log.info("interpreter %s: not yet passed to the call media", message.state)
 
     async def end_media(self) -> None:
         """Hang up and release the devices (the console opens them per call)."""

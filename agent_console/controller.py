@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from agent_console import flow as f
 from agent_console import flow_bookings as fb
+from agent_console import flow_interpreter as fi
 from agent_console.bookings import SeriesRequest
 from agent_console.events import (
     BookingAnswer,
@@ -31,6 +32,8 @@ from agent_console.events import (
     LoginOutcome,
     MediaEvent,
     MediaState,
+    PartyChanged,
+    PartyText,
     RemoteText,
     TodayFigures,
 )
@@ -52,11 +55,14 @@ _TO_ADVISER = (
     m.SessionDescription,
     m.IceCandidate,
     m.CallEnded,
+    m.Reconnecting,
+    m.Reconnected,
     m.AdviserStatus,
     m.QueueOverview,
     m.WrapUpSaved,
     m.NoteRefused,
     m.BookingCheckedIn,
+    m.Interpreter,
     m.Error,
 )
 
@@ -78,6 +84,8 @@ class Backend(Protocol):
 
     def end_media(self, call_id: str) -> None: ...
 
+    def interpreter_changed(self, message: m.Interpreter) -> None: ...
+
     def send_text(self, text: str, committed: bool) -> None: ...
 
     def set_muted(self, audio: bool, video: bool) -> None: ...
@@ -93,6 +101,8 @@ class Backend(Protocol):
     def take_remote_frame(self) -> QImage | None: ...
 
     def take_local_frame(self) -> QImage | None: ...
+
+    def take_party_frame(self) -> QImage | None: ...
 
 
 class ConsoleController(QObject):
@@ -139,6 +149,10 @@ class ConsoleController(QObject):
             lambda text: self._do("type_text", lambda now: self.flow.commit_text(text, now))
         )
         w.wrap_up.ready_requested.connect(self.ready)
+        w.call.interpreter.invite_requested.connect(self.invite_interpreter)
+        w.call.interpreter.dismiss_requested.connect(
+            lambda: self._do("dismiss_interpreter", self.flow.dismiss_interpreter)
+        )
         self._connect_bookings()
 
     def _connect_bookings(self) -> None:
@@ -181,6 +195,10 @@ class ConsoleController(QObject):
             lambda now: self.flow.transfer(now, language=language, adviser=adviser),
         )
 
+    @Slot(str)
+    def invite_interpreter(self, language: str) -> None:
+        self._do("invite_interpreter", lambda now: self.flow.invite_interpreter(language, now))
+
     @Slot(str, str)
     def ready(self, outcome: str, note: str) -> None:
         self._do("ready", lambda now: self.flow.ready(outcome or None, note, now))
@@ -221,6 +239,10 @@ class ConsoleController(QObject):
                 self.perform(self.flow.remote_text(call_id, text, now))
             case Figures(call_id=call_id, quality=quality):
                 self.perform(self.flow.quality(call_id, quality, now))
+            case PartyChanged(call_id=call_id, state=state):
+                self.perform(self.flow.party_changed(call_id, state, now))
+            case PartyText(call_id=call_id, text=text):
+                self.perform(self.flow.party_text(call_id, text, now))
 
     @Slot(object)
     def on_today(self, figures: TodayFigures) -> None:
@@ -245,6 +267,13 @@ class ConsoleController(QObject):
         image = self.backend.take_remote_frame()
         if image is not None and self.flow.state.phase is Phase.IN_CALL:
             self.window.call.show_remote_frame(image)
+
+    @Slot()
+    def on_party_frame(self) -> None:
+        image = self.backend.take_party_frame()
+        call = self.flow.state.call
+        if image is not None and call is not None and call.third_party:
+            self.window.call.show_party_frame(image)
 
     @Slot()
     def on_local_frame(self) -> None:
@@ -285,6 +314,10 @@ class ConsoleController(QObject):
                     self.backend.book_slot(slot_id)
                 case fb.SaveCalendar(path=path):
                     self.backend.save_calendar(path)
+                case fi.SendInterpreter(message=message):
+                    self.backend.send(message)
+                case fi.InterpreterChanged(message=message):
+                    self.backend.interpreter_changed(message)
         self.render()
 
     def render(self) -> None:

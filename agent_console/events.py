@@ -41,6 +41,23 @@ class RemoteText:
 
 
 @dataclass(frozen=True)
+class PartyChanged:
+    """The third party of a three-way call (docs/protocol.md §Interpreter): the interpreter on an
+    adviser's console, the adviser on an interpreter's."""
+
+    call_id: str
+    party: str  # "kiosk" | "adviser" | "interpreter"
+    state: str  # "joined" | "connected" | "left"
+
+
+@dataclass(frozen=True)
+class PartyText:
+    call_id: str
+    party: str
+    text: str  # the party's whole text as shown, as RemoteText
+
+
+@dataclass(frozen=True)
 class Figures:
     call_id: str
     quality: Quality
@@ -56,7 +73,7 @@ class TodayFigures:
     ratings_average: float | None
 
 
-MediaEvent: TypeAlias = MediaState | RemoteText | Figures
+MediaEvent: TypeAlias = MediaState | RemoteText | Figures | PartyChanged | PartyText
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ Rules:
    in order. The password only passes through in a :class:`Login` effect; it is never in the state.
 6. Today's bookings (:mod:`agent_console.flow_bookings`) work in every signed-in phase, beside the
    calls; ``booking_checked_in`` marks its row whether the panel is open or not.
+7. The interpreter of a call (:mod:`agent_console.flow_interpreter`, §Interpreter): an adviser
+   invites and dismisses one; an interpreter's console takes ``interpreting`` offers, joins with
+   ``call_started`` ``interpreting``, leaves with a hang-up and readies without an outcome.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeAlias, assert_never
 
 from agent_console.flow_bookings import BookingEffect, BookingIntents
+from agent_console.flow_interpreter import InterpreterEffect, InterpreterIntents
 from agent_console.quality import rate
 from agent_console.state import (
     ActiveCall,
@@ -107,11 +111,22 @@ Effect: TypeAlias = (
     | SendText
     | SetMuted
     | BookingEffect
+    | InterpreterEffect
 )
 
 # Refusals of the adviser's own actions, which the console shows.
 _SHOWN_ERRORS = frozenset(
-    {"accept", "decline", "transfer", "wrap_up", "ready", "set_status", "take_next"}
+    {
+        "accept",
+        "decline",
+        "transfer",
+        "wrap_up",
+        "ready",
+        "set_status",
+        "take_next",
+        "invite_interpreter",
+        "dismiss_interpreter",
+    }
 )
 _ONLINE = frozenset({Phase.AWAY, Phase.AVAILABLE, Phase.OFFERED, Phase.IN_CALL, Phase.WRAP_UP})
 _INTENTS: dict[str, frozenset[Phase]] = {
@@ -128,6 +143,8 @@ _INTENTS: dict[str, frozenset[Phase]] = {
     "toggle_camera": frozenset({Phase.IN_CALL}),
     "type_text": frozenset({Phase.IN_CALL}),
     "ready": frozenset({Phase.WRAP_UP}),
+    "invite_interpreter": frozenset({Phase.IN_CALL}),
+    "dismiss_interpreter": frozenset({Phase.IN_CALL}),
     # Today's bookings (agent_console/flow_bookings.py): beside any signed-in phase.
     "toggle_bookings": _ONLINE,
     "publish_slots": _ONLINE,
@@ -136,7 +153,7 @@ _INTENTS: dict[str, frozenset[Phase]] = {
 }
 
 
-class ConsoleFlow(BookingIntents):
+class ConsoleFlow(BookingIntents, InterpreterIntents):
     """Feed it intents, server events and ticks; render :attr:`state`; perform the effects."""
 
     def __init__(self, *, server_url: str = "", now: float = 0.0) -> None:
@@ -151,7 +168,7 @@ class ConsoleFlow(BookingIntents):
             return False
         if intent == "ready" and self.state.wrap_up is not None and self.state.wrap_up.saving:
             return False
-        return self.state.phase in _INTENTS[intent]
+        return self.state.phase in _INTENTS[intent] and self._interpreter_allows(intent)
 
     def _check(self, intent: str) -> None:
         if self.state.phase not in _INTENTS[intent]:
@@ -205,6 +222,7 @@ class ConsoleFlow(BookingIntents):
             languages=tuple(sorted(welcome.languages.items())),
             outcomes=tuple(welcome.outcomes),
             note_retention_days=welcome.note_retention_days,
+            roles=tuple(welcome.roles),
         )
         if self.state.phase is Phase.CONNECTING:
             self._set(notice=None)
@@ -303,6 +321,7 @@ class ConsoleFlow(BookingIntents):
             received_at=now,
             expires_at=now + msg.expires_in_s,
             kiosk_lacks=None if msg.kiosk_lacks is None else tuple(msg.kiosk_lacks),
+            kind=msg.kind,
         )
         self._set(phase=Phase.OFFERED, offer=ringing, notice=None)
         return []
@@ -328,6 +347,9 @@ class ConsoleFlow(BookingIntents):
             started_at=now,
             role=msg.role,
             kiosk_lacks=offer.kiosk_lacks if offer is not None else None,
+            interpreting=msg.interpreting,
+            # An interpreter's peer_name is the adviser's; the resident is the main peer.
+            adviser_name=msg.peer_name if msg.interpreting else "",
         )
         effects = self._drop_call()
         self._set(phase=Phase.IN_CALL, offer=None, call=call, wrap_up=None, notice=None)
@@ -363,6 +385,8 @@ class ConsoleFlow(BookingIntents):
         notice = {"peer_left": Notice.CALLER_HUNG_UP, "transferred": Notice.TRANSFERRED}.get(
             msg.reason, Notice.CALL_FAILED if msg.reason == "error" else None
         )
+        if call.interpreting and msg.reason == "hangup":
+            notice = Notice.INTERPRETING_ENDED  # thanked by the adviser, or the call is over
         effects = self._enter_wrap_up(now, ends_at=None)
         self._set(notice=notice)
         return effects
@@ -379,7 +403,12 @@ class ConsoleFlow(BookingIntents):
             self._set(phase=Phase.WRAP_UP, now=now, offer=None, wrap_up=wrap)
             return []
         wrap = WrapUpState(
-            call.call_id, now, call.elapsed_s(now), ends_at, connected=call.connected
+            call.call_id,
+            now,
+            call.elapsed_s(now),
+            ends_at,
+            connected=call.connected,
+            interpreting=call.interpreting,
         )
         self._set(phase=Phase.WRAP_UP, now=now, call=None, offer=None, wrap_up=wrap)
         return [EndMedia(call.call_id)]
@@ -451,6 +480,8 @@ class ConsoleFlow(BookingIntents):
         if call is None or call.call_id != call_id:
             return []
         self._set(now=now, call=replace(call, figures=figures, quality=rate(figures)))
+        if call.interpreting:
+            return []  # the call's figures are the adviser's and the resident's to report
         return [Send(m.QualityReport(call_id=call_id, quality=figures))]
 
     # --- wrap-up -------------------------------------------------------------------------------
@@ -467,7 +498,7 @@ class ConsoleFlow(BookingIntents):
         self._check("ready")
         wrap = self.state.wrap_up
         assert wrap is not None
-        if outcome and wrap.call_id:
+        if outcome and wrap.call_id and not wrap.interpreting:
             msg = m.WrapUp(call_id=wrap.call_id, outcome=outcome, note=note.strip())
             self._set(now=now, wrap_up=replace(wrap, saving=True))
             return [Send(msg)]
@@ -523,6 +554,8 @@ class ConsoleFlow(BookingIntents):
                 return self._wrap_up_answered(msg, now)
             case m.BookingCheckedIn():
                 return [*self._booking_checked_in(msg)]
+            case m.Interpreter():
+                return [*self._interpreter_told(msg, now)]
             case m.Error():
                 return self._error(msg)
             case m.Pong():
@@ -545,6 +578,8 @@ class ConsoleFlow(BookingIntents):
         call = self.state.call
         if msg.ref_type == "transfer" and call is not None:
             self._set(call=replace(call, transferring=False))
+        if msg.ref_type in ("invite_interpreter", "dismiss_interpreter"):
+            self._interpreter_refused(msg.ref_type)
         wrap = self.state.wrap_up
         if msg.ref_type == "wrap_up" and wrap is not None:
             self._set(wrap_up=replace(wrap, saving=False))  # the adviser may try again or go on

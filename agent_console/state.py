@@ -44,6 +44,7 @@ class Notice(StrEnum):
     SERVER_ERROR = "server_error"
     NOBODY_WAITING = "nobody_waiting"  # take_next found no caller for this adviser
     NOTE_REFUSED = "note_refused"  # the server kept the outcome but not the note (§Wrap-up)
+    INTERPRETING_ENDED = "interpreting_ended"  # an interpreter's part ended by the call or adviser
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Ringing:
     expires_at: float
     accepting: bool = False
     kiosk_lacks: tuple[str, ...] | None = None  # from the offer; None: the kiosk never reported
+    kind: str = "resident"  # "interpreting": an adviser asks this interpreter in (§Interpreter)
 
     def remaining_s(self, now: float) -> float:
         return max(0.0, self.expires_at - now)
@@ -70,6 +72,25 @@ class Ringing:
         """Share of the ring time left, 1.0 when the offer arrived and 0.0 when it expires."""
         total = self.expires_at - self.received_at
         return 0.0 if total <= 0 else min(1.0, self.remaining_s(now) / total)
+
+
+@dataclass(frozen=True)
+class InterpreterLeg:
+    """The interpreter of the adviser's call, as the server's ``interpreter`` messages tell it
+    (docs/protocol.md §Interpreter). ``state`` is the last one told ("inviting" also from the
+    moment the adviser asks); ``reason`` says why an invitation or a part ended; ``name`` is the
+    interpreter's display name (staff, never a resident's)."""
+
+    language: str
+    state: str = "inviting"  # "inviting" | "unavailable" | "joined" | "left"
+    reason: str | None = None
+    name: str = ""
+    dismissing: bool = False  # dismiss_interpreter sent, the server's "left" not yet in
+
+    @property
+    def active(self) -> bool:
+        """Asked for or in the call: another invitation must wait (one per call)."""
+        return self.state in ("inviting", "joined")
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,21 @@ class ActiveCall:
     own_draft: str = ""
     transferring: bool = False
     kiosk_lacks: tuple[str, ...] | None = None  # as the offer said (signaling.devices)
+    # Three-way calls (§Interpreter). On an adviser's console ``interpreter`` is the invited
+    # interpreter and ``party_text`` their text; on an interpreter's console (``interpreting``)
+    # the resident is the main peer, ``adviser_name`` who asked, and ``party_text`` the adviser's.
+    interpreter: InterpreterLeg | None = None
+    interpreting: bool = False
+    adviser_name: str = ""
+    party_text: str = ""
+    party_state: str = "new"  # the third party's connection: "joined" | "connected" | "left"
+
+    @property
+    def third_party(self) -> bool:
+        """Whether a third party is in the call now (their tile and text are shown)."""
+        if self.interpreting:
+            return True
+        return self.interpreter is not None and self.interpreter.state == "joined"
 
     def elapsed_s(self, now: float) -> float:
         return max(0.0, now - self.started_at)
@@ -103,6 +139,7 @@ class WrapUpState:
     handle_s: float  # talk time of the call just ended
     ends_at: float | None = None  # from the server's status; None when it sets no limit
     connected: bool = True  # the call's media flowed; else it is no call taken (signaling.today)
+    interpreting: bool = False  # an interpreter's wrap-up: no outcome, ready ends it (§Interpreter)
     saving: bool = False  # wrap_up sent, its answer (wrap_up_saved or note_refused) not yet in
     # What the server found in the last note it refused; the outcome was kept all the same.
     refused: tuple[PersonalData, ...] = ()
@@ -147,6 +184,7 @@ class ConsoleState:
     languages: tuple[tuple[str, Level], ...] = ()
     outcomes: tuple[str, ...] = ()
     note_retention_days: int | None = None  # from the server's welcome
+    roles: tuple[str, ...] = ()  # from the welcome: "interpreter" is offered interpreting only
     away_reason: str = ""
     online: bool = False
     retry_in_s: float | None = None
@@ -163,6 +201,15 @@ class ConsoleState:
     @property
     def own_languages(self) -> frozenset[str]:
         return frozenset(code for code, _ in self.languages)
+
+    @property
+    def is_interpreter(self) -> bool:
+        return "interpreter" in self.roles
+
+    def service_languages(self) -> tuple[str, ...]:
+        """The languages the service offers, as the server's queue figures list them; this
+        adviser's own when none has come yet."""
+        return tuple(q.language for q in self.queues) or tuple(c for c, _ in self.languages)
 
     def transfer_candidates(self) -> tuple[AdviserSummary, ...]:
         """Colleagues the current call can be transferred to (docs/protocol.md §Transfer).

@@ -1,11 +1,16 @@
-"""In a call: the resident large, own picture small, controls, quality, transfer, real-time text."""
+"""In a call: the resident large, own picture small, controls, quality, transfer, real-time text.
+
+In a three-way call (docs/protocol.md §Interpreter) the third party's tile stands beside the
+resident's picture and their text has its own box: the interpreter's on an adviser's console, the
+adviser's on an interpreter's. An interpreter's console has no transfer, no pages and no
+interpreter row, and its end button leaves (the call goes on without them)."""
 
 from __future__ import annotations
 
 import itertools
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QResizeEvent
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -22,6 +27,7 @@ from agent_console.quality import QualityLevel, no_picture
 from agent_console.state import ActiveCall, ConsoleState, Notice
 from agent_console.timefmt import clock_text
 from agent_console.views.document_view import DocumentView
+from agent_console.views.interpreter_bar import InterpreterBar
 from agent_console.views.labels import (
     kiosk_devices_text,
     language_name,
@@ -32,6 +38,7 @@ from agent_console.views.labels import (
     topic_name,
 )
 from agent_console.views.parts import button, card, label
+from agent_console.views.stage import PartyTile, Stage
 from agent_console.views.style import FAIR, GOOD, MUTED, POOR
 from agent_console.views.video_widget import VideoWidget
 from signaling.messages import AdviserSummary
@@ -42,24 +49,6 @@ _QUALITY_COLOURS = {
     QualityLevel.FAIR: FAIR,
     QualityLevel.POOR: POOR,
 }
-
-
-class _Stage(QWidget):
-    """The remote video with the local preview in its lower right corner."""
-
-    def __init__(self, remote: VideoWidget, local: VideoWidget) -> None:
-        super().__init__()
-        self.remote, self.local = remote, local
-        remote.setParent(self)
-        local.setParent(self)
-        self.setMinimumSize(480, 300)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.remote.setGeometry(self.rect())
-        w = max(120, self.width() // 5)
-        h = w * 3 // 4
-        self.local.setGeometry(self.width() - w - 12, self.height() - h - 12, w, h)
-        self.local.raise_()
 
 
 class CallView(QWidget):
@@ -76,6 +65,9 @@ class CallView(QWidget):
         self._interrupted = False
         self.remote_video = VideoWidget(self._waiting_text)
         self.local_video = VideoWidget(self.tr("Your camera"))
+        self.party = PartyTile(self.tr("Connecting…"))  # the third party (§Interpreter)
+        self.stage = Stage(self.remote_video, self.local_video, self.party)
+        self.interpreter = InterpreterBar()
         self.who = label("", "title")
         self.timer = label("0:00", "title")
         self.quality = label("", "pill")
@@ -101,6 +93,12 @@ class CallView(QWidget):
         self.transfer_to_adviser = QPushButton(self.tr("Transfer to colleague"))
         self.remote_text = QPlainTextEdit(readOnly=True)
         self.remote_text.setPlaceholderText(self.tr("What the resident types appears here."))
+        self.remote_label = QLabel(self.tr("Resident (live text)"))
+        self.remote_label.setBuddy(self.remote_text)
+        self.party_text = QPlainTextEdit(readOnly=True)
+        self.party_label = QLabel("")
+        self.party_label.setBuddy(self.party_text)
+        self.transfer_row = QWidget()
         self.own_lines = QPlainTextEdit(readOnly=True)
         self.own_text = QLineEdit()
         self.own_text.setPlaceholderText(self.tr("Type here; Enter sends"))  # fits 270 px
@@ -130,7 +128,8 @@ class CallView(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.end)
         # Two rows, queue above colleague: one row of four would widen the window in Swedish.
-        transfer = QGridLayout()
+        transfer = QGridLayout(self.transfer_row)
+        transfer.setContentsMargins(0, 0, 0, 0)
         transfer.addWidget(QLabel(self.tr("Transfer:")), 0, 0)
         transfer.addWidget(self.transfer_language, 0, 1)
         transfer.addWidget(self.transfer_to_queue, 0, 2)
@@ -139,17 +138,18 @@ class CallView(QWidget):
         transfer.setColumnStretch(1, 1)
         left = QVBoxLayout()
         left.addLayout(head)
-        left.addWidget(_Stage(self.remote_video, self.local_video), 1)
+        left.addWidget(self.stage, 1)
         left.addWidget(self.documents, 1)  # the pages under the video, once there is one
         left.addLayout(controls)
+        left.addWidget(self.interpreter)
         left.addWidget(self.documents.bar)
-        left.addLayout(transfer)
+        left.addWidget(self.transfer_row)
         text_card = card()
         text = QVBoxLayout(text_card)
-        resident = QLabel(self.tr("Resident (live text)"))
-        resident.setBuddy(self.remote_text)
-        text.addWidget(resident)
+        text.addWidget(self.remote_label)
         text.addWidget(self.remote_text, 2)
+        text.addWidget(self.party_label)
+        text.addWidget(self.party_text, 2)
         you = QLabel(self.tr("You"))
         you.setBuddy(self.own_lines)
         text.addWidget(you)
@@ -164,6 +164,8 @@ class CallView(QWidget):
             self.mute,
             self.camera,
             self.end,
+            self.interpreter.open,
+            self.interpreter.dismiss,
             self.transfer_language,
             self.transfer_to_queue,
             self.transfer_adviser,
@@ -203,13 +205,17 @@ class CallView(QWidget):
     def show_local_frame(self, image: QImage) -> None:
         self.local_video.set_image(image)
 
+    def show_party_frame(self, image: QImage) -> None:
+        """The third party's newest picture (§Interpreter)."""
+        self.party.video.set_image(image)
+
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         call = state.call
         if call is None:
             return
         if call.call_id != self._call_id:
             self._start(call, state)
-        self.who.setText(f"{language_name(call.language)} · {topic_name(call.topic)} · {call.site}")
+        self._render_who(call)
         self.timer.setText(clock_text(call.elapsed_s(state.now)))
         self._render_quality(call)
         self.mute.setChecked(call.audio_muted)
@@ -222,9 +228,42 @@ class CallView(QWidget):
         own = "\n".join(call.own_lines)
         if self.own_lines.toPlainText() != own:
             self.own_lines.setPlainText(own)
-        self.transfer_to_queue.setEnabled(not call.transferring)
-        self._render_colleagues(state.transfer_candidates(), call)
+        self._render_third_party(call)
+        if not call.interpreting:
+            self.interpreter.render(call, state.service_languages())
+            self.transfer_to_queue.setEnabled(not call.transferring)
+            self._render_colleagues(state.transfer_candidates(), call)
         self._render_interrupted(state.notice is Notice.CALLER_INTERRUPTED)
+
+    def _render_who(self, call: ActiveCall) -> None:
+        if call.interpreting:
+            what = self.tr("Interpreting %1").replace("%1", language_name(call.language))
+            self.who.setText(f"{what} · {call.site}")
+        else:
+            topic = topic_name(call.topic)
+            self.who.setText(f"{language_name(call.language)} · {topic} · {call.site}")
+
+    def _render_third_party(self, call: ActiveCall) -> None:
+        """The interpreter beside the resident, or on an interpreter's console the adviser."""
+        shown = call.third_party
+        self.stage.show_party(shown)
+        if call.interpreting:
+            name = call.adviser_name
+        else:
+            name = call.interpreter.name if call.interpreter is not None else ""
+        self.party.name.setText(name)
+        if call.party_state == "left" or not shown:
+            self.party.video.set_image(None)  # no frozen face of someone who has gone
+        placeholder = (
+            self.tr("%1 has left.") if call.party_state == "left" else self.tr("Connecting…")
+        )
+        self.party.video.set_placeholder(placeholder.replace("%1", name))
+        self.party_label.setVisible(shown or bool(call.party_text))
+        self.party_text.setVisible(shown or bool(call.party_text))
+        if self.party_text.toPlainText() != call.party_text:
+            self.party_text.setPlainText(call.party_text)
+            bar = self.party_text.verticalScrollBar()
+            bar.setValue(bar.maximum())
 
     def _render_quality(self, call: ActiveCall) -> None:
         """The network's word for the call, unless the kiosk sends no picture or sound."""
@@ -252,7 +291,9 @@ class CallView(QWidget):
         """A new call: clear what the last one left behind."""
         self._call_id = call.call_id
         self.remote_video.set_image(None)
+        self.party.video.set_image(None)
         self.documents.clear()  # no page of another call, ever
+        self._set_role(interpreting=call.interpreting)
         self._waiting_text = (
             self.tr("The kiosk has no camera: you will hear the resident only.")
             if "camera" in (call.kiosk_lacks or ())
@@ -268,6 +309,14 @@ class CallView(QWidget):
             if code != call.language:
                 self.transfer_language.addItem(language_name(code), code)
         self.own_text.setFocus()
+
+    def _set_role(self, *, interpreting: bool) -> None:
+        """An interpreter leaves rather than ends, and has no transfer, pages or interpreter."""
+        self.end.setText(self.tr("Leave (F4)") if interpreting else self.tr("End call (F4)"))
+        for widget in (self.transfer_row, self.documents.bar, self.interpreter):
+            widget.setVisible(not interpreting)
+        who = self.tr("Adviser (live text)") if interpreting else self.tr("Interpreter (live text)")
+        self.party_label.setText(who)
 
     def _render_colleagues(self, candidates: tuple[AdviserSummary, ...], call: ActiveCall) -> None:
         """Refill the picker only when the list changed: the view renders every tick, and a

@@ -38,6 +38,7 @@ SHORTCUTS = {
     "toggle_camera": "F8",
     "take_next": "F9",
     "toggle_bookings": "F10",
+    "invite_interpreter": "F11",
 }
 
 
@@ -99,6 +100,7 @@ class ConsoleWindow(QMainWindow):
             "toggle_camera": self.call.camera,
             "take_next": self.queues.take_next,
             "toggle_bookings": self.today.bookings,
+            "invite_interpreter": self.call.interpreter.open,
         }
         made = {}
         for intent, key in SHORTCUTS.items():
@@ -109,6 +111,7 @@ class ConsoleWindow(QMainWindow):
         return made
 
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
+        self._render_title(state.is_interpreter)
         signed_out = state.phase in (Phase.SIGNED_OUT, Phase.SIGNING_IN)
         self.pages.setCurrentIndex(0 if signed_out else 1)
         self.sign_in.render(state)  # also when leaving it: it forgets the password then
@@ -121,6 +124,15 @@ class ConsoleWindow(QMainWindow):
             self._phase = state.phase
             self._focus_for(state.phase)
         self._focus_bookings(state)
+
+    def _render_title(self, interpreter: bool) -> None:
+        title = (
+            self.tr("Kiosklink – interpreter console")
+            if interpreter
+            else self.tr("Kiosklink – adviser console")
+        )
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
 
     def _focus_bookings(self, state: ConsoleState) -> None:
         """The panel takes the keyboard when it opens (its list), and a new code puts it on
@@ -164,7 +176,7 @@ class ConsoleWindow(QMainWindow):
         elif phase is Phase.IN_CALL:
             self.call.own_text.setFocus()
         elif phase is Phase.WRAP_UP:
-            self.wrap_up.outcome.setFocus()
+            self.wrap_up.focus_first()
         elif phase is Phase.AWAY:
             self.status.available.setFocus()
         elif phase is Phase.AVAILABLE:

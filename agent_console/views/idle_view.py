@@ -29,11 +29,20 @@ class IdleView(QWidget):
 
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         if state.phase is Phase.AVAILABLE:
-            self.headline.setText(self.tr("Ready for the next caller"))
+            self.headline.setText(
+                self.tr("Ready to interpret")
+                if state.is_interpreter
+                else self.tr("Ready for the next caller")
+            )
             self.hint.setText(self.tr("A call rings here with a sound. Accept with F2."))
         elif state.phase is Phase.CONNECTING:
             self.headline.setText(self.tr("Connecting…"))
             self.hint.setText("")
+        elif state.is_interpreter:
+            self.headline.setText(self.tr("You are away"))
+            self.hint.setText(
+                self.tr("No interpreting is offered to you. Press F6 to be available.")
+            )
         else:
             self.headline.setText(self.tr("You are away"))
             self.hint.setText(

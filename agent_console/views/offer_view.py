@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_console.state import ConsoleState
+from agent_console.state import ConsoleState, Ringing
 from agent_console.timefmt import clock_text
 from agent_console.views.labels import kiosk_devices_text, language_name, topic_name
 from agent_console.views.parts import button, card, label
@@ -65,14 +65,28 @@ class OfferView(QWidget):
         self.card.setMinimumWidth(520)
         self.setTabOrder(self.accept, self.decline)
 
+    def _render_who(self, offer: Ringing) -> None:
+        """A resident's call, or an adviser asking this interpreter in (§Interpreter)."""
+        language = language_name(offer.language)
+        if offer.kind == "interpreting":
+            self.heading.setText(self.tr("Interpreting request"))
+            self.language.setText(
+                self.tr("Interpret %1 for %2").replace("%1", language).replace("%2", offer.site)
+            )
+            self.topic.setText(self.tr("An adviser asks you into a call in progress."))
+            self.site.setText(self.tr("Topic: %1").replace("%1", topic_name(offer.topic)))
+        else:
+            self.heading.setText(self.tr("Incoming call"))
+            self.language.setText(language)
+            self.topic.setText(self.tr("Topic: %1").replace("%1", topic_name(offer.topic)))
+            self.site.setText(self.tr("Kiosk: %1").replace("%1", offer.site))
+
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
         offer = state.offer
         if offer is None:
             return
         now = state.now
-        self.language.setText(language_name(offer.language))
-        self.topic.setText(self.tr("Topic: %1").replace("%1", topic_name(offer.topic)))
-        self.site.setText(self.tr("Kiosk: %1").replace("%1", offer.site))
+        self._render_who(offer)
         self.waited.setText(
             self.tr("Has waited %1").replace("%1", clock_text(offer.waited_now_s(now)))
         )

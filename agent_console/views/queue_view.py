@@ -62,7 +62,8 @@ class QueueView(QWidget):
         own = state.own_languages
         # Own languages first, then the rest, each group in the server's order.
         queues = sorted(state.queues, key=lambda q: q.language not in own)
-        self.take_next.setVisible(state.phase is Phase.AWAY)
+        # An interpreter is asked in by advisers; the server refuses them take_next (§Interpreter).
+        self.take_next.setVisible(state.phase is Phase.AWAY and not state.is_interpreter)
         self.take_next.setEnabled(any(q.waiting and q.language in own for q in queues))
         self.table.setRowCount(len(queues))
         for row, queue in enumerate(queues):

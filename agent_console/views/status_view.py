@@ -84,7 +84,10 @@ class StatusView(QWidget):
         return code if isinstance(code, str) else text
 
     def render(self, state: ConsoleState) -> None:  # type: ignore[override]
-        self.name.setText(state.display_name)
+        if state.is_interpreter:  # offered interpreting only, never residents (§Interpreter)
+            self.name.setText(self.tr("%1 · Interpreter").replace("%1", state.display_name))
+        else:
+            self.name.setText(state.display_name)
         self.status.setText(phase_name(state.phase))
         colour = STATUS_COLOURS.get(state.phase.value, "#5b6875")
         self.status.setStyleSheet(f"background: {colour};")
@@ -92,7 +95,8 @@ class StatusView(QWidget):
         if state.phase is Phase.AWAY and reason:
             self.status.setText(f"{phase_name(state.phase)} · {reason}")
         langs = ", ".join(f"{language_name(c)} ({level_name(lv)})" for c, lv in state.languages)
-        self.languages.setText(self.tr("Takes calls in: %1").replace("%1", langs))
+        takes = self.tr("Interprets: %1") if state.is_interpreter else self.tr("Takes calls in: %1")
+        self.languages.setText(takes.replace("%1", langs))
         self.available.setEnabled(state.phase is Phase.AWAY)
         can_go_away = state.phase in (Phase.AVAILABLE, Phase.AWAY)
         self.away.setEnabled(can_go_away)

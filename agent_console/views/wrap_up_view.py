@@ -56,7 +56,7 @@ class WrapUpView(QWidget):
     def _build(self) -> None:
         frame = card()
         frame.setMinimumWidth(520)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow(self.tr("Outcome"), self.outcome)
         form.addRow(self.tr("Note"), self.note)
         inner = QVBoxLayout(frame)
@@ -85,6 +85,22 @@ class WrapUpView(QWidget):
         self.note.clear()
         self._submit()
 
+    def focus_first(self) -> None:
+        """The outcome, or *Ready* after interpreting, which has none."""
+        (self.outcome if self.outcome.isVisibleTo(self) else self.ready).setFocus()
+
+    def _render_role(self, interpreting: bool) -> None:
+        """After interpreting there is nothing to record: ready alone ends it (§Interpreter)."""
+        self.heading.setText(self.tr("Interpreting ended") if interpreting else self.tr("Wrap-up"))
+        for widget in (self.outcome, self.note, self.privacy):
+            widget.setVisible(not interpreting)
+        for widget in (self.outcome, self.note):
+            field_label = self._form.labelForField(widget)
+            if field_label is not None:
+                field_label.setVisible(not interpreting)
+        if interpreting:
+            self.retention.setVisible(False)
+
     def _retention_text(self, days: int | None) -> str:
         if days is None:
             return ""
@@ -110,7 +126,8 @@ class WrapUpView(QWidget):
             for code in state.outcomes:
                 self.outcome.addItem(outcome_name(code), code)
             self.outcome.setEnabled(bool(wrap.call_id and state.outcomes))
-            self.outcome.setFocus()
+            self._render_role(wrap.interpreting)
+            self.focus_first()
         remaining = wrap.remaining_s(state.now)
         if remaining is None:
             self.timer.setText(
@@ -122,6 +139,7 @@ class WrapUpView(QWidget):
         self.retention.setVisible(state.note_retention_days is not None)
         refused = wrap.refused if state.notice is Notice.NOTE_REFUSED else ()
         self.drop_note.setVisible(bool(refused))
+        self._render_role(wrap.interpreting)
         self.ready.setEnabled(not wrap.saving)
         self.drop_note.setEnabled(not wrap.saving)
         self.notice.setVisible(state.notice is not None)

@@ -15,6 +15,7 @@ class FakeBackend:
     calls: list[tuple[str, object]] = field(default_factory=list)
     remote: QImage | None = None
     local: QImage | None = None
+    party: QImage | None = None
 
     @property
     def sent(self) -> list[m.Message]:
@@ -47,6 +48,9 @@ class FakeBackend:
     def end_media(self, call_id: str) -> None:
         self.calls.append(("end_media", call_id))
 
+    def interpreter_changed(self, message: m.Interpreter) -> None:
+        self.calls.append(("interpreter_changed", message))
+
     def send_text(self, text: str, committed: bool) -> None:
         self.calls.append(("send_text", (text, committed)))
 
@@ -71,6 +75,10 @@ class FakeBackend:
 
     def take_local_frame(self) -> QImage | None:
         image, self.local = self.local, None
+        return image
+
+    def take_party_frame(self) -> QImage | None:
+        image, self.party = self.party, None
         return image
 
 

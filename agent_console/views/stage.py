@@ -1,0 +1,76 @@
+"""The call's pictures: the main party large, the own picture small, and in a three-way call
+(docs/protocol.md §Interpreter) the third party's tile, named, beside the main picture."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from agent_console.views.parts import label
+from agent_console.views.video_widget import VideoWidget
+
+GAP_PX = 8
+CORNER_PX = 12
+
+
+class PartyTile(QWidget):
+    """The third party's video with their name under it."""
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__()
+        self.video = VideoWidget(placeholder)
+        self.name = label("", "subtitle")
+        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.video, 1)
+        layout.addWidget(self.name)
+
+    def caption_height(self) -> int:
+        return self.name.sizeHint().height() + 4
+
+
+class Stage(QWidget):
+    """Two parties: the remote picture fills the stage, the own one in its lower right corner.
+    Three: the remote picture on the left, and a column on the right with the third party's tile
+    above the own picture, so no face covers another."""
+
+    def __init__(self, remote: VideoWidget, local: VideoWidget, party: PartyTile) -> None:
+        super().__init__()
+        self.remote, self.local, self.party = remote, local, party
+        for widget in (remote, local, party):
+            widget.setParent(self)
+        party.hide()
+        self.setMinimumSize(480, 300)
+
+    def show_party(self, shown: bool) -> None:
+        if shown != self.party.isVisibleTo(self):
+            self.party.setVisible(shown)
+            self._place()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place()
+
+    def _place(self) -> None:
+        if self.party.isVisibleTo(self):
+            self._place_three()
+            return
+        self.remote.setGeometry(self.rect())
+        w = max(120, self.width() // 5)
+        h = w * 3 // 4
+        self.local.setGeometry(self.width() - w - CORNER_PX, self.height() - h - CORNER_PX, w, h)
+        self.local.raise_()
+
+    def _place_three(self) -> None:
+        caption = self.party.caption_height()
+        # The column is as wide as a 4:3 tile and its caption allow in the stage's height.
+        column = min(self.width() // 3, max(120, (self.height() - caption) * 4 // 3))
+        self.remote.setGeometry(0, 0, self.width() - column - GAP_PX, self.height())
+        x = self.width() - column
+        tile_h = min(column * 3 // 4 + caption, self.height() * 3 // 5)
+        self.party.setGeometry(x, 0, column, tile_h)
+        own_h = max(0, min(column // 2, self.height() - tile_h - GAP_PX))
+        own_w = own_h * 4 // 3
+        self.local.setGeometry(self.width() - own_w, self.height() - own_h, own_w, own_h)
