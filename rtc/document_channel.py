@@ -7,6 +7,10 @@ sends what the link returns and reports its events. Chunks go out only while the
 ``bufferedAmount`` is under :data:`~rtc.document_wire.HIGH_WATER`; ``bufferedamountlow`` (at
 :data:`~rtc.document_wire.LOW_WATER`) refills it, so a picture neither balloons the send queue
 nor holds the real-time text behind it for long (docs/protocol.md §Documents in a call).
+
+When the channel opens it caps the call's SCTP slow start at :data:`SLOW_START_CAP`
+(:func:`cap_slow_start`): without it the first page of a call overflows the receiving socket and
+takes seconds to recover (docs/performance.md §Documents in a call).
 """
 
 from __future__ import annotations
@@ -20,21 +24,51 @@ from rtc.documents import DocumentLink, Dropped, Event
 
 log = logging.getLogger(__name__)
 
+# aiortc 1.16's SCTP starts its slow-start threshold at the peer's advertised receive window
+# (1 MiB, never enforced), so the first transfer of a call doubles its congestion window until
+# the receiving UDP socket overflows (Linux's default 208 KiB buffer holds about 90 packets); a
+# third of the page is then sent again, at a few packets per SACK, or after a timeout of at least
+# 1 s. 64 KiB is about where later pages settle after that first loss anyway; from there the
+# window still grows, by a packet per window acknowledged (congestion avoidance).
+SLOW_START_CAP = 64 * 1024
+
+
+def cap_slow_start(sctp: Any, cap: int) -> bool:
+    """Lower ``sctp``'s (an open aiortc RTCSctpTransport) slow-start threshold to ``cap``; never
+    raise it. False, and a warning, if this aiortc keeps the threshold elsewhere (an upgrade):
+    documents then still arrive, only the first page of a call more slowly."""
+    threshold = getattr(sctp, "_ssthresh", None)
+    if not isinstance(threshold, int):
+        log.warning("document channel: no SCTP slow-start threshold to cap in this aiortc")
+        return False
+    sctp._ssthresh = min(threshold, cap)
+    return True
+
 
 class DocumentChannel:
-    def __init__(self, link: DocumentLink, on_event: Callable[[Event], None]) -> None:
+    def __init__(
+        self,
+        link: DocumentLink,
+        on_event: Callable[[Event], None],
+        *,
+        slow_start_cap: int | None = SLOW_START_CAP,
+    ) -> None:
         self.link = link
         self._on_event = on_event
+        self.slow_start_cap = slow_start_cap  # None leaves aiortc's own (bench/documents_bench.py)
         self._channel: Any = None  # aiortc's RTCDataChannel (untyped)
         self._closed = False
 
     def attach(self, channel: Any) -> None:
         self._channel = channel
         channel.bufferedAmountLowThreshold = wire.LOW_WATER
-        channel.on("open", self.pump)
+        channel.on("open", self._on_open)
         channel.on("bufferedamountlow", self.pump)
         channel.on("message", self._on_message)
-        self.pump()
+        if channel.readyState == "open":  # the answerer's: it opened before "datachannel"
+            self._on_open()
+        else:
+            self.pump()
 
     @property
     def channel(self) -> Any:
@@ -44,6 +78,12 @@ class DocumentChannel:
     @property
     def open(self) -> bool:
         return self._channel is not None and self._channel.readyState == "open"
+
+    def _on_open(self) -> None:
+        # Only now: aiortc sets the threshold from the peer's INIT when the association starts.
+        if self.slow_start_cap is not None:
+            cap_slow_start(self._channel.transport, self.slow_start_cap)
+        self.pump()
 
     def _on_message(self, data: str | bytes) -> None:
         if not self._closed:
