@@ -151,95 +151,127 @@
 <context>
     <name>CallView</name>
     <message>
-        <location filename="../views/call_view.py" line="75"/>
-        <location filename="../views/call_view.py" line="258"/>
+        <location filename="../views/call_view.py" line="64"/>
+        <location filename="../views/call_view.py" line="300"/>
         <source>Waiting for the resident&apos;s video…</source>
         <translation>Väntar på invånarens video…</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="78"/>
+        <location filename="../views/call_view.py" line="67"/>
         <source>Your camera</source>
         <translation>Din kamera</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="82"/>
+        <location filename="../views/call_view.py" line="68"/>
+        <location filename="../views/call_view.py" line="258"/>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="74"/>
         <source>Mute (F7)</source>
         <translation>Stäng av mikrofonen (F7)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="83"/>
+        <location filename="../views/call_view.py" line="75"/>
         <source>Camera off (F8)</source>
         <translation>Stäng av kameran (F8)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="84"/>
+        <location filename="../views/call_view.py" line="76"/>
+        <location filename="../views/call_view.py" line="315"/>
         <source>End call (F4)</source>
         <translation>Avsluta samtalet (F4)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="90"/>
-        <location filename="../views/call_view.py" line="91"/>
+        <location filename="../views/call_view.py" line="82"/>
+        <location filename="../views/call_view.py" line="83"/>
         <source>Transfer to another language queue</source>
         <translation>Koppla till en annan språkkö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="92"/>
+        <location filename="../views/call_view.py" line="84"/>
         <source>Transfer to queue</source>
         <translation>Koppla till kö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="98"/>
+        <location filename="../views/call_view.py" line="90"/>
         <source>No colleague available</source>
         <translation>Ingen kollega är ledig</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="99"/>
-        <location filename="../views/call_view.py" line="100"/>
+        <location filename="../views/call_view.py" line="91"/>
+        <location filename="../views/call_view.py" line="92"/>
         <source>Transfer to an available colleague</source>
         <translation>Koppla till en ledig kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="101"/>
+        <location filename="../views/call_view.py" line="93"/>
         <source>Transfer to colleague</source>
         <translation>Koppla till kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="103"/>
+        <location filename="../views/call_view.py" line="95"/>
         <source>What the resident types appears here.</source>
         <translation>Det invånaren skriver visas här.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="106"/>
+        <location filename="../views/call_view.py" line="104"/>
         <source>Type here; Enter sends</source>
         <translation>Skriv här; Enter skickar</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="107"/>
+        <location filename="../views/call_view.py" line="105"/>
         <source>Type to the resident; Enter sends the line</source>
         <translation>Skriv till invånaren; Enter skickar raden</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="134"/>
+        <location filename="../views/call_view.py" line="133"/>
         <source>Transfer:</source>
         <translation>Koppla vidare:</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="148"/>
+        <location filename="../views/call_view.py" line="315"/>
+        <source>Leave (F4)</source>
+        <translation>Lämna (F4)</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="318"/>
+        <source>Adviser (live text)</source>
+        <translation>Rådgivaren (direkttext)</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="318"/>
+        <source>Interpreter (live text)</source>
+        <translation>Tolken (direkttext)</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="96"/>
         <source>Resident (live text)</source>
         <translation>Invånaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="152"/>
+        <location filename="../views/call_view.py" line="153"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="235"/>
+        <location filename="../views/call_view.py" line="240"/>
+        <source>Interpreting %1</source>
+        <translation>Tolkar %1</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="258"/>
+        <source>%1 has left.</source>
+        <translation>%1 har lämnat samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../views/call_view.py" line="275"/>
         <source>Quality: %1</source>
         <translation>Kvalitet: %1</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="256"/>
+        <location filename="../views/call_view.py" line="298"/>
         <source>The kiosk has no camera: you will hear the resident only.</source>
         <translation>Kiosken har ingen kamera: du hör bara invånaren.</translation>
     </message>
@@ -247,9 +279,15 @@
 <context>
     <name>ConsoleWindow</name>
     <message>
-        <location filename="../views/console_window.py" line="49"/>
+        <location filename="../views/console_window.py" line="50"/>
+        <location filename="../views/console_window.py" line="132"/>
         <source>Kiosklink – adviser console</source>
         <translation>Kiosklink – rådgivarkonsol</translation>
+    </message>
+    <message>
+        <location filename="../views/console_window.py" line="130"/>
+        <source>Kiosklink – interpreter console</source>
+        <translation>Kiosklink – tolkkonsol</translation>
     </message>
 </context>
 <context>
@@ -303,68 +341,68 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../views/document_view.py" line="35"/>
+        <location filename="../views/document_view.py" line="39"/>
         <source>Ask to see a letter</source>
         <translation>Be att få se ett brev</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="36"/>
-        <location filename="../views/document_view.py" line="113"/>
+        <location filename="../views/document_view.py" line="40"/>
+        <location filename="../views/document_view.py" line="123"/>
         <source>Pages the resident shows appear here, only during the call.</source>
         <translation>Sidor som invånaren visar syns här, bara under samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="46"/>
+        <location filename="../views/document_view.py" line="50"/>
         <source>Previous page</source>
         <translation>Föregående sida</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="47"/>
+        <location filename="../views/document_view.py" line="51"/>
         <source>Next page</source>
         <translation>Nästa sida</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="49"/>
+        <location filename="../views/document_view.py" line="53"/>
         <source>Zoom out</source>
         <translation>Zooma ut</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="50"/>
+        <location filename="../views/document_view.py" line="54"/>
         <source>Zoom in</source>
         <translation>Zooma in</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="51"/>
+        <location filename="../views/document_view.py" line="55"/>
         <source>Rotate</source>
         <translation>Vrid</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="86"/>
+        <location filename="../views/document_view.py" line="96"/>
         <source>Shown by the resident. Gone when the call ends.</source>
         <translation>Visad av invånaren. Försvinner när samtalet slutar.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="93"/>
+        <location filename="../views/document_view.py" line="103"/>
         <source>The resident is sending a page…</source>
         <translation>Invånaren skickar en sida…</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="99"/>
+        <location filename="../views/document_view.py" line="109"/>
         <source>A page did not arrive whole. Ask the resident to send it again.</source>
         <translation>En sida kom inte fram hel. Be invånaren skicka den igen.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="103"/>
+        <location filename="../views/document_view.py" line="113"/>
         <source>The resident chose not to show a letter.</source>
         <translation>Invånaren valde att inte visa något brev.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="106"/>
+        <location filename="../views/document_view.py" line="116"/>
         <source>Asked. The resident decides on the kiosk.</source>
         <translation>Frågat. Invånaren bestämmer vid kiosken.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="153"/>
+        <location filename="../views/document_view.py" line="168"/>
         <source>Page %1 of %2</source>
         <translation>Sida %1 av %2</translation>
     </message>
@@ -372,29 +410,152 @@
 <context>
     <name>IdleView</name>
     <message>
-        <location filename="../views/idle_view.py" line="32"/>
+        <location filename="../views/idle_view.py" line="33"/>
+        <source>Ready to interpret</source>
+        <translation>Redo att tolka</translation>
+    </message>
+    <message>
+        <location filename="../views/idle_view.py" line="35"/>
         <source>Ready for the next caller</source>
         <translation>Redo för nästa uppringare</translation>
     </message>
     <message>
-        <location filename="../views/idle_view.py" line="33"/>
+        <location filename="../views/idle_view.py" line="37"/>
         <source>A call rings here with a sound. Accept with F2.</source>
         <translation>Ett samtal ringer här med ljud. Svara med F2.</translation>
     </message>
     <message>
-        <location filename="../views/idle_view.py" line="35"/>
+        <location filename="../views/idle_view.py" line="39"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../views/idle_view.py" line="38"/>
+        <location filename="../views/idle_view.py" line="42"/>
+        <location filename="../views/idle_view.py" line="47"/>
         <source>You are away</source>
         <translation>Du är borta</translation>
     </message>
     <message>
-        <location filename="../views/idle_view.py" line="41"/>
+        <location filename="../views/idle_view.py" line="44"/>
+        <source>No interpreting is offered to you. Press F6 to be available.</source>
+        <translation>Du får inga tolkuppdrag. Tryck F6 för att bli tillgänglig.</translation>
+    </message>
+    <message>
+        <location filename="../views/idle_view.py" line="50"/>
         <source>No calls are offered to you. Press F6 to be available, or F9 to take the next caller yourself.</source>
         <translation>Du får inga samtal. Tryck F6 för att bli tillgänglig, eller F9 för att själv ta nästa uppringare.</translation>
+    </message>
+</context>
+<context>
+    <name>Interpreter</name>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="117"/>
+        <source>Interpreter: %1 (%2)</source>
+        <translation>Tolk: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="123"/>
+        <source>Withdrawing the invitation…</source>
+        <translation>Drar tillbaka inbjudan…</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="124"/>
+        <source>Asking for an interpreter of %1…</source>
+        <translation>Söker en tolk i %1…</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="129"/>
+        <source>nobody interprets it.</source>
+        <translation>ingen tolkar det språket.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="130"/>
+        <source>nobody who interprets it is signed in.</source>
+        <translation>ingen som tolkar det är inloggad.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="133"/>
+        <source>nobody answered in time.</source>
+        <translation>ingen svarade i tid.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="134"/>
+        <source>nobody could come.</source>
+        <translation>ingen kunde komma.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="136"/>
+        <source>No interpreter for %1: %2</source>
+        <translation>Ingen tolk i %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="145"/>
+        <source>The invitation for an interpreter was withdrawn.</source>
+        <translation>Inbjudan till en tolk drogs tillbaka.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="149"/>
+        <source>%1 has left: interpreting ended.</source>
+        <translation>%1 har gått: tolkningen är avslutad.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="150"/>
+        <location filename="../views/interpreter_bar.py" line="159"/>
+        <source>%1 has left the call.</source>
+        <translation>%1 har lämnat samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="151"/>
+        <source>%1&apos;s connection was lost; the call goes on.</source>
+        <translation>Anslutningen till %1 bröts; samtalet fortsätter.</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="154"/>
+        <source>%1&apos;s video could not be set up; the call goes on.</source>
+        <translation>Bilden från %1 kunde inte kopplas upp; samtalet fortsätter.</translation>
+    </message>
+</context>
+<context>
+    <name>InterpreterBar</name>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="27"/>
+        <source>Interpreter (F11)</source>
+        <translation>Tolk (F11)</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="28"/>
+        <source>Invite an interpreter into this call</source>
+        <translation>Bjud in en tolk till samtalet</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="30"/>
+        <source>Language to interpret</source>
+        <translation>Språk att tolka</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="31"/>
+        <source>Interpret:</source>
+        <translation>Tolka:</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="33"/>
+        <source>Invite</source>
+        <translation>Bjud in</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="35"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="96"/>
+        <source>Thank and end interpreting</source>
+        <translation>Tacka och avsluta tolkningen</translation>
+    </message>
+    <message>
+        <location filename="../views/interpreter_bar.py" line="98"/>
+        <source>Withdraw</source>
+        <translation>Dra tillbaka</translation>
     </message>
 </context>
 <context>
@@ -521,32 +682,32 @@
 <context>
     <name>Note</name>
     <message>
-        <location filename="../views/wrap_up_view.py" line="136"/>
+        <location filename="../views/wrap_up_view.py" line="154"/>
         <source>an ID number</source>
         <translation>ett person- eller samordningsnummer</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="137"/>
+        <location filename="../views/wrap_up_view.py" line="155"/>
         <source>a phone number</source>
         <translation>ett telefonnummer</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="138"/>
+        <location filename="../views/wrap_up_view.py" line="156"/>
         <source>an e-mail address</source>
         <translation>en e-postadress</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="139"/>
+        <location filename="../views/wrap_up_view.py" line="157"/>
         <source>an address or postcode</source>
         <translation>en adress eller ett postnummer</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="140"/>
+        <location filename="../views/wrap_up_view.py" line="158"/>
         <source>a name</source>
         <translation>ett namn</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="141"/>
+        <location filename="../views/wrap_up_view.py" line="159"/>
         <source>health information</source>
         <translation>uppgifter om hälsa</translation>
     </message>
@@ -610,6 +771,11 @@
     </message>
     <message>
         <location filename="../views/labels.py" line="189"/>
+        <source>Interpreting has ended: the adviser thanked you, or the call is over.</source>
+        <translation>Tolkningen är avslutad: rådgivaren tackade dig, eller samtalet är slut.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="192"/>
         <source>The outcome is saved, but not the note: it seems to hold personal data. Rewrite the note, or drop it.</source>
         <translation>Utfallet är sparat, men inte anteckningen: den verkar innehålla personuppgifter. Skriv om anteckningen eller stryk den.</translation>
     </message>
@@ -618,6 +784,7 @@
     <name>OfferView</name>
     <message>
         <location filename="../views/offer_view.py" line="29"/>
+        <location filename="../views/offer_view.py" line="79"/>
         <source>Incoming call</source>
         <translation>Inkommande samtal</translation>
     </message>
@@ -632,27 +799,43 @@
         <translation>Avböj (F3)</translation>
     </message>
     <message>
+        <location filename="../views/offer_view.py" line="72"/>
+        <source>Interpreting request</source>
+        <translation>Tolkuppdrag</translation>
+    </message>
+    <message>
         <location filename="../views/offer_view.py" line="74"/>
+        <source>Interpret %1 for %2</source>
+        <translation>Tolka %1 för %2</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="76"/>
+        <source>An adviser asks you into a call in progress.</source>
+        <translation>En rådgivare ber dig komma in i ett pågående samtal.</translation>
+    </message>
+    <message>
+        <location filename="../views/offer_view.py" line="77"/>
+        <location filename="../views/offer_view.py" line="81"/>
         <source>Topic: %1</source>
         <translation>Ärende: %1</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="75"/>
+        <location filename="../views/offer_view.py" line="82"/>
         <source>Kiosk: %1</source>
         <translation>Kiosk: %1</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="77"/>
+        <location filename="../views/offer_view.py" line="91"/>
         <source>Has waited %1</source>
         <translation>Har väntat %1</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="87"/>
+        <location filename="../views/offer_view.py" line="101"/>
         <source>Connecting the call…</source>
         <translation>Kopplar samtalet…</translation>
     </message>
     <message>
-        <location filename="../views/offer_view.py" line="90"/>
+        <location filename="../views/offer_view.py" line="104"/>
         <source>Answer within %1</source>
         <translation>Svara inom %1</translation>
     </message>
@@ -863,12 +1046,12 @@
         <translation>Ta nästa uppringare (F9)</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="73"/>
+        <location filename="../views/queue_view.py" line="74"/>
         <source>%1 (closed)</source>
         <translation>%1 (stängt)</translation>
     </message>
     <message>
-        <location filename="../views/queue_view.py" line="81"/>
+        <location filename="../views/queue_view.py" line="82"/>
         <source>Waiting too long, nobody free</source>
         <translation>Väntar för länge, ingen ledig</translation>
     </message>
@@ -978,12 +1161,22 @@
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../views/status_view.py" line="95"/>
+        <location filename="../views/status_view.py" line="88"/>
+        <source>%1 · Interpreter</source>
+        <translation>%1 · Tolk</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="98"/>
         <source>Takes calls in: %1</source>
         <translation>Tar samtal på: %1</translation>
     </message>
     <message>
-        <location filename="../views/status_view.py" line="103"/>
+        <location filename="../views/status_view.py" line="98"/>
+        <source>Interprets: %1</source>
+        <translation>Tolkar: %1</translation>
+    </message>
+    <message>
+        <location filename="../views/status_view.py" line="107"/>
         <source>No connection to the server. Reconnecting… Calls in progress go on.</source>
         <translation>Ingen anslutning till servern. Återansluter… Pågående samtal fortsätter.</translation>
     </message>
@@ -1089,6 +1282,7 @@
     <name>WrapUpView</name>
     <message>
         <location filename="../views/wrap_up_view.py" line="33"/>
+        <location filename="../views/wrap_up_view.py" line="94"/>
         <source>Wrap-up</source>
         <translation>Efterarbete</translation>
     </message>
@@ -1123,27 +1317,32 @@
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="92"/>
+        <location filename="../views/wrap_up_view.py" line="94"/>
+        <source>Interpreting ended</source>
+        <translation>Tolkningen är avslutad</translation>
+    </message>
+    <message>
+        <location filename="../views/wrap_up_view.py" line="108"/>
         <source>Notes are deleted after 1 day.</source>
         <translation>Anteckningar raderas efter 1 dag.</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="93"/>
+        <location filename="../views/wrap_up_view.py" line="109"/>
         <source>Notes are deleted after %1 days.</source>
         <translation>Anteckningar raderas efter %1 dagar.</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="98"/>
+        <location filename="../views/wrap_up_view.py" line="114"/>
         <source>The outcome is saved, but not the note. It seems to hold: %1. Rewrite the note without it, or drop the note.</source>
         <translation>Utfallet är sparat, men inte anteckningen. Den verkar innehålla: %1. Skriv om anteckningen utan det, eller stryk den.</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="117"/>
+        <location filename="../views/wrap_up_view.py" line="134"/>
         <source>%1 since the call</source>
         <translation>%1 sedan samtalet</translation>
     </message>
     <message>
-        <location filename="../views/wrap_up_view.py" line="120"/>
+        <location filename="../views/wrap_up_view.py" line="137"/>
         <source>%1 left</source>
         <translation>%1 kvar</translation>
     </message>

@@ -186,6 +186,9 @@ def notice_text(notice: Notice) -> str:
         Notice.NOBODY_WAITING: QCoreApplication.translate(
             "Notice", "Nobody is waiting in your languages right now."
         ),
+        Notice.INTERPRETING_ENDED: QCoreApplication.translate(
+            "Notice", "Interpreting has ended: the adviser thanked you, or the call is over."
+        ),
         Notice.NOTE_REFUSED: QCoreApplication.translate(
             "Notice",
             "The outcome is saved, but not the note: it seems to hold personal data. "
