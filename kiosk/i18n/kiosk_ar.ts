@@ -356,6 +356,106 @@
         <translation>العودة إلى قائمة الانتظار</translation>
     </message>
     <message>
+        <source>Show a letter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>أظهر رسالة</translation>
+    </message>
+    <message>
+        <source>The adviser asks to see your letter. Show it?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>يطلب المستشار رؤية رسالتك. هل تريد أن تُظهرها؟</translation>
+    </message>
+    <message>
+        <source>Hold the letter inside the frame</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>أمسك الرسالة داخل الإطار</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>التقط صورة</translation>
+    </message>
+    <message>
+        <source>Taking the picture…</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>جارٍ التقاط الصورة…</translation>
+    </message>
+    <message>
+        <source>Can you read the letter in the picture?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>هل يمكنك قراءة الرسالة في الصورة؟</translation>
+    </message>
+    <message>
+        <source>Send to adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>أرسل إلى المستشار</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>التقط مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Sending… %1%</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>جارٍ الإرسال… %1%</translation>
+    </message>
+    <message>
+        <source>Sent. The adviser can see the page now.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>تم الإرسال. يستطيع المستشار رؤية الصفحة الآن.</translation>
+    </message>
+    <message>
+        <source>Show another page</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>أظهر صفحة أخرى</translation>
+    </message>
+    <message>
+        <source>The picture is not saved. It is gone when the call ends.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لا يتم حفظ الصورة. تختفي عند انتهاء المكالمة.</translation>
+    </message>
+    <message>
+        <source>You cannot show more pages in this call.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لا يمكنك إظهار صفحات أخرى في هذه المكالمة.</translation>
+    </message>
+    <message>
+        <source>The camera did not take a picture. Please try again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لم تلتقط الكاميرا صورة. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The page did not reach the adviser. Please send it again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لم تصل الصفحة إلى المستشار. أرسلها مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>المستشار</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>المترجم</translation>
+    </message>
+    <message>
+        <source>An interpreter is being called</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>جارٍ استدعاء مترجم</translation>
+    </message>
+    <message>
+        <source>The interpreter has left. The call goes on.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>غادر المترجم. المكالمة مستمرة.</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>للموظفين: أدخل الرقم السري</translation>
     </message>

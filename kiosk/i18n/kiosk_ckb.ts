@@ -479,5 +479,105 @@
         <source>Try again</source>
         <translation>دووبارە هەوڵ بدەرەوە</translation>
     </message>
+    <message>
+        <source>Show a letter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>نامەیەک نیشان بدە</translation>
+    </message>
+    <message>
+        <source>The adviser asks to see your letter. Show it?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ڕاوێژکار دەیەوێت نامەکەت ببینێت. نیشانی دەدەیت؟</translation>
+    </message>
+    <message>
+        <source>Hold the letter inside the frame</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>نامەکە لەناو چوارچێوەکەدا ڕابگرە</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>وێنە بگرە</translation>
+    </message>
+    <message>
+        <source>Taking the picture…</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>وێنەکە دەگیرێت…</translation>
+    </message>
+    <message>
+        <source>Can you read the letter in the picture?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>دەتوانیت نامەکە لە وێنەکەدا بخوێنیتەوە؟</translation>
+    </message>
+    <message>
+        <source>Send to adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>بینێرە بۆ ڕاوێژکار</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>دووبارە بیگرەوە</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>هەڵوەشاندنەوە</translation>
+    </message>
+    <message>
+        <source>Sending… %1%</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>دەنێردرێت… %1%</translation>
+    </message>
+    <message>
+        <source>Sent. The adviser can see the page now.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>نێردرا. ڕاوێژکار ئێستا لاپەڕەکە دەبینێت.</translation>
+    </message>
+    <message>
+        <source>Show another page</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لاپەڕەیەکی تر نیشان بدە</translation>
+    </message>
+    <message>
+        <source>The picture is not saved. It is gone when the call ends.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>وێنەکە پاشەکەوت ناکرێت. کاتێک پەیوەندییەکە کۆتایی دێت نامێنێت.</translation>
+    </message>
+    <message>
+        <source>You cannot show more pages in this call.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لەم پەیوەندییەدا ناتوانیت لاپەڕەی زیاتر نیشان بدەیت.</translation>
+    </message>
+    <message>
+        <source>The camera did not take a picture. Please try again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>کامێرا وێنەی نەگرت. دووبارە هەوڵ بدەرەوە.</translation>
+    </message>
+    <message>
+        <source>The page did not reach the adviser. Please send it again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لاپەڕەکە نەگەیشتە ڕاوێژکار. دووبارە بینێرەوە.</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ڕاوێژکار</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>وەرگێڕ</translation>
+    </message>
+    <message>
+        <source>An interpreter is being called</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>وەرگێڕێک بانگ دەکرێت</translation>
+    </message>
+    <message>
+        <source>The interpreter has left. The call goes on.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>وەرگێڕەکە ڕۆیشت. پەیوەندییەکە بەردەوامە.</translation>
+    </message>
 </context>
 </TS>

@@ -479,5 +479,105 @@
         <source>Try again</source>
         <translation>Dîsa biceribîne</translation>
     </message>
+    <message>
+        <source>Show a letter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Nameyekê nîşan bide</translation>
+    </message>
+    <message>
+        <source>The adviser asks to see your letter. Show it?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Şêwirmend dixwaze nameya te bibîne. Tu wê nîşan didî?</translation>
+    </message>
+    <message>
+        <source>Hold the letter inside the frame</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Nameyê di nav çarçoveyê de bigire</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Wêne bikişîne</translation>
+    </message>
+    <message>
+        <source>Taking the picture…</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Wêne tê kişandin…</translation>
+    </message>
+    <message>
+        <source>Can you read the letter in the picture?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Tu dikarî nameyê di wêneyê de bixwînî?</translation>
+    </message>
+    <message>
+        <source>Send to adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Ji şêwirmend re bişîne</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Dîsa bikişîne</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Betal bike</translation>
+    </message>
+    <message>
+        <source>Sending… %1%</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Tê şandin… %1%</translation>
+    </message>
+    <message>
+        <source>Sent. The adviser can see the page now.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Hat şandin. Şêwirmend niha rûpelê dibîne.</translation>
+    </message>
+    <message>
+        <source>Show another page</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Rûpeleke din nîşan bide</translation>
+    </message>
+    <message>
+        <source>The picture is not saved. It is gone when the call ends.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Wêne nayê tomarkirin. Dema bang biqede, winda dibe.</translation>
+    </message>
+    <message>
+        <source>You cannot show more pages in this call.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Tu nikarî di vê bangê de bêtir rûpelan nîşan bidî.</translation>
+    </message>
+    <message>
+        <source>The camera did not take a picture. Please try again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Kamerayê wêne nekişand. Dîsa biceribîne.</translation>
+    </message>
+    <message>
+        <source>The page did not reach the adviser. Please send it again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Rûpel negihîşt şêwirmend. Dîsa bişîne.</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Şêwirmend</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Wergêr</translation>
+    </message>
+    <message>
+        <source>An interpreter is being called</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Wergêrek tê gazîkirin</translation>
+    </message>
+    <message>
+        <source>The interpreter has left. The call goes on.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Wergêr derket. Bang berdewam dike.</translation>
+    </message>
 </context>
 </TS>

@@ -479,5 +479,105 @@
         <source>Try again</source>
         <translation>دوباره کوشش کنید</translation>
     </message>
+    <message>
+        <source>Show a letter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>نشان دادن نامه</translation>
+    </message>
+    <message>
+        <source>The adviser asks to see your letter. Show it?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>مشاور می‌خواهد نامهٔ تان را ببیند. نشان می‌دهید؟</translation>
+    </message>
+    <message>
+        <source>Hold the letter inside the frame</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>نامه را داخل چوکات نگه دارید</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>عکس بگیرید</translation>
+    </message>
+    <message>
+        <source>Taking the picture…</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>در حال گرفتن عکس…</translation>
+    </message>
+    <message>
+        <source>Can you read the letter in the picture?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>آیا نامه را در عکس خوانده می‌توانید؟</translation>
+    </message>
+    <message>
+        <source>Send to adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>فرستادن به مشاور</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>دوباره بگیرید</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Sending… %1%</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>در حال فرستادن… %1%</translation>
+    </message>
+    <message>
+        <source>Sent. The adviser can see the page now.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>فرستاده شد. مشاور حالا صفحه را دیده می‌تواند.</translation>
+    </message>
+    <message>
+        <source>Show another page</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>نشان دادن صفحهٔ دیگر</translation>
+    </message>
+    <message>
+        <source>The picture is not saved. It is gone when the call ends.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>عکس ثبت نمی‌شود. با ختم تماس از بین می‌رود.</translation>
+    </message>
+    <message>
+        <source>You cannot show more pages in this call.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>در این تماس صفحهٔ بیشتر نشان داده نمی‌توانید.</translation>
+    </message>
+    <message>
+        <source>The camera did not take a picture. Please try again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>کمره عکس نگرفت. دوباره کوشش کنید.</translation>
+    </message>
+    <message>
+        <source>The page did not reach the adviser. Please send it again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>صفحه به مشاور نرسید. دوباره بفرستید.</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>مشاور</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ترجمان</translation>
+    </message>
+    <message>
+        <source>An interpreter is being called</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ترجمان خواسته می‌شود</translation>
+    </message>
+    <message>
+        <source>The interpreter has left. The call goes on.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ترجمان رفت. تماس ادامه دارد.</translation>
+    </message>
 </context>
 </TS>

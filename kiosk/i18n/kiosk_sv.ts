@@ -356,6 +356,106 @@
         <translation>Tillbaka till kön</translation>
     </message>
     <message>
+        <source>Show a letter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Visa ett brev</translation>
+    </message>
+    <message>
+        <source>The adviser asks to see your letter. Show it?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Rådgivaren vill se ditt brev. Vill du visa det?</translation>
+    </message>
+    <message>
+        <source>Hold the letter inside the frame</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Håll brevet inom ramen</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Ta bild</translation>
+    </message>
+    <message>
+        <source>Taking the picture…</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Tar bilden…</translation>
+    </message>
+    <message>
+        <source>Can you read the letter in the picture?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Kan du läsa brevet på bilden?</translation>
+    </message>
+    <message>
+        <source>Send to adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Skicka till rådgivaren</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Ta om</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Sending… %1%</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Skickar… %1%</translation>
+    </message>
+    <message>
+        <source>Sent. The adviser can see the page now.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Skickat. Rådgivaren kan se sidan nu.</translation>
+    </message>
+    <message>
+        <source>Show another page</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Visa en sida till</translation>
+    </message>
+    <message>
+        <source>The picture is not saved. It is gone when the call ends.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Bilden sparas inte. Den försvinner när samtalet slutar.</translation>
+    </message>
+    <message>
+        <source>You cannot show more pages in this call.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Du kan inte visa fler sidor i det här samtalet.</translation>
+    </message>
+    <message>
+        <source>The camera did not take a picture. Please try again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Kameran tog ingen bild. Försök igen.</translation>
+    </message>
+    <message>
+        <source>The page did not reach the adviser. Please send it again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Sidan kom inte fram till rådgivaren. Skicka den igen.</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Rådgivare</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Tolk</translation>
+    </message>
+    <message>
+        <source>An interpreter is being called</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>En tolk kallas in</translation>
+    </message>
+    <message>
+        <source>The interpreter has left. The call goes on.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>Tolken har lämnat samtalet. Samtalet fortsätter.</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>Personal: ange PIN-koden</translation>
     </message>

@@ -356,6 +356,106 @@
         <translation>ናብ መስርዕ ተመለስ</translation>
     </message>
     <message>
+        <source>Show a letter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ደብዳበ ኣርኢ</translation>
+    </message>
+    <message>
+        <source>The adviser asks to see your letter. Show it?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ኣማኻሪ ደብዳበኻ ክርኢ ይደሊ። ከተርእዮ ትደሊ ዶ?</translation>
+    </message>
+    <message>
+        <source>Hold the letter inside the frame</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ነቲ ደብዳበ ኣብ ውሽጢ እቲ ሓጹር ሓዞ</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ስእሊ ኣልዕል</translation>
+    </message>
+    <message>
+        <source>Taking the picture…</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ስእሊ ይለዓል ኣሎ…</translation>
+    </message>
+    <message>
+        <source>Can you read the letter in the picture?</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ነቲ ደብዳበ ኣብ ስእሊ ከተንብቦ ትኽእል ዶ?</translation>
+    </message>
+    <message>
+        <source>Send to adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ናብ ኣማኻሪ ስደድ</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ደጊምካ ኣልዕል</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ሰርዝ</translation>
+    </message>
+    <message>
+        <source>Sending… %1%</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ይለኣኽ ኣሎ… %1%</translation>
+    </message>
+    <message>
+        <source>Sent. The adviser can see the page now.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ተላኢኹ። ኣማኻሪ ሕጂ ነቲ ገጽ ክርእዮ ይኽእል።</translation>
+    </message>
+    <message>
+        <source>Show another page</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ካልእ ገጽ ኣርኢ</translation>
+    </message>
+    <message>
+        <source>The picture is not saved. It is gone when the call ends.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>እቲ ስእሊ ኣይዕቀብን። ጻውዒት ምስ ተወደአ ይጠፍእ።</translation>
+    </message>
+    <message>
+        <source>You cannot show more pages in this call.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ኣብዚ ጻውዒት ተወሳኺ ገጻት ከተርኢ ኣይትኽእልን ኢኻ።</translation>
+    </message>
+    <message>
+        <source>The camera did not take a picture. Please try again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ካሜራ ስእሊ ኣየልዓለትን። ደጊምካ ፈትን።</translation>
+    </message>
+    <message>
+        <source>The page did not reach the adviser. Please send it again.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>እቲ ገጽ ናብ ኣማኻሪ ኣይበጽሐን። በጃኻ ደጊምካ ስደዶ።</translation>
+    </message>
+    <message>
+        <source>Adviser</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ኣማኻሪ</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ተርጓሚ</translation>
+    </message>
+    <message>
+        <source>An interpreter is being called</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ተርጓሚ ይጽዋዕ ኣሎ</translation>
+    </message>
+    <message>
+        <source>The interpreter has left. The call goes on.</source>
+        <translatorcomment>draft for issue #16: needs native review</translatorcomment>
+        <translation>ተርጓሚ ወጺኡ። ጻውዒት ይቕጽል ኣሎ።</translation>
+    </message>
+    <message>
         <source>Staff: enter the PIN</source>
         <translation>ሰራሕተኛታት: PIN ኣእትዉ</translation>
     </message>

@@ -225,6 +225,34 @@ class T:
     JOIN_LINE = QT_TRANSLATE_NOOP("Kiosk", "Wait in the line")
     TRY_AGAIN = QT_TRANSLATE_NOOP("Kiosk", "Try again")
 
+    # Showing a letter in a call, an interpreter (issue #16)
+    SHOW_LETTER = QT_TRANSLATE_NOOP("Kiosk", "Show a letter")
+    LETTER_QUESTION = QT_TRANSLATE_NOOP("Kiosk", "The adviser asks to see your letter. Show it?")
+    LETTER_AIM = QT_TRANSLATE_NOOP("Kiosk", "Hold the letter inside the frame")
+    TAKE_PICTURE = QT_TRANSLATE_NOOP("Kiosk", "Take picture")
+    TAKING_PICTURE = QT_TRANSLATE_NOOP("Kiosk", "Taking the picture…")
+    LETTER_CHECK = QT_TRANSLATE_NOOP("Kiosk", "Can you read the letter in the picture?")
+    SEND_TO_ADVISER = QT_TRANSLATE_NOOP("Kiosk", "Send to adviser")
+    TAKE_AGAIN = QT_TRANSLATE_NOOP("Kiosk", "Take again")
+    CANCEL = QT_TRANSLATE_NOOP("Kiosk", "Cancel")
+    SENDING_PAGE = QT_TRANSLATE_NOOP("Kiosk", "Sending… %1%")
+    PAGE_SENT = QT_TRANSLATE_NOOP("Kiosk", "Sent. The adviser can see the page now.")
+    ANOTHER_PAGE = QT_TRANSLATE_NOOP("Kiosk", "Show another page")
+    NOT_SAVED = QT_TRANSLATE_NOOP(
+        "Kiosk", "The picture is not saved. It is gone when the call ends."
+    )
+    PAGE_LIMIT = QT_TRANSLATE_NOOP("Kiosk", "You cannot show more pages in this call.")
+    CAMERA_FAILED = QT_TRANSLATE_NOOP(
+        "Kiosk", "The camera did not take a picture. Please try again."
+    )
+    PAGE_NOT_SENT = QT_TRANSLATE_NOOP(
+        "Kiosk", "The page did not reach the adviser. Please send it again."
+    )
+    ADVISER_ROLE = QT_TRANSLATE_NOOP("Kiosk", "Adviser")
+    INTERPRETER = QT_TRANSLATE_NOOP("Kiosk", "Interpreter")
+    INTERPRETER_CALLED = QT_TRANSLATE_NOOP("Kiosk", "An interpreter is being called")
+    INTERPRETER_LEFT = QT_TRANSLATE_NOOP("Kiosk", "The interpreter has left. The call goes on.")
+
     # Staff only
     SERVICE_PIN = QT_TRANSLATE_NOOP("Kiosk", "Staff: enter the PIN")
     WRONG_PIN = QT_TRANSLATE_NOOP("Kiosk", "Wrong PIN")

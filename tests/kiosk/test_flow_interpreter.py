@@ -18,10 +18,10 @@ from tests.kiosk.test_flow_letter import in_call
 def said(state: str, *, call_id: str = "c1", reason: str | None = None) -> m.Interpreter:
     return m.Interpreter(
         call_id=call_id,
-        state=state,  # type: ignore[arg-type]
+        state=state,
         language="ti",
         name="Selam" if state == "joined" else "",
-        reason=reason,  # type: ignore[arg-type]
+        reason=reason,
     )
 
 
