@@ -183,6 +183,8 @@ class RoutingSettings(_Section):
     prior_handle_time_s: Seconds = 300.0
     # Steps are read straight into the router's EscalationStep: one definition, one check.
     escalation: tuple[EscalationStep, ...] = DEFAULT_ESCALATION
+    # An invitation nobody accepted within this ends as unavailable/timeout (§Interpreter).
+    interpreter_invitation_s: Seconds = 300.0
 
     @field_validator("escalation")
     @classmethod

@@ -58,3 +58,6 @@ class AdviserLink:
     adviser: AdviserRecord
     pending_wrap_up: set[str] = field(default_factory=set)
     last_call: r.CallerId | None = None  # quality samples may come just after it ended
+    # An interpreter's console (the account's "interpreter" role): routed by the interpreters'
+    # queue, never offered residents (docs/protocol.md §Interpreter).
+    interpreter: bool = False

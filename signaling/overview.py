@@ -6,7 +6,7 @@ no store access, so the overview can be rebuilt after every batch of routing eff
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from signaling import messages as m
 from signaling import routing as r
@@ -113,7 +113,12 @@ class Overview:
         )
 
     def adviser_welcome(
-        self, adviser: AdviserRecord, state: r.AdviserState | None, *, now: float
+        self,
+        adviser: AdviserRecord,
+        state: r.AdviserState | None,
+        *,
+        now: float,
+        roles: Sequence[str] = (),
     ) -> m.AdviserWelcome:
         status = state.value if state and state is not r.AdviserState.DISCONNECTED else "away"
         return m.AdviserWelcome(
@@ -126,4 +131,5 @@ class Overview:
             outcomes=list(self._settings.service.outcomes),
             heartbeat_interval_s=self._settings.server.adviser_heartbeat_interval_s,
             note_retention_days=self._settings.database.note_retention_days,
+            roles=list(roles),  # what changes the console: "interpreter" (§Interpreter)
         )

@@ -30,11 +30,6 @@ EDITORS: frozenset[Role] = frozenset({"admin", "editor"})
 INTERPRETER = "interpreter"  # granted like the web roles, kept in account_roles (§Interpreter)
 
 
-def console_roles(granted: Iterable[str]) -> list[str]:
-    """The account's roles that change what the console does, for ``welcome.roles``."""
-    return [INTERPRETER] if INTERPRETER in set(granted) else []
-
-
 def web_roles(*, is_admin: bool, granted: Iterable[str]) -> frozenset[Role]:
     """The account's roles in the admin web; unknown granted names are ignored."""
     roles: set[Role] = {r for r in GRANTED_ROLES if r in set(granted)}

@@ -378,7 +378,8 @@ async def _adviser_session(
         return await _refuse(peer, "unknown or expired session: sign in again")
     peer.label = f"adviser:{adviser.id}"
     state.authenticated()
-    await board.adviser_connected(peer, adviser)
+    roles = await request.app[STORE].answers.roles_of(adviser.id)
+    await board.adviser_connected(peer, adviser, roles=roles)
     link = board.advisers[adviser.id]
 
     async def handle(msg: Any) -> None:

@@ -38,6 +38,7 @@ from signaling.reports.quality import poor_sample
 from signaling.store_answer_stats import AnswerStats
 from signaling.store_answers import AnswerStore
 from signaling.store_bookings import BookingStore
+from signaling.store_interpreting import InterpretingStore
 from signaling.store_records import (
     AdviserRecord,
     AuditRecord,
@@ -110,6 +111,7 @@ class Store:
         self.reports = ReportData(self._session)  # facts for reports (signaling.store_reports)
         self.answer_stats = AnswerStats(self._session)  # residents' use of the common questions
         self.bookings = BookingStore(self._session)  # slots, bookings, tickets (docs/booking.md)
+        self.interpreting = InterpretingStore(self._session)  # interpreters (§Interpreter)
 
     @classmethod
     async def open(cls, path: str | Path, *, hasher: PasswordHasher | None = None) -> Self:

@@ -236,6 +236,22 @@ class AccountRoleRow(Base):
     role: Mapped[str] = mapped_column(String(35), primary_key=True)
 
 
+class CallInterpretationRow(Base):
+    """An interpreter asked for in a call (docs/protocol.md §Interpreter): the language, when it
+    was asked for, joined and left, and how it ended. Never who interpreted: interpreter minutes
+    per language, nobody's name (docs/privacy.md)."""
+
+    __tablename__ = "call_interpretations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(35))
+    asked_at: Mapped[float] = mapped_column(Float)
+    joined_at: Mapped[float | None] = mapped_column(Float, nullable=True)  # None: nobody joined
+    left_at: Mapped[float] = mapped_column(Float)
+    outcome: Mapped[str] = mapped_column(String(35))
+
+
 # -- reports (signaling.store_reports; docs/reports.md) -----------------------------------------
 # Figures for reports only: codes, counts and times, never a person.
 

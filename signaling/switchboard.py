@@ -16,7 +16,7 @@ import contextlib
 import logging
 import secrets
 import time
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Collection, Coroutine, Mapping
 from typing import Any, Protocol
 
 from signaling import exchange as x
@@ -133,14 +133,27 @@ class Switchboard:
         self._perform(self.exchange.kiosk_disconnected(link, self.clock()))
         self._peers.pop(link.conn, None)
 
-    async def adviser_connected(self, peer: Peer, adviser: AdviserRecord) -> None:
+    async def adviser_connected(
+        self, peer: Peer, adviser: AdviserRecord, *, roles: Collection[str] = ()
+    ) -> None:
+        """``roles``: the account's granted roles ("interpreter" routes it as an interpreter)."""
         conn = self._register(peer)
-        self._perform(self.exchange.adviser_connected(conn, adviser, self.clock()))
+        self._perform(
+            self.exchange.adviser_connected(conn, adviser, self.clock(), roles=tuple(roles))
+        )
 
     async def adviser_message(self, link: AdviserLink, msg: m.AdviserMessage) -> None:
+        interpreted = frozenset[str]()
+        if isinstance(msg, m.InviteInterpreter):  # the store says who interprets what
+            interpreted = await self.store.interpreting.languages()
         now = self.clock()
         try:
-            actions = self.exchange.adviser_message(link, msg, now)
+            if isinstance(msg, m.InviteInterpreter):
+                actions = self.exchange.invite_interpreter(
+                    link, msg, interpreted=interpreted, now=now
+                )
+            else:
+                actions = self.exchange.adviser_message(link, msg, now)
         except Exception:  # refused: the server replies with the error
             self._perform(self.exchange.after_refusal(now))
             raise
@@ -347,6 +360,15 @@ async def _apply(store: Store, command: x.StoreCommand) -> None:
             )
         case x.RecordTransfer(call_id=call_id, at=at, kind=kind):
             await store.reports.record_transfer(call_id, at=at, kind=kind)
+        case x.RecordInterpretation():
+            await store.interpreting.record(
+                command.call_id,
+                language=command.language,
+                asked_at=command.asked_at,
+                joined_at=command.joined_at,
+                left_at=command.left_at,
+                outcome=command.outcome,
+            )
 
 
 class KioskObserver(Protocol):

@@ -12,15 +12,19 @@ it must then carry out ``after_refusal(now)``, what had happened before the refu
 * ``restore(waiting, now)`` at start-up, ``tick(now)`` at ``next_deadline()``;
 * ``kiosk_connected`` / ``kiosk_message`` / ``kiosk_disconnected``, and the adviser's three;
 * ``send_command(kiosk_id, command)`` for fleet health;
+* ``invite_interpreter(link, msg, interpreted=..., now=...)``: the adviser's
+  ``invite_interpreter``, with the languages interpreter accounts have (read from the store);
 * ``answers_published(catalogue, now)`` when the adapter sees a new published version of the
   common questions (``answers``: who is told, which ``answer_event`` counts).
 
 Parts: ``actions`` (what the adapter is asked to do), ``lines`` (who is on the line), ``effects``
 (the router's effects made actions), ``exchange`` (the inputs), ``rules`` (settings read once),
+``interpreting`` (the interpreters' queue, a second router, and the calls' interpretations),
 ``answers`` (the published common questions and the events kiosks report about them).
 
 Actions: ``Post`` a message to a connection, ``Close`` one with a close code, a store command
-(``OpenCall`` ... ``DeleteWaiting``, ``CountAnswerEvent``, ``RecordTransfer``; ids are decided
+(``OpenCall`` ... ``DeleteWaiting``, ``CountAnswerEvent``, ``RecordTransfer``,
+``RecordInterpretation``; ids are decided
 here, the store never answers back), and
 observer events for fleet health (``KioskSeen``, ``KioskSaid``, ``KioskGone``).
 
@@ -46,6 +50,7 @@ from signaling.exchange.actions import (
     Observed,
     OpenCall,
     Post,
+    RecordInterpretation,
     RecordTransfer,
     SaveWaiting,
     SetRating,
@@ -77,6 +82,7 @@ __all__ = [
     "Observed",
     "OpenCall",
     "Post",
+    "RecordInterpretation",
     "RecordTransfer",
     "SaveWaiting",
     "SetRating",

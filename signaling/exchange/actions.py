@@ -134,6 +134,19 @@ class RecordTransfer:
     kind: Literal["language", "adviser"]
 
 
+@dataclass(frozen=True)
+class RecordInterpretation:
+    """One interpretation asked for in a call, written when it ends (docs/protocol.md
+    §Interpreter): the language, its times and how it ended; never who interpreted."""
+
+    call_id: str
+    language: str
+    asked_at: float
+    joined_at: float | None  # None: no interpreter joined
+    left_at: float
+    outcome: str  # an ``m.InterpreterReason``, or "call_ended" when the call itself ended
+
+
 StoreCommand = (
     OpenCall
     | AnswerCall
@@ -148,6 +161,7 @@ StoreCommand = (
     | DeleteWaiting
     | CountAnswerEvent
     | RecordTransfer
+    | RecordInterpretation
 )
 
 

@@ -225,3 +225,13 @@ class Effects:
         if kiosk is None or kiosk.health is None:
             return None
         return list(device_state(kiosk.health).lacking)
+
+
+def restates(effect: r.Effect, adviser: r.AdviserId, state: r.AdviserState | None) -> bool:
+    """Whether ``effect`` only repeats the adviser's state that their welcome already told."""
+    return (
+        isinstance(effect, r.AdviserStateChanged)
+        and effect.adviser == adviser
+        and effect.state is state
+        and effect.until is None
+    )

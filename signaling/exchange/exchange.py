@@ -13,7 +13,7 @@ from signaling import messages as m
 from signaling import routing as r
 from signaling.booking.entry import Admission, TicketPlace
 from signaling.config import Settings
-from signaling.errors import CLOSE_REPLACED, ErrorCode, OutOfRole
+from signaling.errors import CLOSE_REPLACED, ErrorCode, LocalProtocolError, OutOfRole
 from signaling.exchange.actions import (
     Action,
     AddHealth,
@@ -33,13 +33,15 @@ from signaling.exchange.actions import (
     TouchKiosk,
 )
 from signaling.exchange.answers import AnswerCatalogue, AnswerDesk
-from signaling.exchange.effects import Effects
+from signaling.exchange.effects import Effects, restates
+from signaling.exchange.interpreting import InterpreterDesk
 from signaling.exchange.lines import FailedSetup, Lines
 from signaling.exchange.rules import SETUP_ATTEMPTS, hours_from_settings, rules_from_settings
 from signaling.hours import OpeningHours
 from signaling.links import AdviserLink, Caller, ConnId, KioskLink, hash_resume_token
 from signaling.overview import Overview
 from signaling.privacy import personal_data_in
+from signaling.roles import INTERPRETER
 from signaling.store_records import AdviserRecord, KioskRecord, WaitingRecord
 from signaling.today import service_timezone
 
@@ -66,6 +68,8 @@ class Exchange:
         self.advisers = self.lines.advisers
         self.callers = self.lines.callers
         self._effects = Effects(settings, self.router, self.lines)
+        # The interpreters' queue and the calls' interpretations (§Interpreter).
+        self.interpreters = InterpreterDesk(settings, self.router, self.lines, self._effects)
         self._new_ids = new_ids
         self._by_resume_hash = self.lines.by_resume_hash
         self._kiosk_left = self.lines.kiosk_left
@@ -119,10 +123,13 @@ class Exchange:
         """Run the router's due deadlines. Call at :meth:`next_deadline` (early is harmless)."""
         self._out.clear()
         self._effects.perform(self.router.tick(now=now), now)
+        self.interpreters.tick(now)
         return self._finish(now)
 
     def next_deadline(self) -> float | None:
-        return self.router.next_deadline()
+        """The earliest of the residents' router's and the interpreters' desk's deadlines."""
+        times = (self.router.next_deadline(), self.interpreters.next_deadline())
+        return min((t for t in times if t is not None), default=None)
 
     def answers_published(self, catalogue: AnswerCatalogue, now: float) -> list[Action]:
         """The latest published common questions, as the adapter found them in the store: each
@@ -193,12 +200,14 @@ class Exchange:
             case m.Hangup(call_id=call_id):
                 self._hang_up(self._own_call(link, call_id), now)
             case m.SessionDescription() | m.IceCandidate():
-                caller = self._own_call(link, msg.call_id)
-                adviser = self._active_adviser(caller)
-                self._effects.to_adviser(adviser, msg)
-            case m.NegotiationFailed(call_id=call_id, reason=reason):
+                self._relay(self._own_call(link, msg.call_id), "kiosk", msg)
+            case m.NegotiationFailed(call_id=call_id, reason=reason, peer=peer):
                 caller = self._own_call(link, call_id)
-                self._negotiation_failed(caller, f"kiosk:{link.kiosk.id}", reason, now)
+                side = f"kiosk:{link.kiosk.id}"
+                if peer == "interpreter":
+                    self._interpreter_leg_failed(caller, side, reason, now)
+                else:
+                    self._negotiation_failed(caller, side, reason, now)
             case m.QualityReport(call_id=call_id, quality=quality):
                 # The last sample may arrive just after the call ended: the last call counts too.
                 if call_id != link.last_call:
@@ -374,13 +383,22 @@ class Exchange:
 
     # --- advisers ------------------------------------------------------------------------------
 
-    def adviser_connected(self, conn: ConnId, adviser: AdviserRecord, now: float) -> list[Action]:
-        """An adviser signed in. Its link is then ``advisers[adviser.id]``; an older one closes."""
+    def adviser_connected(
+        self, conn: ConnId, adviser: AdviserRecord, now: float, *, roles: Sequence[str] = ()
+    ) -> list[Action]:
+        """An adviser signed in. Its link is then ``advisers[adviser.id]``; an older one closes.
+        ``roles`` are the account's granted roles: "interpreter" routes it by the interpreters'
+        queue instead (§Interpreter)."""
         self._out.clear()
         old = self.advisers.get(adviser.id)
-        self.advisers[adviser.id] = AdviserLink(conn=conn, adviser=adviser)
+        interpreter = INTERPRETER in roles
+        link = AdviserLink(conn=conn, adviser=adviser, interpreter=interpreter)
+        self.advisers[adviser.id] = link
         if old is not None:
             self._out.append(Close(old.conn, CLOSE_REPLACED, "replaced by a newer connection"))
+        if interpreter:
+            self._interpreter_connected(link, now)
+            return self._finish(now, overview_told=conn)
         aid = r.AdviserId(adviser.id)
         state = self.router.adviser_state(aid)
         if state is None or state is r.AdviserState.SIGNED_OUT:
@@ -393,16 +411,46 @@ class Exchange:
         # could arrive after the adviser's first click and undo it on their screen.
         state = self.router.adviser_state(aid)
         self._out.append(Post(conn, self.overview.adviser_welcome(adviser, state, now=now)))
-        self._effects.perform([e for e in effects if not _restates(e, aid, state)], now)
+        self._effects.perform([e for e in effects if not restates(e, aid, state)], now)
         overview = self.overview.queue_overview(self.advisers, now)
         self._out.append(Post(conn, overview))
         return self._finish(now, overview_told=conn)
 
+    def _interpreter_connected(self, link: AdviserLink, now: float) -> None:
+        """The welcome first, with the state after sign-in, then the effects and the overview."""
+        at = len(self._out)
+        state = self.interpreters.sign_in(link, now)
+        welcome = self.overview.adviser_welcome(link.adviser, state, now=now, roles=[INTERPRETER])
+        self._out.insert(at, Post(link.conn, welcome))
+        self._out.append(Post(link.conn, self.overview.queue_overview(self.advisers, now)))
+
     def adviser_message(self, link: AdviserLink, msg: m.AdviserMessage, now: float) -> list[Action]:
         self._out.clear()
+        if link.interpreter:
+            self.interpreters.interpreter_says(link, msg, now)
+            return self._finish(now)
         me = r.AdviserId(link.adviser.id)
         self.router.heartbeat(me, now=now)
         self._adviser_says(link, me, msg, now)
+        return self._finish(now)
+
+    def invite_interpreter(
+        self,
+        link: AdviserLink,
+        msg: m.InviteInterpreter,
+        *,
+        interpreted: frozenset[str],
+        now: float,
+    ) -> list[Action]:
+        """The adviser's ``invite_interpreter`` (§Interpreter). ``interpreted``: every language
+        an interpreter account has, which the adapter reads from the store just before."""
+        self._out.clear()
+        if link.interpreter:
+            raise OutOfRole("an interpreter does not invite interpreters")
+        self.router.heartbeat(r.AdviserId(link.adviser.id), now=now)
+        caller = self._adviser_call(link, msg.call_id)
+        self._active_adviser(caller)
+        self.interpreters.invite(link, caller, msg.language, interpreted=interpreted, now=now)
         return self._finish(now)
 
     def _adviser_says(
@@ -424,12 +472,22 @@ class Exchange:
             case m.Hangup(call_id=call_id):
                 self._hang_up(self._adviser_call(link, call_id), now)
             case m.SessionDescription() | m.IceCandidate():
-                caller = self._adviser_call(link, msg.call_id)
-                self._active_adviser(caller)
-                self._effects.to_kiosk(caller.id, msg)
-            case m.NegotiationFailed(call_id=call_id, reason=reason):
+                self._relay(self._adviser_call(link, msg.call_id), "adviser", msg)
+            case m.NegotiationFailed(call_id=call_id, reason=reason, peer=peer):
                 caller = self._adviser_call(link, call_id)
-                self._negotiation_failed(caller, f"adviser:{link.adviser.id}", reason, now)
+                side = f"adviser:{link.adviser.id}"
+                if peer == "interpreter":
+                    self._interpreter_leg_failed(caller, side, reason, now)
+                else:
+                    self._negotiation_failed(caller, side, reason, now)
+            case m.InviteInterpreter():
+                raise LocalProtocolError(
+                    "invite_interpreter goes through Exchange.invite_interpreter"
+                )
+            case m.DismissInterpreter(call_id=call_id):
+                caller = self._adviser_call(link, call_id)
+                self._active_adviser(caller)
+                self.interpreters.dismiss(caller, now)
             case m.QualityReport(call_id=call_id, quality=quality):
                 # Their call, or the last one (the last sample may come just after it ended).
                 if call_id != link.last_call:
@@ -489,7 +547,10 @@ class Exchange:
         if self.advisers.get(link.adviser.id) is link:
             del self.advisers[link.adviser.id]
             aid = r.AdviserId(link.adviser.id)
-            self._effects.perform(self.router.adviser_disconnected(aid, now=now), now)
+            if link.interpreter:
+                self.interpreters.disconnected(link, now)
+            else:
+                self._effects.perform(self.router.adviser_disconnected(aid, now=now), now)
         return self._finish(now)
 
     # --- calls ---------------------------------------------------------------------------------
@@ -511,6 +572,29 @@ class Exchange:
         if self.router.caller_state(caller.id) is not r.CallerState.IN_CALL or adviser is None:
             raise OutOfRole("no active call to signal into")
         return adviser
+
+    def _relay(
+        self, caller: Caller, sender: r.Party, msg: m.SessionDescription | m.IceCandidate
+    ) -> None:
+        """SDP / ICE within an active call only (§Call): to the other main party when ``peer``
+        is absent or names it (delivered without ``peer``), or to the interpreter (§Interpreter)."""
+        adviser = self._active_adviser(caller)
+        if msg.peer == "interpreter":
+            self.interpreters.relay_to_interpreter(caller, sender, msg)
+            return
+        if msg.peer == sender:
+            raise OutOfRole(f"peer {msg.peer!r} is this connection's own party")
+        plain = msg.model_copy(update={"peer": None}) if msg.peer is not None else msg
+        if sender == "kiosk":
+            self._effects.to_adviser(adviser, plain)
+        else:
+            self._effects.to_kiosk(caller.id, plain)
+
+    def _interpreter_leg_failed(self, caller: Caller, side: str, reason: str, now: float) -> None:
+        """A main party's connection with the interpreter failed: only that part ends."""
+        self._active_adviser(caller)
+        self.interpreters.leg_failed(caller, reason, now)
+        self._out.append(Audit(side, "interpreter_negotiation_failed", caller.id, now, reason))
 
     def _media_report(
         self, caller: Caller, *, silent: r.Party, state: Literal["stalled", "restored"], now: float
@@ -588,6 +672,7 @@ class Exchange:
     # --- after every input ---------------------------------------------------------------------
 
     def _finish(self, now: float, *, overview_told: ConnId | None = None) -> list[Action]:
+        self.interpreters.end_with_calls(now)
         self._sync_persisted_queue()
         self._broadcast_overview(now, already_told=overview_told)
         return self._take()
@@ -652,13 +737,3 @@ class Exchange:
     def queue_stats(self, now: float) -> list[m.QueueStat]:
         """Per offered language: waiting, longest wait, advisers available, open now."""
         return self.overview.queue_stats(now)
-
-
-def _restates(effect: r.Effect, adviser: r.AdviserId, state: r.AdviserState | None) -> bool:
-    """Whether ``effect`` only repeats the adviser's state that their welcome already told."""
-    return (
-        isinstance(effect, r.AdviserStateChanged)
-        and effect.adviser == adviser
-        and effect.state is state
-        and effect.until is None
-    )
