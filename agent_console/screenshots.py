@@ -117,6 +117,80 @@ def _in_call(lacks: tuple[m.KioskDevice, ...] = ()) -> ConsoleFlow:
     return flow
 
 
+def _with_interpreter(state: str) -> ConsoleFlow:
+    """The adviser's call with an interpreter of Tigrinya asked for (§Interpreter): the resident
+    chose Arabic but is more at home in Tigrinya."""
+    flow = _in_call()
+    now = flow.state.now
+    flow.invite_interpreter("ti", now)
+    flow.receive(m.Interpreter(call_id="c-1", state="inviting", language="ti"), now + 1)
+    if state == "joined":
+        joined = m.Interpreter(call_id="c-1", state="joined", language="ti", name="Sara Tesfaye")
+        flow.receive(joined, now + 40)
+        flow.party_changed("c-1", "connected", now + 41)
+        flow.party_text("c-1", "Hej! Jag tolkar till tigrinja.", now + 50)
+    if state == "unavailable":
+        gone = m.Interpreter(call_id="c-1", state="unavailable", language="ti", reason="timeout")
+        flow.receive(gone, now + 300)
+    flow.tick(now + 62)
+    return flow
+
+
+def _interpreter_signed_in() -> ConsoleFlow:
+    flow = ConsoleFlow(server_url=URL, now=T0)
+    flow.sign_in(URL, "sara", "sample", T0)
+    flow.login_succeeded("i-3", "Sara Tesfaye", T0)
+    welcome = _welcome("available").model_copy(
+        update={
+            "adviser_id": "i-3",
+            "display_name": "Sara Tesfaye",
+            "languages": {"ti": "native", "sv": "native"},
+            "roles": ["interpreter"],
+        }
+    )
+    flow.connected(welcome, T0)
+    flow.receive(_queues(), T0)
+    return flow
+
+
+def _interpreter_offered() -> ConsoleFlow:
+    flow = _interpreter_signed_in()
+    asked = m.Offer(
+        call_id="c-1",
+        language="ti",
+        topic="housing",
+        site="Rinkeby library",
+        waited_s=4,
+        expires_in_s=20,
+        kiosk_lacks=[],
+        kind="interpreting",
+    )
+    flow.receive(asked, T0)
+    flow.tick(T0 + 5)
+    return flow
+
+
+def _interpreting() -> ConsoleFlow:
+    flow = _interpreter_offered()
+    flow.accept(T0 + 6)
+    started = m.CallStarted(
+        call_id="c-1",
+        role="offerer",
+        peer_name="Amal Haddad",
+        language="ti",
+        ice_servers=[],
+        interpreting=True,
+    )
+    flow.receive(started, T0 + 7)
+    flow.media_state("c-1", "connected", T0 + 8)
+    flow.party_changed("c-1", "connected", T0 + 8)
+    flow.remote_text("c-1", "ሰላም፡ እዚ ደብዳቤ ኣይተረደአንን", T0 + 30)
+    flow.party_text("c-1", "Fråga om brevet gäller hyran.", T0 + 40)
+    flow.commit_text("Hej! Jag tolkar mellan er.", T0 + 20)
+    flow.tick(T0 + 7 + 3 * 60 + 5)
+    return flow
+
+
 def _wrap_up() -> ConsoleFlow:
     flow = _in_call()
     now = flow.state.now
@@ -185,7 +259,13 @@ STATES: dict[str, Callable[[], ConsoleFlow]] = {
     "10-in-call-kiosk-lacks": lambda: _in_call(("camera",)),
     "11-bookings": _bookings,
     "12-in-call-letter": _in_call,  # with two pages the resident showed (issue #16)
+    "13-call-with-interpreter": lambda: _with_interpreter("joined"),
+    "14-inviting-interpreter": lambda: _with_interpreter("inviting"),
+    "15-interpreter-unavailable": lambda: _with_interpreter("unavailable"),
+    "16-interpreter-ringing": _interpreter_offered,
+    "17-interpreter-in-call": _interpreting,
 }
+_THREE_WAY = ("13-call-with-interpreter", "17-interpreter-in-call")
 
 
 def sample_picture(width: int, height: int, label: str, hue: int) -> QImage:
@@ -232,9 +312,20 @@ SIZE = (1280, 800)  # the smallest screen advisers have (issue #12)
 def show_state(window: ConsoleWindow, name: str) -> None:
     """Render the named sample state, with drawn pictures where a call shows video."""
     window.render(STATES[name]().state)
-    if name in ("06-in-call", "07-reconnecting", "12-in-call-letter"):  # 10: no camera
+    pictures = (
+        "06-in-call",
+        "07-reconnecting",
+        "12-in-call-letter",
+        "14-inviting-interpreter",
+        "15-interpreter-unavailable",
+    )
+    if name in pictures + _THREE_WAY:  # 10: no camera
         window.call.show_remote_frame(sample_picture(960, 720, "SAMPLE – resident", 200))
         window.call.show_local_frame(sample_picture(240, 180, "SAMPLE – you", 30))
+    if name == "13-call-with-interpreter":
+        window.call.show_party_frame(sample_picture(640, 480, "SAMPLE – interpreter", 120))
+    if name == "17-interpreter-in-call":
+        window.call.show_party_frame(sample_picture(640, 480, "SAMPLE – adviser", 300))
     if name == "12-in-call-letter":
         for page in (1, 2):
             window.call.documents.add_page(sample_letter(1280, 960, page))

@@ -98,6 +98,14 @@ class InterpreterBar(QWidget):
             self.dismiss.setText(self.tr("Withdraw"))
         if not self._picking:
             self.status.setText("" if leg is None else interpreter_text(leg))
+        # Waiting is quiet; what became of the invitation is news the adviser should read.
+        self._set_look("muted" if leg is None or leg.state == "inviting" else "")
+
+    def _set_look(self, name: str) -> None:
+        if self.status.objectName() != name:
+            self.status.setObjectName(name)
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
 
     def _fill_languages(self, call_language: str, languages: tuple[str, ...]) -> None:
         """The call's language first and chosen: the resident's is the usual one to ask for."""
