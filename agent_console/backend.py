@@ -5,7 +5,8 @@ pitfall 7) and reports only through the plain callbacks it is given, which :mod:
 turns into queued Qt signals: ``on_login`` (:data:`~agent_console.events.LoginOutcome`),
 ``on_client_event`` (server messages and link changes), ``on_media_event``
 (:data:`~agent_console.events.MediaEvent`), ``on_today``, and ``on_remote_frame`` /
-``on_local_frame`` with the newest :class:`av.VideoFrame`. The call's media are
+``on_local_frame`` / ``on_party_frame`` (the third party of a three-way call, §Interpreter) with
+the newest :class:`av.VideoFrame`. The call's media are
 :class:`rtc.call_media.CallMedia`, shared with the kiosk and the headless parties; the console
 opens the devices per call.
 
@@ -38,6 +39,8 @@ from agent_console.events import (
     LoginOutcome,
     MediaEvent,
     MediaState,
+    PartyChanged,
+    PartyText,
     RemoteText,
     TodayFigures,
 )
@@ -91,7 +94,6 @@ class ConsoleBackend:
         self._on_today = on_today
         self._on_bookings = on_bookings
         self._on_booking_answer = on_booking_answer
-        self._on_party_frame = on_party_frame
         self.media = CallMedia(
             MediaConfig(
                 camera=config.camera,
@@ -107,6 +109,11 @@ class ConsoleBackend:
                 on_remote_text=self._remote_text,
                 on_quality=self._quality,
                 on_document=lambda _call_id, event: on_document(event),
+                on_party=lambda call_id, party, state: on_media_event(
+                    PartyChanged(call_id, party, state)
+                ),
+                on_party_frame=lambda _party, frame: on_party_frame(frame),
+                on_party_text=self._party_text,
             ),
             preview_interval_s=PREVIEW_EVERY_S,
             quality_interval_s=STATS_EVERY_S,
@@ -292,16 +299,21 @@ class ConsoleBackend:
     # --- the call --------------------------------------------------------------------------------
 
     async def start_media(self, started: m.CallStarted) -> None:
-        """Open the devices and start the call's session (the kiosk offers, we answer)."""
-        await self.media.start_call(started.call_id, started.role, started.ice_servers)
+        """Open the devices and start the call's session: an adviser answers the kiosk; an
+        interpreter offers to the kiosk and to the adviser (§Interpreter)."""
+        await self.media.start_call(
+            started.call_id,
+            started.role,
+            started.ice_servers,
+            interpreting=started.interpreting,
+        )
 
     async def to_media(self, message: m.SessionDescription | m.IceCandidate) -> None:
         await self.media.receive(message)
 
     async def interpreter_changed(self, message: m.Interpreter) -> None:
-        """The interpreter joined or left (§Interpreter). Until rtc.call_media has
-        ``interpreter_changed`` (the RTC engineer's part of issue #16) nothing opens their leg."""
-        log.info("interpreter %s: not yet passed to the call media", message.state)
+        """The interpreter joined or left (§Interpreter): "left" closes their connection."""
+        await self.media.interpreter_changed(message)
 
     async def end_media(self) -> None:
         """Hang up and release the devices (the console opens them per call)."""
@@ -329,6 +341,11 @@ class ConsoleBackend:
         call_id = self.media.call_id
         if call_id is not None:
             self._on_media_event(RemoteText(call_id, text))
+
+    def _party_text(self, party: m.PartyRole, update: RttUpdate, text: str) -> None:
+        call_id = self.media.call_id
+        if call_id is not None:
+            self._on_media_event(PartyText(call_id, party, text))
 
     def _quality(self, quality: m.Quality) -> None:
         call_id = self.media.call_id
