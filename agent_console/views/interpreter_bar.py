@@ -2,15 +2,17 @@
 language, see what became of the invitation, withdraw it or thank the interpreter.
 
 One row under the call's controls. With no interpreter: *Interpreter (F11)*, which opens the
-language picker in the same row (the call's language chosen, the keyboard on *Invite*, so F11 then
-Enter invites in the call's language). Inviting: the words and *Withdraw*. Joined: the
-interpreter's name and *Thank and end interpreting*. Unavailable or left: why, in plain words, and
-*Interpreter (F11)* again. The picker is this row's own business; what it asks goes out as intents.
+language picker in the same row (the call's language chosen, the keyboard on *Invite*, so F11
+then Enter invites in the call's language; Escape closes it). Inviting: the words and *Withdraw*.
+Joined: the interpreter's name and *Thank and end interpreting*. Unavailable or left: why, in
+plain words, and *Interpreter (F11)* again. The picker is this row's own business; what it asks
+goes out as intents.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from agent_console.state import ActiveCall, InterpreterLeg
@@ -43,6 +45,9 @@ class InterpreterBar(QWidget):
         self.open.clicked.connect(self._open_picker)
         self.invite.clicked.connect(self._invite)
         self.cancel.clicked.connect(self._close_picker)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self._close_picker)
         self.dismiss.clicked.connect(self.dismiss_requested)
 
     def _build(self) -> None:
@@ -70,6 +75,8 @@ class InterpreterBar(QWidget):
         self.invite.setFocus()
 
     def _close_picker(self) -> None:
+        if not self._picking:
+            return
         self._show_picker(False)
         self.open.setFocus()
 

@@ -48,6 +48,10 @@ def test_invite_by_keyboard_then_join_and_thank(rig: Rig) -> None:
     into_call(rig)
     bar, call = rig.window.call.interpreter, rig.window.call
     rig.key(Qt.Key.Key_F11)
+    assert bar.picking
+    rig.key(Qt.Key.Key_Escape)  # changed their mind
+    assert not bar.picking and bar.open.hasFocus()
+    rig.key(Qt.Key.Key_F11)
     assert bar.picking and bar.invite.hasFocus()
     assert bar.language.currentData() == "ar"  # the call's language first
     bar.language.setCurrentIndex(bar.language.findData("ti"))
