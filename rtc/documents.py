@@ -197,7 +197,14 @@ class DocumentLink:
         if problem is not None or not data.startswith(MAGIC[mime]):
             raise LocalProtocolError(f"not a document to send: {problem or 'not_an_image'}")
         digest = hashlib.sha256(data).hexdigest()
-        offer = wire.Offer(self._next_id, len(data), digest, mime, width, height)
+        offer = wire.Offer(
+            doc_id=self._next_id,
+            size=len(data),
+            sha256=digest,
+            mime=mime,
+            width=width,
+            height=height,
+        )
         self._next_id += 1
         self._out = _Outgoing(offer, data)
         self._control.append(offer)
@@ -207,7 +214,7 @@ class DocumentLink:
         """Stop sending the current document (the resident pressed Cancel); nothing when idle."""
         out, self._out = self._out, None
         if out is not None:
-            self._control.append(wire.Cancel(out.offer.doc_id))
+            self._control.append(wire.Cancel(doc_id=out.offer.doc_id))
             self._events.append(DocumentRefused(out.offer.doc_id, "sending", "cancelled", "us"))
 
     def request(self) -> None:
@@ -236,7 +243,7 @@ class DocumentLink:
                 DocumentProgress(out.offer.doc_id, "sending", out.sent, out.offer.size)
             )
         if out.sent == out.offer.size:
-            messages.append(wire.encode(wire.Done(out.offer.doc_id)))
+            messages.append(wire.encode(wire.Done(doc_id=out.offer.doc_id)))
         return messages
 
     # --- the peer's messages ------------------------------------------------------------------
@@ -290,7 +297,7 @@ class DocumentLink:
             self._refuse_offer(offer.doc_id, problem)
             return
         self._in = _Incoming(offer)
-        self._control.append(wire.Accept(offer.doc_id))
+        self._control.append(wire.Accept(doc_id=offer.doc_id))
         self._events.append(
             DocumentOffered(offer.doc_id, offer.size, offer.mime, offer.width, offer.height)
         )
@@ -343,7 +350,7 @@ class DocumentLink:
         self._in = None
         self.pages_received += 1
         offer = incoming.offer
-        self._control.append(wire.Ack(offer.doc_id))
+        self._control.append(wire.Ack(doc_id=offer.doc_id))
         self._events.append(
             DocumentReceived(
                 doc_id=offer.doc_id,
@@ -376,7 +383,7 @@ class DocumentLink:
 
     def _refuse_offer(self, doc_id: int, reason: wire.Reason) -> None:
         self._quiet_id = doc_id
-        self._control.append(wire.Refuse(doc_id, reason))
+        self._control.append(wire.Refuse(doc_id=doc_id, reason=reason))
         self._events.append(DocumentRefused(doc_id, "receiving", reason, "us"))
 
     # --- the peer's answers to what this side sends -------------------------------------------

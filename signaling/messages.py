@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from signaling.candidate import candidate_problem
+from signaling.channel_messages import data_channels_schema
 from signaling.errors import (
     ErrorCode,
     MalformedMessage,
@@ -896,4 +897,6 @@ def json_schema() -> dict[str, Any]:
             "server_to_kiosk": _to_kiosk_adapter.json_schema(),
             "server_to_adviser": _to_adviser_adapter.json_schema(),
         },
+        # Peer to peer, never through the server: the call's data channels, by label.
+        "data_channels": data_channels_schema(),
     }

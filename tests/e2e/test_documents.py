@@ -38,6 +38,13 @@ async def parties() -> AsyncIterator[list[HeadlessParty]]:
         await party.close()
 
 
+def _offer(doc_id: int, size: int, width: int = 640, height: int = 480) -> wire.Offer:
+    """An offer whose sha256 no page will match: for a peer that breaks the protocol."""
+    return wire.Offer(
+        doc_id=doc_id, size=size, sha256="0" * 64, mime="image/jpeg", width=width, height=height
+    )
+
+
 def _count(party: HeadlessParty, kind: type[object], n: int) -> Callable[[], bool]:
     return lambda: len(party.documents_of(kind)) >= n
 
@@ -93,9 +100,9 @@ async def test_bad_chunks_are_refused_and_the_call_goes_on(
     session = kiosk.session
     assert session is not None
     raw = session.documents.channel  # the kiosk plays a peer that breaks the protocol
-    raw.send(wire.encode(wire.Offer(50, 100_000, "0" * 64, "image/jpeg", 640, 480)))
+    raw.send(wire.encode(_offer(50, 100_000)))
     raw.send(wire.HEADER.pack(50, 0) + b"\xff\xd8\xff" + bytes(wire.CHUNK_SIZE))  # over a chunk
-    raw.send(wire.encode(wire.Offer(51, 3000, "0" * 64, "image/jpeg", 640, 480)))
+    raw.send(wire.encode(_offer(51, 3000)))
     raw.send(wire.HEADER.pack(51, 0) + b"\xff\xd8\xff" + bytes(4000))  # more than offered
     raw.send(b"\x07")  # no header
     raw.send("{]")  # no JSON

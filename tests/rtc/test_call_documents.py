@@ -41,6 +41,13 @@ class Party:
         return [e for e in self.documents if isinstance(e, kind)]
 
 
+def _offer(doc_id: int, size: int, width: int = 640, height: int = 480) -> wire.Offer:
+    """An offer whose sha256 no page will match: for a peer that breaks the protocol."""
+    return wire.Offer(
+        doc_id=doc_id, size=size, sha256="0" * 64, mime="image/jpeg", width=width, height=height
+    )
+
+
 @pytest.fixture
 async def pair() -> AsyncIterator[tuple[Party, Party]]:
     link = Link()
@@ -115,10 +122,10 @@ async def test_a_raw_malformed_chunk_is_refused_and_the_call_goes_on(
 ) -> None:
     kiosk, adviser = pair
     raw = kiosk.side.session.documents.channel
-    raw.send(wire.encode(wire.Offer(40, 5000, "0" * 64, "image/jpeg", 640, 480)))
+    raw.send(wire.encode(_offer(40, 5000, 640, 480)))
     raw.send(wire.HEADER.pack(40, 3) + b"\xff\xd8\xff")  # seq 3 first: out of order
     raw.send(b"\x01")  # no header at all
-    raw.send(wire.encode(wire.Offer(41, wire.MAX_BYTES + 1, "0" * 64, "image/jpeg", 9, 9)))
+    raw.send(wire.encode(_offer(41, wire.MAX_BYTES + 1, 9, 9)))
     await _until(lambda: len(adviser.of_type(DocumentRefused)) >= 2)
     reasons = [e.reason for e in adviser.of_type(DocumentRefused)]
     assert reasons == ["out_of_order", "too_large"]

@@ -254,14 +254,14 @@ def test_more_bytes_than_offered_is_too_large() -> None:
 def test_done_before_every_byte_is_incomplete_and_a_changed_byte_fails_the_checksum() -> None:
     _sender, receiver, data = _accepted(size=20_000)
     receiver.receive(_chunk(1, 0, data[: wire.CHUNK_SIZE]))
-    receiver.receive(wire.encode(wire.Done(1)))
+    receiver.receive(wire.encode(wire.Done(doc_id=1)))
     assert _refusals(receiver.outgoing(ROOM)) == [(1, "incomplete")]
 
     _sender, receiver, data = _accepted(size=20_000)
     tampered = data[:-1] + bytes([data[-1] ^ 1])
     receiver.receive(_chunk(1, 0, tampered[: wire.CHUNK_SIZE]))
     receiver.receive(_chunk(1, 1, tampered[wire.CHUNK_SIZE :]))
-    receiver.receive(wire.encode(wire.Done(1)))
+    receiver.receive(wire.encode(wire.Done(doc_id=1)))
     assert _refusals(receiver.outgoing(ROOM)) == [(1, "checksum")]
     assert of_type(receiver.events_received(), DocumentReceived) == []
 
@@ -300,7 +300,12 @@ def test_the_adviser_asks_and_the_resident_declines() -> None:
 
 def test_answers_for_nothing_sent_are_dropped_not_fatal() -> None:
     link = DocumentLink()
-    for message in (wire.Accept(3), wire.Ack(3), wire.Refuse(None, "busy"), wire.Done(4)):
+    for message in (
+        wire.Accept(doc_id=3),
+        wire.Ack(doc_id=3),
+        wire.Refuse(doc_id=None, reason="busy"),
+        wire.Done(doc_id=4),
+    ):
         link.receive(wire.encode(message))
     assert all(isinstance(e, Dropped) for e in link.events_received())
     assert link.outgoing(ROOM) == []
@@ -319,13 +324,13 @@ def test_close_forgets_a_half_received_document() -> None:
 @pytest.mark.parametrize(
     "message",
     [
-        wire.Offer(1, 10, "a" * 64, "image/png", 3, 4),
-        wire.Accept(2),
-        wire.Done(3),
-        wire.Ack(4),
-        wire.Refuse(5, "checksum"),
-        wire.Refuse(None, "malformed"),
-        wire.Cancel(6),
+        wire.Offer(doc_id=1, size=10, sha256="a" * 64, mime="image/png", width=3, height=4),
+        wire.Accept(doc_id=2),
+        wire.Done(doc_id=3),
+        wire.Ack(doc_id=4),
+        wire.Refuse(doc_id=5, reason="checksum"),
+        wire.Refuse(doc_id=None, reason="malformed"),
+        wire.Cancel(doc_id=6),
         wire.Request(),
         wire.Decline(),
         wire.Chunk(7, 8, b"data"),
