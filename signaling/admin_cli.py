@@ -45,6 +45,7 @@ from signaling.reports import (
 )
 from signaling.store import LEVELS, AdviserRecord, CallRecord, Level, Store, StoreError
 from signaling.store_answers import ROLES
+from signaling.store_interpreting import InterpretationRecord
 from signaling.today import service_timezone
 
 MIN_PASSWORD_CHARS = 10
@@ -108,6 +109,11 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     cmd.add_argument("--limit", type=int, default=1000)
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(admin_run=_calls)
+
+    cmd = sub.add_parser("interpreting", help="interpreter minutes per language (no names)")
+    cmd.add_argument("--since", type=_timestamp, default=0.0, help="ISO date or time")
+    cmd.add_argument("--until", type=_timestamp, help="ISO date or time; default: now")
+    cmd.set_defaults(admin_run=_interpreting)
 
     cmd = sub.add_parser("audit", help="the latest administrative actions")
     cmd.add_argument("--limit", type=int, default=50)
@@ -269,12 +275,24 @@ async def _set_password(store: Store, args: argparse.Namespace, _s: Settings, io
 
 async def _calls(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) -> int:
     calls = await store.list_calls(since=args.since, limit=args.limit)
+    interpreting = await store.interpreting.of_calls([c.id for c in calls])
     if args.json:
-        print(json.dumps([_call_json(c) for c in calls], indent=2), file=io.stdout)
+        body = [_call_json(c, interpreting.get(c.id, [])) for c in calls]
+        print(json.dumps(body, indent=2), file=io.stdout)
         return 0
     headers = ["call", "joined", "lang", "topic", "site", "adviser", "wait s", "talk s", "outcome"]
-    headers += ["wrap-up", "rating"]
-    print(_table(headers, [_call_row(c) for c in calls]), file=io.stdout)
+    headers += ["wrap-up", "rating", "interpreter"]
+    rows = [[*_call_row(c), _interpreting_cell(interpreting.get(c.id, []))] for c in calls]
+    print(_table(headers, rows), file=io.stdout)
+    return 0
+
+
+async def _interpreting(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) -> int:
+    """Interpreter minutes per language over a period (§Interpreter): nobody's name."""
+    until = args.until if args.until is not None else time.time()
+    minutes = await store.interpreting.minutes_by_language(since=args.since, until=until)
+    rows = [[language, f"{total:.1f}"] for language, total in minutes.items()]
+    print(_table(["lang", "interpreter min"], rows), file=io.stdout)
     return 0
 
 
@@ -464,12 +482,25 @@ def _call_row(call: CallRecord) -> list[str]:
     ]
 
 
-def _call_json(call: CallRecord) -> dict[str, Any]:
+def _call_json(call: CallRecord, interpreting: Sequence[InterpretationRecord]) -> dict[str, Any]:
     data = asdict(call)
     for side in ("kiosk_quality", "adviser_quality"):
         quality = getattr(call, side)
         data[side] = None if quality is None else quality.model_dump(mode="json")
+    data["interpretations"] = [{**asdict(i), "minutes": round(i.minutes, 1)} for i in interpreting]
     return data
+
+
+def _interpreting_cell(interpreting: Sequence[InterpretationRecord]) -> str:
+    """Each interpretation as ``language minutes`` (or its outcome when nobody joined)."""
+    if not interpreting:
+        return "-"
+    return ", ".join(
+        f"{i.language} {i.minutes:.1f} min"
+        if i.joined_at is not None
+        else f"{i.language} {i.outcome}"
+        for i in interpreting
+    )
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -168,6 +168,52 @@ def test_calls_as_table_and_json(settings: Settings) -> None:
         parser().parse_args(["calls", "--since", "last tuesday"])
 
 
+def test_calls_show_interpreter_minutes_and_the_period_sums_them(settings: Settings) -> None:
+    async def record(store: Store) -> None:
+        joined = 2_000_000_000.0
+        await store.open_call(
+            "c_ti", kiosk_id="k", site="Library", language="ar", topic=None, joined_at=joined
+        )
+        for asked, got, left, outcome in (
+            (joined + 60, None, joined + 70, "none_signed_in"),
+            (joined + 80, joined + 100, joined + 100 + 12 * 60, "hangup"),
+        ):
+            await store.interpreting.record(
+                "c_ti", language="ti", asked_at=asked, joined_at=got, left_at=left, outcome=outcome
+            )
+
+    with_store(settings, record)
+    table = admin(settings, "calls").out
+    assert "ti none_signed_in, ti 12.0 min" in table
+    (call,) = json.loads(admin(settings, "calls", "--json").out)
+    assert [(i["language"], i["outcome"], i["minutes"]) for i in call["interpretations"]] == [
+        ("ti", "none_signed_in", 0.0),
+        ("ti", "hangup", 12.0),
+    ]
+    assert set(call["interpretations"][0]) == {
+        "call_id",
+        "language",
+        "asked_at",
+        "joined_at",
+        "left_at",
+        "outcome",
+        "minutes",
+    }  # nobody's name or id
+    summed = admin(settings, "interpreting", "--since", "2033-01-01", "--until", "2034-01-01")
+    assert summed.out.splitlines()[2].split() == ["ti", "12.0"]
+    assert "(none)" in admin(settings, "interpreting", "--until", "2020-01-01").out
+
+
+def test_interpreter_is_a_role_to_grant(settings: Settings) -> None:
+    argv = ["add-adviser", "--username", "semhar", "--name", "Semhar", "--language", "ti=native"]
+    admin(settings, *argv, "--password-stdin", stdin=PASSWORD)
+    done = admin(settings, "adviser-role", "semhar", "add", "interpreter")
+    assert done.code == 0 and "interpreter" in done.out
+    assert with_store(settings, lambda s: s.interpreting.languages()) == frozenset({"ti"})
+    admin(settings, "adviser-role", "semhar", "remove", "interpreter")
+    assert with_store(settings, lambda s: s.interpreting.languages()) == frozenset()
+
+
 def test_changes_are_audited(settings: Settings) -> None:
     add_kiosk(settings)
     log = with_store(settings, lambda s: s.audit_log(10))
