@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import os
 import re
 import shutil
 import statistics
@@ -71,6 +72,7 @@ class Result:
     first: list[float] = field(default_factory=list)
     later: list[float] = field(default_factory=list)
     drops: list[int] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # calls that did not deliver every page
 
 
 def udp_receive_buffer_drops() -> int:
@@ -279,13 +281,19 @@ async def main(calls: int, pages: int, relay_only: bool, max_bps: int | None) ->
                 for two_processes in (False, True):
                     for capped in (False, True):
                         setup, result = Setup(relay, two_processes, capped), Result()
+                        load = os.getloadavg()[0]
                         for _ in range(calls):
                             ice = _relay_servers(coturn) if relay else []
-                            await _call(setup, ice, stills, result)
-                        print(setup)
+                            try:
+                                await _call(setup, ice, stills, result)
+                            except TimeoutError as exc:
+                                result.failed.append(str(exc))
+                        print(f"{setup} (load average {load:.1f} -> {os.getloadavg()[0]:.1f})")
                         print(_line("first", result.first, baseline))
                         print(_line("later", result.later, baseline))
                         print(f"  socket drops per page: {result.drops}", flush=True)
+                        if result.failed:
+                            print(f"  FAILED: {result.failed}", flush=True)
         finally:
             if coturn is not None:
                 coturn.stop()
