@@ -133,6 +133,11 @@ class AsyncBackend(QObject):
     def _enqueue(self, command: _Command) -> None:
         if not self.core.started:
             raise RuntimeError("AsyncBackend.start() was not called")
+        if not self.loop_thread.running:
+            # Closed: a server message or media report still queued for the GUI when the app
+            # closed asks for work nobody will do.
+            log.debug("backend closed; dropped a command")
+            return
         self.loop_thread.call_soon(self.core.submit, command)
 
     # --- the Backend protocol (GUI thread) -----------------------------------------------------
