@@ -16,7 +16,8 @@ reaching the kiosk, which is what the kiosk's progress bar waits for. The matrix
 The baseline, measured in the same run: the same bytes in the same 16 KiB messages over a plain
 aiohttp WebSocket on loopback, acknowledged by the receiver. Also printed: UDP datagrams the
 kernel dropped for a full receive buffer during the pages (``RcvbufErrors`` from
-/proc/net/snmp; machine-wide, so other work on the machine can add to it).
+/proc/net/snmp; machine-wide, so other work on the machine can add to it), and the SCTP packets
+the kiosk sent again (a counting probe on aiortc's send).
 
     .venv/bin/python -m bench.documents_bench [--calls 3] [--pages 3]
     .venv/bin/python -m bench.documents_bench --relay-only --relay-max-bps 0   # coturn uncapped
@@ -72,7 +73,28 @@ class Result:
     first: list[float] = field(default_factory=list)
     later: list[float] = field(default_factory=list)
     drops: list[int] = field(default_factory=list)
+    resent: list[int] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # calls that did not deliver every page
+
+
+class ResentPackets:
+    """Counts the SCTP DATA packets aiortc sends again in this process (the kiosk's side):
+    a probe around RTCSctpTransport._send_chunk, which measures and changes nothing."""
+
+    count = 0
+
+    @classmethod
+    def install(cls) -> None:
+        from aiortc import rtcsctptransport as sctp
+
+        send = sctp.RTCSctpTransport._send_chunk
+
+        async def counting(self: Any, chunk: Any) -> None:
+            if isinstance(chunk, sctp.DataChunk) and chunk._sent_count > 1:
+                cls.count += 1
+            await send(self, chunk)
+
+        sctp.RTCSctpTransport._send_chunk = counting  # type: ignore[method-assign]
 
 
 def udp_receive_buffer_drops() -> int:
@@ -165,12 +187,14 @@ async def _call(setup: Setup, ice: list[IceServer], stills: list[Still], result:
         await _until(lambda: kiosk.remote_video_frames >= FRAMES, "video")
         await _until(lambda: kiosk.documents.open, "the doc channel")
         for number, still in enumerate(stills, start=1):
-            drops, started = udp_receive_buffer_drops(), time.monotonic()
+            drops, resent = udp_receive_buffer_drops(), ResentPackets.count
+            started = time.monotonic()
             kiosk.send_document(still.data, mime=still.mime, width=still.width, height=still.height)
             await _until(_delivered(sent, number), f"page {number}", PAGE_TIMEOUT_S)
             took = time.monotonic() - started
             (result.first if number == 1 else result.later).append(took)
             result.drops.append(udp_receive_buffer_drops() - drops)
+            result.resent.append(ResentPackets.count - resent)
     finally:
         for task in pumps:
             task.cancel()
@@ -264,6 +288,7 @@ def _line(label: str, values: list[float], baseline: float) -> str:
 
 
 async def main(calls: int, pages: int, relay_only: bool, max_bps: int | None) -> None:
+    ResentPackets.install()
     stills = [synthetic_still(seed=seed) for seed in range(pages)]
     baseline = statistics.median(
         [await websocket_baseline(stills[n % pages].data) for n in range(calls)]
@@ -291,7 +316,8 @@ async def main(calls: int, pages: int, relay_only: bool, max_bps: int | None) ->
                         print(f"{setup} (load average {load:.1f} -> {os.getloadavg()[0]:.1f})")
                         print(_line("first", result.first, baseline))
                         print(_line("later", result.later, baseline))
-                        print(f"  socket drops per page: {result.drops}", flush=True)
+                        print(f"  socket drops per page: {result.drops}")
+                        print(f"  packets sent again per page: {result.resent}", flush=True)
                         if result.failed:
                             print(f"  FAILED: {result.failed}", flush=True)
         finally:
