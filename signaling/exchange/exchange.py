@@ -412,6 +412,9 @@ class Exchange:
         state = self.router.adviser_state(aid)
         self._out.append(Post(conn, self.overview.adviser_welcome(adviser, state, now=now)))
         self._effects.perform([e for e in effects if not restates(e, aid, state)], now)
+        for effect in effects:
+            if isinstance(effect, r.CallResumed):  # the call is negotiated anew: its legs too
+                self.interpreters.call_resumed(effect.caller, now)
         overview = self.overview.queue_overview(self.advisers, now)
         self._out.append(Post(conn, overview))
         return self._finish(now, overview_told=conn)

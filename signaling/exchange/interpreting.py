@@ -195,6 +195,14 @@ class InterpreterDesk:
         self._joined_interpreter(caller.id)
         self._end(self.invitations[caller.id], "negotiation_failed", now, reason)
 
+    def call_resumed(self, call_id: r.CallerId, now: float) -> None:
+        """The adviser came back within grace and both main parties got ``call_started`` again
+        (§Reconnecting): the interpreter's connections are set up anew too. The interpreter gets
+        ``call_started`` again and offers both; kiosk and adviser hear ``joined`` again."""
+        invitation = self.invitations.get(call_id)
+        if invitation is not None and invitation.interpreter is not None:
+            self._announce(invitation, invitation.interpreter, now)
+
     # --- time and the calls' ends ---------------------------------------------------------------
 
     def tick(self, now: float) -> None:
@@ -322,6 +330,9 @@ class InterpreterDesk:
 
     def _joined(self, invitation: Invitation, aid: r.AdviserId, now: float) -> None:
         invitation.interpreter, invitation.joined_at = aid, now
+        self._announce(invitation, aid, now)
+
+    def _announce(self, invitation: Invitation, aid: r.AdviserId, now: float) -> None:
         adviser = self._lines.advisers.get(invitation.adviser)
         interpreter = self._lines.advisers.get(aid)
         started = m.CallStarted(

@@ -406,3 +406,28 @@ def test_an_adviser_in_wrap_up_cannot_invite(tmp_path: Path) -> None:
     ex.adviser_message(ex.advisers["amal"], m.Hangup(call_id="c1"), 5.0)
     with pytest.raises(OutOfRole):
         invite(ex, 6.0)
+
+
+def test_an_adviser_back_within_grace_sets_the_interpreters_legs_up_anew(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path, adviser_grace_s=5.0)
+    in_call(ex)
+    joined(ex)
+    ex.adviser_disconnected(ex.advisers["amal"], 20.0)
+    actions = ex.adviser_connected(AMAL, AMAL_REC, 22.0)
+    again = m.Interpreter(call_id="c1", state="joined", language="ti", name="Semhar T.")
+    assert kinds(actions, KIOSK) == ["call_started", "interpreter"]
+    assert posts(actions, KIOSK)[-1] == again
+    assert kinds(actions, AMAL) == ["welcome", "call_started", "interpreter"]
+    (started,) = posts(actions, SEMHAR)
+    assert isinstance(started, m.CallStarted) and started.interpreting
+    assert records(actions) == []
+
+
+def test_an_adviser_lost_for_good_ends_the_interpretation(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path, adviser_grace_s=5.0)
+    in_call(ex)
+    joined(ex)
+    ex.adviser_disconnected(ex.advisers["amal"], 20.0)
+    actions = ex.tick(25.0)
+    assert posts(actions, SEMHAR)[0] == m.CallEnded(call_id="c1", reason="hangup")
+    assert records(actions) == [x.RecordInterpretation("c1", "ti", 10.0, 12.0, 25.0, "call_ended")]
