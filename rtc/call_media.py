@@ -77,6 +77,7 @@ from rtc.documents import DocumentReceived
 from rtc.documents import Event as DocumentEvent
 from rtc.ice_choice import reachable_first
 from rtc.media import AudioSink, LocalMedia, MediaConfig, open_local_media
+from rtc.media.fanout import AudioFanout, OwnFrameTrack
 from rtc.media.gain import GainSink
 from rtc.media.mix import MixedSpeaker
 from rtc.media.still import Still
@@ -168,6 +169,7 @@ class CallMedia:
         self.local: LocalMedia | None = None
         self._opening: asyncio.Task[LocalMedia] | None = None
         self._relay: MediaRelay | None = None
+        self._audio_fanout: AudioFanout | None = None
         self._preview: MediaStreamTrack | None = None
         self._preview_task: asyncio.Task[None] | None = None
         self._call: _Call | None = None
@@ -224,6 +226,7 @@ class CallMedia:
         local = await open_local_media(self.config)
         self.local = local
         self._relay = MediaRelay()
+        self._audio_fanout = AudioFanout(local.audio)
         if self.events.on_local_frame is not None:
             self._preview = self._relay.subscribe(local.video, buffered=False)
             self._preview_task = asyncio.create_task(
@@ -264,6 +267,7 @@ class CallMedia:
             await local.close()
         self.local = None
         self._relay = None
+        self._audio_fanout = None
 
     # --- the call ------------------------------------------------------------------------------
 
@@ -320,12 +324,15 @@ class CallMedia:
         owns_speaker: bool = True,
     ) -> Connection:
         """A session to ``peer`` sending the camera and microphone through relay subscriptions
-        of its own (newest frame only) and playing into ``speaker``; not started."""
+        of its own (video: newest frame only, each its own copy; audio: a short queue of its own;
+        rtc.media.fanout) and
+        playing into ``speaker``; not started."""
         local, relay = self.local, self._relay
         assert local is not None and relay is not None, "devices not open"
+        assert self._audio_fanout is not None, "devices not open"
         sent = (
-            relay.subscribe(local.video, buffered=False),
-            relay.subscribe(local.audio, buffered=False),
+            OwnFrameTrack(relay.subscribe(local.video, buffered=False)),  # see rtc.media.fanout
+            self._audio_fanout.subscribe(),
         )
         session = CallSession(
             call_id=call.call_id,
