@@ -1,6 +1,6 @@
 """Three-way call through two real consoles (docs/protocol.md §Interpreter): an adviser's and an
 interpreter's, each the real app (Qt offscreen, its own asyncio thread, aiortc), a real server on
-127.0.0.1 and a real headless kiosk. The adviser invites by keyboard, the interpreter accepts;
+127.0.0.1 and a real headless kiosk. The adviser invites from the call, the interpreter accepts;
 both consoles show the resident and each other, text reaches both, and the interpreter leaves
 without ending the call. Waits are bounded; nothing is timed."""
 
@@ -108,3 +108,28 @@ def test_an_interpreter_joins_and_leaves_a_running_call(
     interpreter.wait(lambda: interpreter.phase() is Phase.AVAILABLE)
     frames = call.remote_video.frames_shown
     adviser.wait(lambda: call.remote_video.frames_shown > frames + 3)  # the resident goes on
+
+
+def test_a_language_nobody_interprets_is_said_plainly_and_the_call_goes_on(
+    qtbot: QtBot, running_server: EmbeddedServer
+) -> None:
+    running_server.add_adviser("amal", "pw-amal-123", {"ar": "native"})
+    token = running_server.add_kiosk("K1", "Rinkeby library")
+    kiosk = ThreadedKiosk(running_server.kiosk_url, token).start()
+    adviser = Party(qtbot, running_server, "amal", "pw-amal-123")
+    try:
+        kiosk.send(m.Join(language="ar", topic="letter"))
+        adviser.wait(lambda: adviser.phase() is Phase.OFFERED)
+        adviser.window.offer.accept.click()
+        call = adviser.window.call
+        adviser.wait(lambda: call.remote_video.frames_shown >= 3)
+        call.interpreter.open.click()
+        call.interpreter.invite.click()  # the call's language, Arabic: no interpreter account
+        words = "No interpreter for Arabic: nobody interprets it."
+        adviser.wait(lambda: call.interpreter.status.text() == words)
+        frames = call.remote_video.frames_shown
+        adviser.wait(lambda: call.remote_video.frames_shown > frames + 3)
+        assert adviser.phase() is Phase.IN_CALL
+    finally:
+        adviser.console.close()
+        kiosk.stop()
