@@ -35,8 +35,8 @@ class PartyTile(QWidget):
 class Stage(QWidget):
     """Two parties: the remote picture fills the stage, the own one in its lower right corner.
     Three: the remote picture on the left, and a column on the right with the third party's tile
-    above the own picture, so no face covers another; on a stage taller than wide, the tile and
-    the own picture in a row under the remote picture instead."""
+    above the own picture, so no face covers another; on a stage taller than wide, the tile under
+    the remote picture instead."""
 
     def __init__(self, remote: VideoWidget, local: VideoWidget, party: PartyTile) -> None:
         super().__init__()
@@ -71,17 +71,18 @@ class Stage(QWidget):
             self._place_three_side_by_side()
 
     def _place_three_stacked(self) -> None:
-        """A tall stage (a portrait screen): the third party and the own picture in a row under
-        the main picture, which keeps the whole width."""
+        """A tall stage (a portrait screen): the third party under the main picture, both the
+        whole width, and the own picture small in the lower right corner, where the third
+        party's letterboxed picture leaves a dark band."""
+        remote_h = (self.height() - GAP_PX) * 11 // 20
+        self.remote.setGeometry(0, 0, self.width(), remote_h)
+        top = remote_h + GAP_PX
+        self.party.setGeometry(0, top, self.width(), self.height() - top)
+        own_w = max(120, self.width() // 4)
+        own_h = own_w * 3 // 4
         caption = self.party.caption_height()
-        row = min(self.height() * 2 // 5, (self.width() // 2) * 3 // 4 + caption)
-        top = self.height() - row
-        self.remote.setGeometry(0, 0, self.width(), top - GAP_PX)
-        tile_w = min(self.width() // 2, (row - caption) * 4 // 3)
-        self.party.setGeometry(0, top, tile_w, row)
-        own_h = min(row - caption, (self.width() - tile_w - GAP_PX) * 3 // 4) * 2 // 3
-        own_w = own_h * 4 // 3
-        self.local.setGeometry(self.width() - own_w, self.height() - own_h, own_w, own_h)
+        self.local.setGeometry(self.width() - own_w, self.height() - caption - own_h, own_w, own_h)
+        self.local.raise_()
 
     def _place_three_side_by_side(self) -> None:
         caption = self.party.caption_height()
