@@ -9,6 +9,14 @@ fresh offer), quality reports to the server. It keeps what arrives (frame counts
 document events with their monotonic times; the pages themselves stay in the call media, in
 memory, until the call ends).
 Every step is handed to ``on_step`` so the demo can print it as it happens.
+
+Three-way calls (docs/protocol.md §Interpreter): the kiosk and the adviser follow the
+``interpreter`` messages (a leg opens with the interpreter's offer and closes on "left"); the
+adviser can :meth:`HeadlessParty.invite_interpreter`; :func:`headless_interpreter` is an
+interpreter account's party, which goes available, accepts an ``offer`` of kind "interpreting"
+and offers to the kiosk and the adviser; its :meth:`HeadlessParty.hang_up` leaves the call
+without ending it. What each party saw of each other party is in
+:meth:`HeadlessParty.frames_from` and :attr:`HeadlessParty.lines`.
 """
 
 from __future__ import annotations
@@ -84,6 +92,9 @@ class HeadlessParty:
                 on_remote_text=self._on_text,
                 on_quality=self._on_quality,
                 on_document=self._on_document,
+                on_party=self._on_party,
+                on_party_frame=self._on_party_frame,
+                on_party_text=self._on_party_text,
             ),
             quality_interval_s=quality_interval_s,
             connect_timeout_s=connect_timeout_s,
@@ -93,6 +104,9 @@ class HeadlessParty:
         self.events: list[ClientEvent] = []
         self.remote_text: list[RttUpdate] = []  # every update of the peers' text, in order
         self.document_events: list[tuple[float, DocumentEvent]] = []  # (monotonic, event)
+        self.lines: dict[str, str] = {}  # the latest whole line of real-time text, by party
+        # What each remote party's connection saw in the last call, kept when it ended.
+        self.last_party_figures: dict[str, CallStats] = {}
         self._changed = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
         # The calls whose first connection and first frame were told (once per call, not rebuild).
@@ -139,6 +153,11 @@ class HeadlessParty:
     def in_call(self) -> bool:
         return self.media.session is not None
 
+    def frames_from(self, party: str) -> int:
+        """Video frames decoded from ``party`` in the current (or, after it, the last) call."""
+        figures = self.media.party_figures or self.last_party_figures
+        return figures[party].frames if party in figures else 0
+
     @property
     def remote_frames(self) -> int:
         """Remote video frames decoded, over all calls."""
@@ -159,8 +178,21 @@ class HeadlessParty:
             await self.client.send(m.Hangup(call_id=call_id))
             self._step("hung up", f"call {call_id}")
 
+    async def invite_interpreter(self, language: str) -> None:
+        """Adviser: ask for an interpreter of ``language`` in the running call."""
+        call_id = self.media.call_id
+        assert call_id is not None, "no call to invite an interpreter to"
+        await self.client.send(m.InviteInterpreter(call_id=call_id, language=language))
+        self._step("interpreter", f"invited one for {language!r}")
+
+    async def dismiss_interpreter(self) -> None:
+        """Adviser: withdraw the invitation, or thank the interpreter, who leaves."""
+        call_id = self.media.call_id
+        assert call_id is not None, "no call to dismiss an interpreter from"
+        await self.client.send(m.DismissInterpreter(call_id=call_id))
+
     async def send_text(self, draft: str) -> None:
-        """Real-time text: the line as it stands, as if typed; needs a call."""
+        """Real-time text: the line as it stands, as if typed, to every party; needs a call."""
         assert self.in_call, "no call to send text in"
         await self.media.send_text(draft)
 
@@ -209,15 +241,26 @@ class HeadlessParty:
                 shown = "no one available" if wait is None else f"wait {wait.low_s}-{wait.high_s} s"
                 self._step("position", f"{position} in line, {shown}")
             case m.Offer(call_id=call_id, language=language, waited_s=waited):
-                self._step("offered", f"a caller in {language!r} who waited {waited:.1f} s")
+                what = "interpreting for a call" if event.kind == "interpreting" else "a caller"
+                self._step("offered", f"{what} in {language!r}, waiting {waited:.1f} s")
                 if self.auto_accept:
                     await self.client.send(m.Accept(call_id=call_id))
             case m.CallStarted(call_id=call_id, role=role, peer_name=peer):
-                self._step("call started", f"with {peer!r} as {role}")
-                self.calls.append(await self.media.start_call(call_id, role, event.ice_servers))
+                what = "interpreting, with the adviser" if event.interpreting else "with"
+                self._step("call started", f"{what} {peer!r} as {role}")
+                self.calls.append(
+                    await self.media.start_call(
+                        call_id, role, event.ice_servers, interpreting=event.interpreting
+                    )
+                )
             case m.SessionDescription() | m.IceCandidate():
                 await self.media.receive(event)
+            case m.Interpreter(state=state, language=language, reason=reason):
+                because = f" ({reason})" if reason else ""
+                self._step("interpreter", f"{state} for {language!r}{because}")
+                await self.media.interpreter_changed(event)
             case m.CallEnded(reason=reason):
+                self.last_party_figures = self.media.party_figures
                 await self.media.end_call(reason)
                 self._step("call ended", reason)
                 if self.ready_after_call and reason != "negotiation_failed":
@@ -249,6 +292,21 @@ class HeadlessParty:
 
     def _on_text(self, update: RttUpdate, line: str) -> None:
         self.remote_text.append(update)
+        main = self.media.main_party
+        if main is not None:
+            self.lines[main] = line
+        self._changed.set()
+
+    def _on_party(self, call_id: str, party: str, what: str) -> None:
+        self._step(party, f"{what} (their own connection)")
+        self._changed.set()
+
+    def _on_party_frame(self, party: str, frame: av.VideoFrame) -> None:
+        self._changed.set()
+
+    def _on_party_text(self, party: str, update: RttUpdate, line: str) -> None:
+        self.remote_text.append(update)
+        self.lines[party] = line
         self._changed.set()
 
     def _on_document(self, call_id: str, event: DocumentEvent) -> None:
@@ -307,6 +365,31 @@ async def headless_kiosk(
     )
     await party.start()
     return party
+
+
+async def headless_interpreter(
+    http_url: str,
+    ws_url: str,
+    username: str,
+    password: str,
+    *,
+    name: str = "interpreter",
+    on_step: StepListener | None = None,
+    media: MediaConfig | None = None,
+) -> HeadlessParty:
+    """An interpreter account's party: signs in, and accepts every offer of interpreting at
+    once (:meth:`HeadlessParty.go_available` first). It reports no quality (that is the
+    kiosk's and the adviser's, docs/protocol.md §Interpreter)."""
+    return await headless_adviser(
+        http_url,
+        ws_url,
+        username,
+        password,
+        name=name,
+        on_step=on_step,
+        media=media,
+        ready_after_call=True,
+    )
 
 
 async def headless_adviser(

@@ -96,12 +96,12 @@ class CallLegs:
         self._events = events
         self._answers = answers
         self._now = monotonic
-        self._legs: dict[m.PartyRole, _Leg] = {}
+        self._legs: dict[str, _Leg] = {}
         self.figures: dict[str, CallFigures] = {}  # by party, kept after a leg closed
         self._closed = False
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def session(self, party: m.PartyRole) -> CallSession | None:
+    def session(self, party: str) -> CallSession | None:
         leg = self._legs.get(party)
         return leg.connection.session if leg is not None else None
 
@@ -168,8 +168,8 @@ class CallLegs:
     async def close_all(self, reason: str) -> None:
         """The call ended: every leg ends, no new one opens. Idempotent."""
         self._closed = True
-        for party in list(self._legs):
-            await self.close(party, reason)
+        for leg in list(self._legs.values()):
+            await self.close(leg.party, reason)
         tasks = list(self._tasks)
         await asyncio.gather(*tasks, return_exceptions=True)
 

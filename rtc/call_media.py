@@ -409,12 +409,24 @@ class CallMedia:
         if call.session is not None:
             call.figures.audio_frames = call.audio_before + call.session.remote_audio_frames
         call.legs.refresh_figures()
-        main: m.PartyRole = (
-            "kiosk" if call.peer == "kiosk" or call.role == "answerer" else "adviser"
-        )
-        figures: dict[str, CallFigures] = {main: call.figures}
+        figures: dict[str, CallFigures] = {_main_party(call): call.figures}
         figures.update(call.legs.figures)
         return figures
+
+    @property
+    def main_party(self) -> m.PartyRole | None:
+        """Who the main session connects to ("adviser" for the kiosk, "kiosk" for the adviser
+        and the interpreter); None between calls."""
+        return _main_party(self._call) if self._call is not None else None
+
+    def session_of(self, party: str) -> CallSession | None:
+        """The session to ``party`` (its meters and state); None if there is none now."""
+        call = self._call
+        if call is None:
+            return None
+        if party == _main_party(call):
+            return call.session
+        return call.legs.session(party)
 
     async def rebuild(self) -> None:
         """A fresh peer connection for the current call (the offerer sends a fresh offer): what
@@ -589,6 +601,11 @@ class CallMedia:
             session.set_muted(audio=audio, video=video)
         if self._call is not None:
             self._call.legs.set_muted(audio, video)
+
+
+def _main_party(call: _Call) -> m.PartyRole:
+    # The kiosk offers the main call (docs/protocol.md §Call); the interpreter's is the kiosk.
+    return "kiosk" if call.peer == "kiosk" or call.role == "answerer" else "adviser"
 
 
 async def _cancel(task: asyncio.Task[None] | None) -> None:
