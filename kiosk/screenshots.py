@@ -22,6 +22,8 @@ from kiosk.answers.sample import sample_bundle
 from kiosk.flow import KioskFlow
 from kiosk.screenshots_booking import SCREENS as BOOKING_SCREENS
 from kiosk.screenshots_booking import booking_states
+from kiosk.screenshots_call import SCREENS as CALL_SCREENS
+from kiosk.screenshots_call import call_states
 from kiosk.state import Alert, AnswersLoaded, KioskState, MediaOpened, RemoteText, ServerUp
 from kiosk.views.catalog import Catalog
 from kiosk.views.window_view import KioskWindow, app_font
@@ -48,6 +50,7 @@ SCREENS = (
     "answers_search",
     "answers_in_line",
     *BOOKING_SCREENS,  # booking_states: book a time, a ticket, check in (issue #14)
+    *CALL_SCREENS,  # call_states: a letter shown, an interpreter in the call (issue #16)
 )
 
 
@@ -191,7 +194,8 @@ def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> 
     written = []
     for lang in langs:
         booking = booking_states(lang, sample_welcome(resident=lang))
-        for name, state in (*states(lang), *answers_states(lang), *booking):
+        call = call_states(lang, sample_welcome(resident=lang))
+        for name, state in (*states(lang), *answers_states(lang), *booking, *call):
             window.show_state(state, seconds_left=25)
             _fake_video(window, name)
             for _ in range(3):  # a wrapped label's new height asks for another layout pass
@@ -207,9 +211,27 @@ def render_all(out: Path, langs: list[str], *, size: tuple[int, int] = SIZE) -> 
 def _fake_video(window: KioskWindow, screen: str) -> None:
     if screen == "waiting":
         window.show_local_frame(_picture("#5B7DB1", "you"))
-    if screen == "call":
+    if screen.startswith("call"):
         window.show_remote_frame(_picture("#3E6E4E", "adviser"))
         window.show_local_frame(_picture("#5B7DB1", "you"))
+    if screen.startswith("call_letter"):
+        window.show_local_frame(_held_letter())
+    if screen.startswith("call_interpreter"):
+        window.show_interpreter_frame(_picture("#7A4E8C", "interpreter"))
+
+
+def _held_letter() -> QImage:
+    """The camera's picture of a resident holding a letter up to it."""
+    image = _picture("#5B7DB1", "you")
+    painter = QPainter(image)
+    painter.setBrush(QColor("#F4F1EA"))
+    painter.setPen(QColor("#B0A999"))
+    painter.drawRect(228, 70, 184, 260)
+    painter.setPen(QColor("#555555"))
+    for y in range(100, 310, 18):
+        painter.drawLine(246, y, 394, y)
+    painter.end()
+    return image
 
 
 def _picture(colour: str, caption: str) -> QImage:

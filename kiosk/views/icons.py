@@ -26,6 +26,8 @@ class Icon(Enum):
     LANGUAGE = "language"
     ANSWERS = "answers"
     SPEAKER = "speaker"
+    LETTER = "letter"
+    CAMERA = "camera"
 
 
 def _backspace(p: QPainterPath) -> None:
@@ -141,6 +143,32 @@ def _speaker(p: QPainterPath) -> None:
     p.quadTo(22, 12, 18, 18)
 
 
+def _letter(p: QPainterPath) -> None:
+    # A sheet with a folded corner and lines of text: a letter to show.
+    p.moveTo(5, 2)
+    p.lineTo(15, 2)
+    p.lineTo(20, 7)
+    p.lineTo(20, 22)
+    p.lineTo(5, 22)
+    p.closeSubpath()
+    p.moveTo(15, 2)
+    p.lineTo(15, 7)
+    p.lineTo(20, 7)
+    for y in (11.0, 14.5, 18.0):
+        p.moveTo(8, y)
+        p.lineTo(17, y)
+
+
+def _camera(p: QPainterPath) -> None:
+    # A camera body with its lens: take a picture.
+    p.addRoundedRect(QRectF(2, 7, 20, 14), 2, 2)
+    p.moveTo(8, 7)
+    p.lineTo(9.5, 4)
+    p.lineTo(14.5, 4)
+    p.lineTo(16, 7)
+    p.addEllipse(QPointF(12, 14), 4, 4)
+
+
 _DRAW: dict[Icon, Callable[[QPainterPath], None]] = {
     Icon.BACKSPACE: _backspace,
     Icon.ENTER: _enter,
@@ -152,6 +180,8 @@ _DRAW: dict[Icon, Callable[[QPainterPath], None]] = {
     Icon.LANGUAGE: _language,
     Icon.ANSWERS: _answers,
     Icon.SPEAKER: _speaker,
+    Icon.LETTER: _letter,
+    Icon.CAMERA: _camera,
 }
 # Arrows that point along the reading direction turn round under right-to-left.
 MIRRORED_UNDER_RTL = frozenset({Icon.BACK, Icon.BACKSPACE, Icon.ENTER})

@@ -129,5 +129,9 @@ def stylesheet(fit: Fit = REFERENCE) -> str:
     QTextBrowser {{ font-size: {pt(BODY_PT)}pt; color: {TEXT}; border: 2px solid {SECONDARY};
         border-radius: {px(12)}px; }}
     QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+    QWidget[role="sheet"] {{ background: {BACKGROUND}; }}
+    QProgressBar {{ min-height: {px(24)}px; border: 2px solid {ON_SECONDARY};
+        border-radius: {px(12)}px; background: {SECONDARY}; }}
+    QProgressBar::chunk {{ background: {PRIMARY}; border-radius: {px(10)}px; }}
     QFrame[role="panel"] {{ background: {OVERLAY_PANEL}; border-radius: {px(24)}px; }}
     """

@@ -230,6 +230,9 @@ class KioskWindow(QWidget):
     def show_remote_frame(self, image: QImage) -> None:
         self.call.show_remote(image)
 
+    def show_interpreter_frame(self, image: QImage) -> None:
+        self.call.show_interpreter(image)
+
     def show_local_frame(self, image: QImage) -> None:
         if self.stack.currentWidget() is self.waiting:
             self.waiting.show_preview(image)
