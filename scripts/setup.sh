@@ -19,6 +19,8 @@ APT_PACKAGES=(
   coturn prometheus
   # TLS termination in front of the server (deploy/nginx), tested by tests/deploy
   nginx-light
+  # the production store; tests start their own server in a temporary folder (tests/store)
+  postgresql
 )
 
 missing=()
@@ -28,8 +30,8 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   echo "setup: installing Debian packages: ${missing[*]}"
-  # coturn, prometheus and nginx are used as tools by the tests, never as system services: keep
-  # their packages from starting daemons (policy-rc.d exit 101 = "do not start").
+  # coturn, prometheus, nginx and postgresql are used as tools by the tests, never as system
+  # services: keep their packages from starting daemons (policy-rc.d exit 101 = "do not start").
   policy=/usr/sbin/policy-rc.d
   placed_policy=""
   if [ ! -e "$policy" ]; then
@@ -41,9 +43,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ -z "$placed_policy" ] || $SUDO rm -f "$policy"
 fi
 # coturn's Debian package starts a system service; tests run their own relay on loopback.
-# Likewise prometheus: only its promtool is used.
+# Likewise prometheus: only its promtool is used; and postgresql, whose binaries tests run.
 if command -v systemctl >/dev/null 2>&1; then
-  systemctl disable --now coturn prometheus nginx >/dev/null 2>&1 || true
+  systemctl disable --now coturn prometheus nginx postgresql >/dev/null 2>&1 || true
 fi
 
 PYTHON=${PYTHON:-}
