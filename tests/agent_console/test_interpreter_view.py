@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from agent_console.events import PartyChanged, PartyText
 from agent_console.state import Phase
+from agent_console.views.call_view import CallView
 from signaling import messages as m
 from tests.agent_console.test_controller import Rig, offer, started, welcome
 
@@ -141,3 +142,19 @@ def test_the_interpreters_console(rig: Rig) -> None:
     rig.key(Qt.Key.Key_F5)
     assert rig.backend.last_sent() == m.Ready()  # no outcome to record
     assert rig.phase() is Phase.AVAILABLE
+
+
+@pytest.mark.parametrize("size", [(960, 480), (480, 960)], ids=["landscape", "portrait"])
+def test_the_third_party_never_covers_the_resident(qtbot: QtBot, size: tuple[int, int]) -> None:
+    call = CallView()
+    qtbot.addWidget(call)
+    stage = call.stage
+    stage.resize(*size)
+    stage.show()
+    stage.show_party(True)
+    remote, party, own = (w.geometry() for w in (call.remote_video, call.party, call.local_video))
+    assert all(stage.rect().contains(r) for r in (remote, party, own))
+    assert not remote.intersects(party) and not remote.intersects(own)
+    assert party.width() * party.height() >= own.width() * own.height() > 0
+    stage.show_party(False)  # two parties again: the resident fills the stage
+    assert call.remote_video.geometry() == stage.rect() and not call.party.isVisible()
