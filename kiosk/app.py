@@ -44,6 +44,7 @@ class _Bridge(QObject):
     inbound = Signal(object)
     remote_frame = Signal(QImage)
     local_frame = Signal(QImage)
+    party_frame = Signal(QImage)  # the interpreter's picture (issue #16)
     restart = Signal()
 
 
@@ -78,6 +79,7 @@ class KioskApp:
             emit=self._emit,
             on_remote_frame=lambda rgb: self.bridge.remote_frame.emit(to_qimage(rgb)),
             on_local_frame=lambda rgb: self.bridge.local_frame.emit(to_qimage(rgb)),
+            on_party_frame=lambda rgb: self.bridge.party_frame.emit(to_qimage(rgb)),
             on_restart=self.bridge.restart.emit,
             app_version=app_version,
         )
@@ -104,6 +106,7 @@ class KioskApp:
         self.bridge.inbound.connect(self.controller.feed, Qt.ConnectionType.QueuedConnection)
         self.bridge.remote_frame.connect(self.window.show_remote_frame)
         self.bridge.local_frame.connect(self.window.show_local_frame)
+        self.bridge.party_frame.connect(self.window.show_interpreter_frame)
         self.bridge.restart.connect(lambda: app.exit(RESTART_EXIT_CODE))
 
     def _emit(self, event: Event) -> None:

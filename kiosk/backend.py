@@ -4,10 +4,15 @@ The call's media (devices, the waiting-screen preview, the call session, volume,
 are :class:`rtc.call_media.CallMedia`, shared with the console and the headless parties.
 
 No Qt here. It runs on a :class:`rtc.loop_thread.LoopThread` (AIORTC.md pitfall 7) and talks to the
-GUI only through the three callbacks it is given, which app.py turns into queued Qt signals:
-``emit(event)`` for flow inputs (kiosk/state.py), ``on_remote_frame`` / ``on_local_frame`` for RGB
-pictures. The GUI hands effects back with :meth:`KioskBackend.perform`, thread-safe; one worker
-carries them out in order, so an SDP relayed after ``StartCall`` always finds its session.
+GUI only through the callbacks it is given, which app.py turns into queued Qt signals:
+``emit(event)`` for flow inputs (kiosk/state.py), ``on_remote_frame`` / ``on_local_frame`` /
+``on_party_frame`` (the interpreter's) for RGB pictures. The GUI hands effects back with
+:meth:`KioskBackend.perform`, thread-safe; one worker carries them out in order, so an SDP relayed
+after ``StartCall`` always finds its session.
+
+In a call the resident may show a letter (kiosk/still_camera.py takes the still, the document
+channel sends it; progress, delivery and the adviser's request come back as flow events) and an
+interpreter may join (their picture, text and comings and goings come back the same way).
 """
 
 from __future__ import annotations
@@ -34,23 +39,34 @@ from kiosk.state import (
     AnswersLoaded,
     CallLive,
     CallLost,
+    CancelStill,
     CloseMedia,
     CodeSeen,
+    DeclineLetter,
     Effect,
     Event,
     FetchLogs,
     ForgetPlace,
+    LetterDelivered,
+    LetterNotSent,
+    LetterProgress,
+    LetterRequested,
     MediaOpened,
     OpenMedia,
+    PartyChanged,
+    PartyText,
+    Picture,
     PlaySound,
     ReadAloud,
     ReadingDone,
     RelayCallMessage,
+    RelayInterpreter,
     ReloadConfig,
     RemoteText,
     Restart,
     ScanCodes,
     Send,
+    SendStill,
     SendText,
     ServerDown,
     ServerRejected,
@@ -58,16 +74,23 @@ from kiosk.state import (
     SetMuted,
     SetVolume,
     StartCall,
+    StillFailed,
+    StillTaken,
     StopCall,
     StopReading,
+    TakeStill,
 )
+from kiosk.still_camera import take_still
+from rtc import documents as docs
 from rtc.call_media import CallMedia, MediaEvents, Role
 from rtc.frames import frame_rgb
 from rtc.ice_choice import ice_warnings
 from rtc.media import MediaConfig
+from rtc.media.still import Still
 from rtc.signaling_client import AuthFailed, Connected, Disconnected, NotConnected, SignalingClient
 from rtc.text import RttUpdate
 from signaling import messages as m
+from signaling.errors import KiosklinkError
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +129,7 @@ class KioskBackend:
         emit: Callable[[Event], None],
         on_remote_frame: Callable[[Frame], None] = lambda _: None,
         on_local_frame: Callable[[Frame], None] = lambda _: None,
+        on_party_frame: Callable[[Frame], None] = lambda _: None,
         on_restart: Callable[[], None] = lambda: None,
         app_version: str = "0.1.0",
     ) -> None:
@@ -113,6 +137,8 @@ class KioskBackend:
         self._emit = emit
         self._on_remote_frame = on_remote_frame
         self._on_local_frame = on_local_frame
+        self._on_party_frame = on_party_frame
+        self._newest_local: Frame | None = None  # the call camera's, for a still without another
         self._on_restart = on_restart
         self.app_version = app_version
         self.client = SignalingClient(
@@ -127,8 +153,12 @@ class KioskBackend:
             events=MediaEvents(
                 on_state=self._on_call_state,
                 on_remote_frame=lambda frame: self._on_remote_frame(_rgb(frame)),
-                on_local_frame=lambda frame: self._on_local_frame(_rgb(frame)),
+                on_local_frame=self._local_frame,
                 on_remote_text=self._on_remote_text,
+                on_document=self._on_document,
+                on_party=self._on_party,
+                on_party_frame=self._party_frame,
+                on_party_text=self._on_party_text,
             ),
             volume=DEFAULT_VOLUME,
             preview_interval_s=PREVIEW_INTERVAL_S,
@@ -270,6 +300,16 @@ class KioskBackend:
                 await self.reader.stop()
             case ScanCodes(on=on):
                 await (self.codes.start() if on else self.codes.stop())
+            case TakeStill(page=page):
+                await self._take_still(page)
+            case SendStill(picture=picture):
+                self._send_still(picture)
+            case CancelStill():
+                self.media.cancel_document()
+            case DeclineLetter():
+                self.media.decline_document()
+            case RelayInterpreter(message=message):
+                await self.media.interpreter_changed(message)
 
     async def _send(self, message: m.Message) -> None:
         try:
@@ -300,6 +340,64 @@ class KioskBackend:
 
     def _on_remote_text(self, update: RttUpdate, line: str) -> None:
         self._emit(RemoteText(update.text, committed=update.committed))
+
+    def _local_frame(self, frame: av.VideoFrame) -> None:
+        self._newest_local = rgb = _rgb(frame)
+        self._on_local_frame(rgb)
+
+    # --- a letter shown in the call (kiosk/flow_letter.py) ----------------------------------------
+
+    async def _take_still(self, page: int) -> None:
+        local = self.media.local
+        synthetic = local is None or local.sources.get("camera") == "synthetic"
+        try:
+            still = await take_still(
+                self.settings.document_camera,
+                page=page,
+                synthetic=synthetic,
+                newest_rgb=self._newest_local,
+            )
+        except KiosklinkError as exc:
+            log.warning("no still taken: %s", exc)
+            self._emit(StillFailed())
+            return
+        self._emit(StillTaken(Picture(still.data, still.mime, still.width, still.height)))
+
+    def _send_still(self, picture: Picture) -> None:
+        still = Still(picture.data, picture.mime, picture.width, picture.height)
+        try:
+            doc_id = self.media.send_document(still)
+        except KiosklinkError as exc:  # another page still on its way, or past the limit
+            log.info("page not offered: %s", exc)
+            doc_id = None
+        if doc_id is None:
+            self._emit(LetterNotSent("not_offered"))
+
+    def _on_document(self, call_id: str, event: docs.Event) -> None:
+        """The document channel's events that concern the resident: only pages this side sends
+        (the kiosk takes none) and the adviser's request."""
+        match event:
+            case docs.DocumentRequested():
+                self._emit(LetterRequested())
+            case docs.DocumentProgress(direction="sending"):
+                self._emit(LetterProgress(event.done, event.total))
+            case docs.DocumentDelivered():
+                self._emit(LetterDelivered())
+            case docs.DocumentRefused(direction="sending", by="peer"):
+                self._emit(LetterNotSent(event.reason))
+
+    # --- the interpreter (kiosk/flow_interpreter.py) ---------------------------------------------
+
+    def _on_party(self, call_id: str, party: m.PartyRole, change: str) -> None:
+        self._emit(PartyChanged(party, change))
+
+    def _party_frame(self, party: m.PartyRole, frame: av.VideoFrame) -> None:
+        if party == "interpreter":
+            self._on_party_frame(_rgb(frame))
+
+    def _on_party_text(self, party: m.PartyRole, update: RttUpdate, line: str) -> None:
+        if party == "interpreter":
+            self._emit(PartyText(update.text, committed=update.committed))
 
     # --- health ---------------------------------------------------------------------------------
 

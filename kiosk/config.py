@@ -29,6 +29,9 @@ class KioskSettings:
     server_url: str = "ws://127.0.0.1:8080/ws/kiosk"
     token: str = ""
     camera: str = "auto"  # "auto", a device index ("0") or path ("/dev/video2"), or "none"
+    # A camera over the desk for showing letters in a call (kiosk/still_camera.py): an index, a
+    # path, or empty for none (the still then comes from the call's camera).
+    document_camera: str = ""
     microphone: str = "auto"
     idle_timeout_s: float = 90.0
     waiting_idle_timeout_s: float = 600.0

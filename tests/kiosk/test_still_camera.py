@@ -1,0 +1,70 @@
+"""Where the kiosk's still of a letter comes from (kiosk/still_camera.py): a document camera at its
+own size (a video file stands in for it, as OpenCV opens both alike), the synthetic letter, or the
+call camera's newest picture. Real JPEG encoding and decoding; the file is a test fixture, the
+still itself is never written."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from kiosk.still_camera import device_of, take_still
+from rtc.media.camera import DeviceUnavailable
+
+
+def _decoded(data: bytes) -> np.ndarray:
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    assert image is not None
+    return image
+
+
+@pytest.fixture
+def document_camera(tmp_path: Path) -> Path:
+    """A 1600x1200 clip: larger than the call's 640x480, white paper with a dark bar."""
+    path = tmp_path / "desk.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 5, (1600, 1200))
+    frame = np.full((1200, 1600, 3), 235, np.uint8)
+    frame[500:700, 200:1400] = 30
+    for _ in range(8):
+        writer.write(frame)
+    writer.release()
+    return path
+
+
+def test_a_document_camera_gives_its_full_size(document_camera: Path) -> None:
+    still = asyncio.run(take_still(str(document_camera), page=1, synthetic=True, newest_rgb=None))
+    assert (still.width, still.height, still.mime) == (1600, 1200, "image/jpeg")
+    image = _decoded(still.data)
+    assert image.shape == (1200, 1600, 3)
+    assert image[600, 800].max() < 80 and image[100, 100].min() > 200  # the bar, the paper
+
+
+def test_without_a_camera_the_synthetic_letter_differs_per_page() -> None:
+    first = asyncio.run(take_still("", page=1, synthetic=True, newest_rgb=None))
+    second = asyncio.run(take_still("", page=2, synthetic=True, newest_rgb=None))
+    assert (first.width, first.height) == (2560, 1920)
+    assert first.data[:3] == b"\xff\xd8\xff" and first.data != second.data
+
+
+def test_otherwise_the_call_cameras_newest_picture() -> None:
+    rgb = np.zeros((480, 640, 3), np.uint8)
+    rgb[:, :, 0] = 200  # red in RGB
+    still = asyncio.run(take_still("", page=1, synthetic=False, newest_rgb=rgb))
+    assert (still.width, still.height) == (640, 480)
+    b, _g, r = _decoded(still.data)[240, 320]
+    assert r > 150 and b < 60  # the channels went the right way round
+    with pytest.raises(DeviceUnavailable):
+        asyncio.run(take_still("", page=1, synthetic=False, newest_rgb=None))
+
+
+def test_a_document_camera_that_cannot_open_says_so(tmp_path: Path) -> None:
+    with pytest.raises(DeviceUnavailable):
+        asyncio.run(
+            take_still(str(tmp_path / "nothing.avi"), page=1, synthetic=True, newest_rgb=None)
+        )
+    assert device_of("") is None and device_of("none") is None
+    assert device_of("2") == 2 and device_of("/dev/video4") == "/dev/video4"
