@@ -331,6 +331,8 @@ class ConsoleFlow(BookingIntents, InterpreterIntents):
         if offer is None or offer.call_id != msg.call_id:
             return []
         notice = {"timeout": Notice.MISSED_CALL, "caller_left": Notice.CALLER_LEFT}.get(msg.reason)
+        if offer.kind == "interpreting" and msg.reason == "caller_left":
+            notice = Notice.INTERPRETING_WITHDRAWN  # dismissed, or the call ended (§Interpreter)
         self._set(phase=Phase.AVAILABLE, offer=None, notice=notice)
         return []
 

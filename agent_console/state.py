@@ -44,6 +44,7 @@ class Notice(StrEnum):
     SERVER_ERROR = "server_error"
     NOBODY_WAITING = "nobody_waiting"  # take_next found no caller for this adviser
     NOTE_REFUSED = "note_refused"  # the server kept the outcome but not the note (§Wrap-up)
+    INTERPRETING_WITHDRAWN = "interpreting_withdrawn"  # the ringing invitation was withdrawn
     INTERPRETING_ENDED = "interpreting_ended"  # an interpreter's part ended by the call or adviser
 
 

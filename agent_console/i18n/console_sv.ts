@@ -449,68 +449,68 @@
 <context>
     <name>Interpreter</name>
     <message>
-        <location filename="../views/interpreter_bar.py" line="117"/>
+        <location filename="../views/interpreter_bar.py" line="132"/>
         <source>Interpreter: %1 (%2)</source>
         <translation>Tolk: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="123"/>
+        <location filename="../views/interpreter_bar.py" line="138"/>
         <source>Withdrawing the invitation…</source>
         <translation>Drar tillbaka inbjudan…</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="124"/>
+        <location filename="../views/interpreter_bar.py" line="139"/>
         <source>Asking for an interpreter of %1…</source>
         <translation>Söker en tolk i %1…</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="129"/>
+        <location filename="../views/interpreter_bar.py" line="144"/>
         <source>nobody interprets it.</source>
         <translation>ingen tolkar det språket.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="130"/>
+        <location filename="../views/interpreter_bar.py" line="145"/>
         <source>nobody who interprets it is signed in.</source>
         <translation>ingen som tolkar det är inloggad.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="133"/>
+        <location filename="../views/interpreter_bar.py" line="148"/>
         <source>nobody answered in time.</source>
         <translation>ingen svarade i tid.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="134"/>
+        <location filename="../views/interpreter_bar.py" line="149"/>
         <source>nobody could come.</source>
         <translation>ingen kunde komma.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="136"/>
+        <location filename="../views/interpreter_bar.py" line="151"/>
         <source>No interpreter for %1: %2</source>
         <translation>Ingen tolk i %1: %2</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="145"/>
+        <location filename="../views/interpreter_bar.py" line="160"/>
         <source>The invitation for an interpreter was withdrawn.</source>
         <translation>Inbjudan till en tolk drogs tillbaka.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="149"/>
+        <location filename="../views/interpreter_bar.py" line="164"/>
         <source>%1 has left: interpreting ended.</source>
         <translation>%1 har gått: tolkningen är avslutad.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="150"/>
-        <location filename="../views/interpreter_bar.py" line="159"/>
+        <location filename="../views/interpreter_bar.py" line="165"/>
+        <location filename="../views/interpreter_bar.py" line="174"/>
         <source>%1 has left the call.</source>
         <translation>%1 har lämnat samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="151"/>
+        <location filename="../views/interpreter_bar.py" line="166"/>
         <source>%1&apos;s connection was lost; the call goes on.</source>
         <translation>Anslutningen till %1 bröts; samtalet fortsätter.</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="154"/>
+        <location filename="../views/interpreter_bar.py" line="169"/>
         <source>%1&apos;s video could not be set up; the call goes on.</source>
         <translation>Bilden från %1 kunde inte kopplas upp; samtalet fortsätter.</translation>
     </message>
@@ -518,42 +518,42 @@
 <context>
     <name>InterpreterBar</name>
     <message>
-        <location filename="../views/interpreter_bar.py" line="27"/>
+        <location filename="../views/interpreter_bar.py" line="29"/>
         <source>Interpreter (F11)</source>
         <translation>Tolk (F11)</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="28"/>
+        <location filename="../views/interpreter_bar.py" line="30"/>
         <source>Invite an interpreter into this call</source>
         <translation>Bjud in en tolk till samtalet</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="30"/>
+        <location filename="../views/interpreter_bar.py" line="32"/>
         <source>Language to interpret</source>
         <translation>Språk att tolka</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="31"/>
+        <location filename="../views/interpreter_bar.py" line="33"/>
         <source>Interpret:</source>
         <translation>Tolka:</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="33"/>
+        <location filename="../views/interpreter_bar.py" line="35"/>
         <source>Invite</source>
         <translation>Bjud in</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="35"/>
+        <location filename="../views/interpreter_bar.py" line="37"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="96"/>
+        <location filename="../views/interpreter_bar.py" line="103"/>
         <source>Thank and end interpreting</source>
         <translation>Tacka och avsluta tolkningen</translation>
     </message>
     <message>
-        <location filename="../views/interpreter_bar.py" line="98"/>
+        <location filename="../views/interpreter_bar.py" line="105"/>
         <source>Withdraw</source>
         <translation>Dra tillbaka</translation>
     </message>
@@ -771,11 +771,16 @@
     </message>
     <message>
         <location filename="../views/labels.py" line="189"/>
+        <source>The adviser no longer needs an interpreter for that call.</source>
+        <translation>Rådgivaren behöver inte längre en tolk i det samtalet.</translation>
+    </message>
+    <message>
+        <location filename="../views/labels.py" line="192"/>
         <source>Interpreting has ended: the adviser thanked you, or the call is over.</source>
         <translation>Tolkningen är avslutad: rådgivaren tackade dig, eller samtalet är slut.</translation>
     </message>
     <message>
-        <location filename="../views/labels.py" line="192"/>
+        <location filename="../views/labels.py" line="195"/>
         <source>The outcome is saved, but not the note: it seems to hold personal data. Rewrite the note, or drop it.</source>
         <translation>Utfallet är sparat, men inte anteckningen: den verkar innehålla personuppgifter. Skriv om anteckningen eller stryk den.</translation>
     </message>

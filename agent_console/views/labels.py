@@ -186,6 +186,9 @@ def notice_text(notice: Notice) -> str:
         Notice.NOBODY_WAITING: QCoreApplication.translate(
             "Notice", "Nobody is waiting in your languages right now."
         ),
+        Notice.INTERPRETING_WITHDRAWN: QCoreApplication.translate(
+            "Notice", "The adviser no longer needs an interpreter for that call."
+        ),
         Notice.INTERPRETING_ENDED: QCoreApplication.translate(
             "Notice", "Interpreting has ended: the adviser thanked you, or the call is over."
         ),

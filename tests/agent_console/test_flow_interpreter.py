@@ -201,6 +201,23 @@ def test_an_interpreter_is_offered_interpreting_and_joins() -> None:
     assert flow.receive(told("left", "hangup"), T0 + 5) == []
 
 
+def test_an_invitation_withdrawn_while_ringing() -> None:
+    flow = interpreter_signed_in()
+    asked = m.Offer(
+        call_id="c1",
+        language="ti",
+        topic=None,
+        site="Rinkeby library",
+        waited_s=3,
+        expires_in_s=20,
+        kind="interpreting",
+    )
+    flow.receive(asked, T0 + 1)
+    flow.receive(m.OfferRevoked(call_id="c1", reason="caller_left"), T0 + 5)
+    assert phase_of(flow) is Phase.AVAILABLE
+    assert flow.state.notice is Notice.INTERPRETING_WITHDRAWN
+
+
 def test_the_interpreter_reports_no_quality() -> None:
     flow = interpreting()
     figures = m.Quality(rtt_ms=40, packet_loss_ratio=0.0, jitter_ms=3, fps=30)
