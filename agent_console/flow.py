@@ -339,16 +339,22 @@ class ConsoleFlow(BookingIntents, InterpreterIntents):
     # --- the call ------------------------------------------------------------------------------
 
     def _call_started(self, msg: m.CallStarted, now: float) -> list[Effect]:
-        offer = self.state.offer
+        offer, current = self.state.offer, self.state.call
         topic, site = (offer.topic, offer.site) if offer is not None else (None, msg.peer_name)
+        lacks, started_at = offer.kiosk_lacks if offer is not None else None, now
+        if current is not None and current.call_id == msg.call_id:
+            # The same call set up anew (an adviser back within their grace, §Interpreter):
+            # what its offer said still holds, and its clock runs on.
+            topic, site, lacks = current.topic, current.site, current.kiosk_lacks
+            started_at = current.started_at
         call = ActiveCall(
             call_id=msg.call_id,
             language=msg.language,
             topic=topic,
             site=site,
-            started_at=now,
+            started_at=started_at,
             role=msg.role,
-            kiosk_lacks=offer.kiosk_lacks if offer is not None else None,
+            kiosk_lacks=lacks,
             interpreting=msg.interpreting,
             # An interpreter's peer_name is the adviser's; the resident is the main peer.
             adviser_name=msg.peer_name if msg.interpreting else "",

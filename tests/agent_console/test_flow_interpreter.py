@@ -218,6 +218,25 @@ def test_an_invitation_withdrawn_while_ringing() -> None:
     assert flow.state.notice is Notice.INTERPRETING_WITHDRAWN
 
 
+def test_set_up_anew_after_the_adviser_came_back() -> None:
+    """The adviser's link came back within grace: the interpreter is started again (§Interpreter)
+    in the same call, which keeps its kiosk and clock; the adviser's console sees joined again."""
+    flow = interpreting()
+    again = started().model_copy(
+        update={"role": "offerer", "peer_name": "Amal Haddad", "interpreting": True}
+    )
+    assert flow.receive(again, T0 + 50) == [EndMedia("c1"), StartMedia(again)]
+    call = flow.state.call
+    assert call is not None and (call.site, call.started_at) == ("Rinkeby library", T0 + 3)
+
+    adviser = in_call()
+    adviser.invite_interpreter("ti", T0 + 10)
+    adviser.receive(told("joined", name="Sara Lind"), T0 + 20)
+    adviser.receive(started(), T0 + 50)
+    adviser.receive(told("joined", name="Sara Lind"), T0 + 51)
+    assert leg_state(adviser) == ("joined", None, "Sara Lind")
+
+
 def test_the_interpreter_reports_no_quality() -> None:
     flow = interpreting()
     figures = m.Quality(rtt_ms=40, packet_loss_ratio=0.0, jitter_ms=3, fps=30)
