@@ -4,7 +4,7 @@
     kiosklink admin add-kiosk --name N --site S             manage kiosks, advisers, records
     kiosklink kiosk [--server URL] [--token T] [--config F] the touchscreen app
     kiosklink console [--server URL] [--config FILE]        the adviser console
-    kiosklink demo [--headless] [--document]                a real call on this machine
+    kiosklink demo [--headless] [--document] [--interpreter]  a real call on this machine
     kiosklink soak [--minutes N] [--screen WxH] [--out D]   the real apps in real calls, for minutes
     kiosklink schema                                        the protocol's JSON Schema
     kiosklink screenshots kiosk|console|dashboard [--out D]  PNGs of every screen
@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the kiosk shows the adviser two pages (headless); prints delivery times and sha256",
     )
+    demo.add_argument(
+        "--interpreter",
+        action="store_true",
+        help="a three-way call: the adviser invites an interpreter (headless); frames per link",
+    )
 
     sub.add_parser("schema", help="print the protocol's JSON Schema")
     sub.add_parser("soak", help="the real kiosk and console apps in real calls for minutes")
@@ -95,7 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kiosklink.demo import run_demo
 
             return run_demo(
-                headless=args.headless, call_seconds=args.seconds, document=args.document
+                headless=args.headless,
+                call_seconds=args.seconds,
+                document=args.document,
+                interpreter=args.interpreter,
             )
         case "screenshots":
             module = importlib.import_module(SCREENSHOTS[args.target])

@@ -10,6 +10,13 @@ the call record is complete.
 ``--document`` (headless) also has the kiosk show the adviser two pages of a letter, synthetic
 stills at 2560x1920 (docs/protocol.md §Documents in a call), and prints each page's delivery time
 and its sha256 as each end computed it; they must be equal.
+
+``--interpreter`` (headless) makes it a three-way call (docs/protocol.md §Interpreter): an
+interpreter account signs in, the adviser invites an interpreter for Tigrinya once the call is
+up, and the demo prints the frames received on each of the six links (who received from whom,
+rate and glass-to-glass latency), checks that each party's real-time text reached both others,
+then the interpreter leaves and the two-party call must go on. With ``--document`` the pages
+are shown during the three-way call. Exit status 1 if any link had no frames.
 """
 
 from __future__ import annotations
@@ -32,8 +39,17 @@ from signaling.embedded import EmbeddedServer
 DEMO_PASSWORD = "demo-password-not-secret"
 
 
-def run_demo(*, headless: bool = False, call_seconds: float = 6.0, document: bool = False) -> int:
-    if not headless and not document and _has_display():
+def run_demo(
+    *,
+    headless: bool = False,
+    call_seconds: float = 6.0,
+    document: bool = False,
+    interpreter: bool = False,
+) -> int:
+    """The windows only for the plain two-party call on a display; every other demo headless."""
+    if not headless and (document or interpreter) and _has_display():
+        print("demo: --document and --interpreter run headless (the windows show two parties)")
+    if not headless and not document and not interpreter and _has_display():
         try:
             from kiosklink.demo_windows import run_windowed_demo
         except ImportError as exc:
@@ -41,7 +57,7 @@ def run_demo(*, headless: bool = False, call_seconds: float = 6.0, document: boo
         else:
             return run_windowed_demo()
     with tempfile.TemporaryDirectory(prefix="kiosklink-demo-") as workdir:
-        return asyncio.run(_headless_demo(Path(workdir), call_seconds, document))
+        return asyncio.run(_headless_demo(Path(workdir), call_seconds, document, interpreter))
 
 
 def _has_display() -> bool:
@@ -62,7 +78,9 @@ def demo_settings(workdir: Path) -> Settings:
     )
 
 
-async def _headless_demo(workdir: Path, call_seconds: float, document: bool) -> int:
+async def _headless_demo(
+    workdir: Path, call_seconds: float, document: bool, interpreter: bool
+) -> int:
     say = _Printer()
     server = EmbeddedServer(demo_settings(workdir)).start()
     try:
@@ -74,8 +92,18 @@ async def _headless_demo(workdir: Path, call_seconds: float, document: bool) -> 
         say(
             "server", "registered kiosk 'Demo kiosk' and adviser 'Amal Demo' (ar native, sv fluent)"
         )
-        async with asyncio.timeout(max(60.0, call_seconds + 45.0)):
-            ok = await _call(server, token, say, call_seconds, document)
+        if interpreter:
+            server.add_interpreter(
+                "tesfay", DEMO_PASSWORD, {"ti": "native"}, display_name="Tesfay Demo"
+            )
+            say("server", "registered interpreter 'Tesfay Demo' (ti native)")
+        async with asyncio.timeout(max(90.0, call_seconds + 75.0)):
+            if interpreter:
+                from kiosklink.demo_interpreter import run_three_way
+
+                ok = await run_three_way(server, token, say, call_seconds, document)
+            else:
+                ok = await _call(server, token, say, call_seconds, document)
     except TimeoutError:
         say("demo", "FAILED: the call did not complete in time")
         ok = False
