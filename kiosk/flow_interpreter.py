@@ -7,7 +7,8 @@ Pure, like the flow: no Qt, no asyncio, no clock. Rules:
   interpreter is being called". ``joined``: the interpreter's tile appears (their picture once
   their peer connection is up: ``PartyChanged`` "connected"), with the role labelled.
   ``left``: the tile goes and a short notice says so for :data:`LEFT_NOTICE_S`; the call goes
-  on. The kiosk is never told ``unavailable``; should it come, the invitation quietly ends.
+  on. An invitation nobody accepted ends as ``left`` (``timeout``) without a notice: nobody
+  came. The kiosk is never told ``unavailable``; should it come, the invitation quietly ends.
 * Every ``interpreter`` message also goes to the call's media (``RelayInterpreter``): ``left``
   closes the interpreter's peer connection there. Their SDP and ICE (``peer``) go the way the
   adviser's do (``RelayCallMessage``).
@@ -84,7 +85,14 @@ class InterpreterEvents:
     def _left(self, call: CallInfo, now: float) -> None:
         if call.interpreter is None:
             return
-        gone = replace(call, interpreter=None, interpreter_draft="", interpreter_left_at=now)
+        # An invitation nobody took ends as "left" too: nobody came, so no "has left" notice.
+        joined = call.interpreter.step is InterpreterStep.JOINED
+        gone = replace(
+            call,
+            interpreter=None,
+            interpreter_draft="",
+            interpreter_left_at=now if joined else None,
+        )
         self.state = replace(self.state, call=gone)
 
     def _notice_deadline(self) -> float | None:

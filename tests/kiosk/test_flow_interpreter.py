@@ -95,3 +95,11 @@ def test_an_invitation_that_ends_unanswered_goes_quietly() -> None:
     flow.feed(said("unavailable", reason="timeout"), 11.0)
     call = flow.state.call
     assert call is not None and call.interpreter is None and call.interpreter_left_at is None
+
+
+def test_an_invitation_that_times_out_leaves_no_notice() -> None:
+    flow = in_call()
+    flow.feed(said("inviting"), 10.0)
+    flow.feed(said("left", reason="timeout"), 11.0)
+    call = flow.state.call
+    assert call is not None and call.interpreter is None and call.interpreter_left_at is None
