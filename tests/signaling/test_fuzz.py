@@ -7,8 +7,8 @@ Frames come from two places: the JSON Schema generated from the message classes
 someone else's call id, valid messages out of order). The test fails on any ``internal`` reply and
 on any log record at ERROR or with a traceback, from any logger the server uses.
 
-Bounded: ``EXAMPLES`` batches of up to ``BATCH`` frames each for a kiosk, an adviser and a
-connection that never says hello (a few thousand frames), well under a minute;
+Bounded: ``EXAMPLES`` batches of up to ``BATCH`` frames each for a kiosk, an adviser, an
+interpreter and a connection that never says hello (a few thousand frames), well under a minute;
 ``FUZZ_EXAMPLES=1050`` (with ``--timeout 900``) runs ~20,000 frames by hand.
 ``.venv/bin/pytest -q -s tests/signaling/test_fuzz.py`` prints the counts.
 """
@@ -308,6 +308,11 @@ def test_fuzzed_frames_never_get_internal_or_a_traceback(
     adviser = Party(
         server.adviser_url, lambda: m.Hello(protocol=1, token=login(server, "fuzz")), "adviser"
     )
+    # An interpreter (docs/protocol.md §Interpreter) sends what advisers may, routed otherwise.
+    server.add_interpreter("fuzzi", PASSWORD, {"ar": "native", "ti": "native"})
+    interpreter = Party(
+        server.adviser_url, lambda: m.Hello(protocol=1, token=login(server, "fuzzi")), "adviser"
+    )
     stranger = Party(server.kiosk_url, None, "kiosk")  # never says hello (a fuzzed one may)
 
     schema = m.json_schema()["directions"]
@@ -336,27 +341,36 @@ def test_fuzzed_frames_never_get_internal_or_a_traceback(
         frames(kiosk_messages, adviser_messages),
         frames(adviser_messages, kiosk_messages),
         frames(kiosk_messages, adviser_messages),
+        frames(adviser_messages, kiosk_messages),
     )
-    def exchange(for_kiosk: list[Frame], for_adviser: list[Frame], before: list[Frame]) -> None:
+    def exchange(
+        for_kiosk: list[Frame],
+        for_adviser: list[Frame],
+        before: list[Frame],
+        for_interpreter: list[Frame],
+    ) -> None:
         kiosk.send_batch(for_kiosk)
         adviser.send_batch(for_adviser)
         stranger.send_batch(before)
+        interpreter.send_batch(for_interpreter)
         sent["kiosk"] += len(for_kiosk)
         sent["adviser"] += len(for_adviser)
         sent["before hello"] += len(before)
+        sent["interpreter"] += len(for_interpreter)
         assert not faults.records, [r.getMessage() for r in faults.records]
 
     try:
         exchange()
     finally:
-        for party in (kiosk, adviser, stranger):
+        for party in (kiosk, adviser, stranger, interpreter):
             party.close()
         victims.close()
     elapsed = time.monotonic() - started
     print(
         f"\nfuzz: {sum(sent.values())} frames ({dict(sent)}) in {elapsed:.1f} s; replies "
         f"kiosk {dict(kiosk.replies)}, adviser {dict(adviser.replies)}, before hello "
-        f"{dict(stranger.replies)}; server closed kiosk {dict(kiosk.closes)}, adviser "
+        f"{dict(stranger.replies)}, interpreter {dict(interpreter.replies)}; server closed "
+        f"kiosk {dict(kiosk.closes)}, adviser "
         f"{dict(adviser.closes)}, before hello {dict(stranger.closes)}"
     )
     assert sum(sent.values()) > 1000
