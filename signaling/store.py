@@ -1,4 +1,6 @@
-"""Persistence: one SQLite file through SQLAlchemy 2's async ORM (aiosqlite).
+"""Persistence through SQLAlchemy 2's async ORM: one SQLite file (aiosqlite), the default for one
+machine and the demo, or PostgreSQL (asyncpg) in production. The schema is migrated at open
+(:mod:`signaling.store_migrations`).
 
 What lives here: kiosks and their token digests, advisers and their password hashes, adviser
 sessions, call records (codes, times, quality figures, rating: nothing about the resident), the
@@ -7,7 +9,7 @@ administrative actions. The schema is in :mod:`signaling.store_tables`.
 
 Callers get frozen dataclasses, never ORM objects, so nothing outside can lazily load or mutate a
 row. Every method is one short transaction. SQLite runs in WAL mode so readers (the CLI, a
-dashboard) do not block the server's writes.
+dashboard) do not block the server's writes; PostgreSQL does that by itself.
 
 Mutations of a record by id raise :class:`NotFound` when there is no such record, and creations
 raise :class:`Conflict` on a duplicate key; look-ups return ``None`` instead.
@@ -32,7 +34,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import StaticPool
 
-from signaling import auth
+from signaling import auth, store_migrations
 from signaling.messages import LEVELS, HealthReport, Level, Quality
 from signaling.reports.quality import poor_sample
 from signaling.store_answer_stats import AnswerStats
@@ -114,23 +116,19 @@ class Store:
         self.interpreting = InterpretingStore(self._session)  # interpreters (§Interpreter)
 
     @classmethod
-    async def open(cls, path: str | Path, *, hasher: PasswordHasher | None = None) -> Self:
-        """Open (creating if needed) the SQLite file at ``path``; ``":memory:"`` for a scratch db.
+    async def open(cls, target: str | Path, *, hasher: PasswordHasher | None = None) -> Self:
+        """Open the database and bring its schema up to date (:mod:`signaling.store_migrations`).
 
-        ``hasher`` lets tests pass cheaper argon2 parameters; production uses the defaults.
+        ``target`` is a SQLite file (created if needed; ``":memory:"`` for a scratch db) or a
+        PostgreSQL URL, ``postgresql+asyncpg://user:password@host/database``. ``hasher`` lets
+        tests pass cheaper argon2 parameters; production uses the defaults.
         """
-        memory = str(path) == ":memory:"
-        if not memory:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        url = "sqlite+aiosqlite:///" + str(path)
-        # A memory database lives in one connection: share it (StaticPool) or every session sees
-        # an empty database.
-        engine = (
-            create_async_engine(url, poolclass=StaticPool) if memory else create_async_engine(url)
-        )
-        event.listen(engine.sync_engine, "connect", _on_connect)
-        async with engine.begin() as conn:
-            await conn.run_sync(Base.metadata.create_all)
+        engine = _engine(target)
+        try:
+            await store_migrations.upgrade(engine)
+        except BaseException:
+            await engine.dispose()
+            raise
         return cls(engine, hasher or auth.password_hasher())
 
     async def close(self) -> None:
@@ -581,6 +579,26 @@ class Store:
         return [
             OutcomeCount(site, language, outcome, int(n)) for site, language, outcome, n in rows
         ]
+
+
+def _engine(target: str | Path) -> AsyncEngine:
+    if is_url(target):
+        # pre_ping: a connection the pool kept across a PostgreSQL restart is replaced, not used.
+        return create_async_engine(str(target), pool_pre_ping=True)
+    memory = str(target) == ":memory:"
+    if not memory:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    url = "sqlite+aiosqlite:///" + str(target)
+    # A memory database lives in one connection: share it (StaticPool) or every session sees
+    # an empty database.
+    engine = create_async_engine(url, poolclass=StaticPool) if memory else create_async_engine(url)
+    event.listen(engine.sync_engine, "connect", _on_connect)
+    return engine
+
+
+def is_url(target: str | Path) -> bool:
+    """Whether ``target`` names a database server (a URL) rather than a SQLite file."""
+    return isinstance(target, str) and "://" in target
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -1,5 +1,5 @@
-"""The booking tables (docs/booking.md): new tables only, on the store's ``Base``, so
-``Store.open`` creates them with the rest. Private to :mod:`signaling.store_bookings`.
+"""The booking tables (docs/booking.md): new tables only, on the store's ``Base``; their
+migrations are in ``signaling/migrations/``. Private to :mod:`signaling.store_bookings`.
 
 Nothing about a resident: a booking is a slot, a code's keyed hash, a state and times; a ticket
 is a language, a topic, a join time and a validity. Codes themselves are never stored.
@@ -41,13 +41,14 @@ class SlotRow(Base):
 class BookingRow(Base):
     __tablename__ = "bookings"
     # One live booking per slot, enforced by the database: two kiosks racing for the last slot
-    # cannot both win.
+    # cannot both win. A partial index on SQLite and PostgreSQL alike.
     __table_args__ = (
         Index(
             "ux_bookings_live_slot",
             "slot_id",
             unique=True,
             sqlite_where=text("state IN ('booked', 'checked_in')"),
+            postgresql_where=text("state IN ('booked', 'checked_in')"),
         ),
     )
 
