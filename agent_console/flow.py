@@ -23,6 +23,9 @@ Rules:
 7. The interpreter of a call (:mod:`agent_console.flow_interpreter`, §Interpreter): an adviser
    invites and dismisses one; an interpreter's console takes ``interpreting`` offers, joins with
    ``call_started`` ``interpreting``, leaves with a hang-up and readies without an outcome.
+
+Mute, camera, the adviser's real-time text and the call media's reports are
+:mod:`agent_console.flow_call`, part of this flow as the other two are.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ from dataclasses import dataclass, field, replace
 from typing import TypeAlias, assert_never
 
 from agent_console.flow_bookings import BookingEffect, BookingIntents
+from agent_console.flow_call import CallEffect, CallIntents
+from agent_console.flow_call import SendText as SendText
+from agent_console.flow_call import SetMuted as SetMuted
 from agent_console.flow_interpreter import InterpreterEffect, InterpreterIntents
 from agent_console.quality import rate
 from agent_console.state import (
@@ -48,7 +54,6 @@ from signaling.errors import IllegalTransition
 # Grace after an offer's ring time before the console gives up on it by itself; normally the
 # server's ``offer_revoked`` comes first.
 OFFER_GRACE_S = 2.0
-MAX_OWN_LINES = 200  # as rtc.text.MAX_LINES
 
 
 @dataclass(frozen=True)
@@ -88,18 +93,6 @@ class EndMedia:
     call_id: str
 
 
-@dataclass(frozen=True)
-class SendText:
-    text: str
-    committed: bool = False
-
-
-@dataclass(frozen=True)
-class SetMuted:
-    audio: bool
-    video: bool
-
-
 Effect: TypeAlias = (
     Login
     | Connect
@@ -108,8 +101,7 @@ Effect: TypeAlias = (
     | StartMedia
     | ToMedia
     | EndMedia
-    | SendText
-    | SetMuted
+    | CallEffect
     | BookingEffect
     | InterpreterEffect
 )
@@ -153,7 +145,7 @@ _INTENTS: dict[str, frozenset[Phase]] = {
 }
 
 
-class ConsoleFlow(BookingIntents, InterpreterIntents):
+class ConsoleFlow(CallIntents, BookingIntents, InterpreterIntents):
     """Feed it intents, server events and ticks; render :attr:`state`; perform the effects."""
 
     def __init__(self, *, server_url: str = "", now: float = 0.0) -> None:
@@ -421,66 +413,7 @@ class ConsoleFlow(BookingIntents, InterpreterIntents):
         self._set(phase=Phase.WRAP_UP, now=now, call=None, offer=None, wrap_up=wrap)
         return [EndMedia(call.call_id)]
 
-    def toggle_mute(self, now: float) -> list[Effect]:
-        self._check("toggle_mute")
-        call = self.state.call
-        assert call is not None
-        call = replace(call, audio_muted=not call.audio_muted)
-        self._set(now=now, call=call)
-        return [SetMuted(audio=call.audio_muted, video=call.video_off)]
-
-    def toggle_camera(self, now: float) -> list[Effect]:
-        self._check("toggle_camera")
-        call = self.state.call
-        assert call is not None
-        call = replace(call, video_off=not call.video_off)
-        self._set(now=now, call=call)
-        return [SetMuted(audio=call.audio_muted, video=call.video_off)]
-
-    def type_text(self, draft: str, now: float) -> list[Effect]:
-        """The adviser's real-time text: the line being typed, sent at every keystroke."""
-        self._check("type_text")
-        call = self.state.call
-        assert call is not None
-        self._set(now=now, call=replace(call, own_draft=draft))
-        return [SendText(draft)]
-
-    def commit_text(self, line: str, now: float) -> list[Effect]:
-        """Enter: the line is final and joins the transcript shown to the adviser."""
-        self._check("type_text")
-        call = self.state.call
-        assert call is not None
-        lines = (*call.own_lines, line)[-MAX_OWN_LINES:]
-        self._set(now=now, call=replace(call, own_lines=lines, own_draft=""))
-        return [SendText(line, committed=True)]
-
     # --- media events (from the call session, through the adapter) -----------------------------
-
-    def media_state(self, call_id: str, state: str, now: float) -> list[Effect]:
-        call = self.state.call
-        if call is None or call.call_id != call_id:
-            return []
-        connected = call.connected or state == "connected"
-        self._set(now=now, call=replace(call, media_state=state, connected=connected))
-        return []
-
-    def _interrupted(self, call_id: str, interrupted: bool) -> list[Effect]:
-        """The server says the resident's connection is interrupted, or back (§Faults)."""
-        call = self.state.call
-        if call is None or call.call_id != call_id:
-            return []
-        if interrupted:
-            self._set(notice=Notice.CALLER_INTERRUPTED)
-        elif self.state.notice is Notice.CALLER_INTERRUPTED:
-            self._set(notice=None)
-        return []
-
-    def remote_text(self, call_id: str, text: str, now: float) -> list[Effect]:
-        call = self.state.call
-        if call is None or call.call_id != call_id:
-            return []
-        self._set(now=now, call=replace(call, remote_text=text))
-        return []
 
     def quality(self, call_id: str, figures: m.Quality, now: float) -> list[Effect]:
         """New figures from the call: judge them, and pass them on to the server (§Quality)."""
@@ -550,9 +483,9 @@ class ConsoleFlow(BookingIntents, InterpreterIntents):
             case m.CallEnded():
                 return self._call_ended(msg, now)
             case m.Reconnecting():
-                return self._interrupted(msg.call_id, True)
+                return [*self._interrupted(msg.call_id, True)]
             case m.Reconnected():
-                return self._interrupted(msg.call_id, False)
+                return [*self._interrupted(msg.call_id, False)]
             case m.AdviserStatus():
                 return self._apply_status(msg.status, msg.reason, msg.wrap_up_ends_at, now)
             case m.QueueOverview():
