@@ -2,11 +2,11 @@
 
 Two aiortc peers in one process send ``runs`` times 2 MB on one ordered channel in 16 KiB
 messages, keeping at most 128 KiB buffered (what :mod:`rtc.document_channel` does), and print
-each run's time and the SCTP congestion window after it. The first run is slower (aiortc's window
-starts at 3 x 1200 bytes and grows by at most 1200 bytes per SACK, though a larger start did not
-help: docs/performance.md); later runs on the same association show the channel's steady rate.
-Compare with ``kiosklink demo --document``, whose pages share the process with two video
-encoders and decoders.
+each run's time and the SCTP congestion window after it. This channel keeps aiortc's own slow
+start (no :func:`rtc.document_channel.cap_slow_start`), so its first run overshoots the receiving
+socket and sends a third of its packets again; later runs on the same association, after that
+loss, show the channel's steady rate (docs/performance.md). bench/documents_bench.py measures
+real calls, with and without the cap.
 
     .venv/bin/python -m bench.document_channel_floor [runs]
 """
