@@ -221,6 +221,7 @@ class CallView(ScreenView):
         self.letter.show_state(state)
         self.letter.setVisible(call is not None and call.letter is not None)
         if self.letter.isVisible():
+            self.keyboard_toggle.setChecked(False)  # the sheet has no text field to type in
             self.letter.raise_()
             self.letter.settle_reach()
         if call is None:
