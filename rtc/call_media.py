@@ -13,6 +13,7 @@ on that loop. Public API::
     await media.receive(msg)                # SessionDescription / IceCandidate, ``peer`` or not
     await media.interpreter_changed(msg)    # kiosk, adviser: m.Interpreter "left" ends that leg
     media.party_figures                     # {"kiosk" | "adviser" | "interpreter": CallFigures}
+    media.main_party; media.session_of(party)   # who the main session reaches; a party's session
     await media.send_text(draft); await media.commit_text(line)   # to every connection
     media.send_document(still)              # a Still to the peer; media.documents: pages received
     media.request_document(); media.decline_document(); media.cancel_document()
