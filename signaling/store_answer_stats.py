@@ -14,11 +14,11 @@ from datetime import date
 from typing import cast
 
 from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from signaling.messages import AnswerEventKind
 from signaling.store_tables import AnswerEventCountRow
+from signaling.store_upsert import upsert
 
 NO_QUESTION = ""  # the stored question of a no_result event
 
@@ -50,23 +50,22 @@ class AnswerStats:
     ) -> None:
         """One more ``event``: the day's row for these codes is created or incremented."""
         t = AnswerEventCountRow
-        statement = (
-            insert(t)
-            .values(
-                day=day,
-                site=site,
-                language=language,
-                question=question or NO_QUESTION,
-                event=event,
-                count=1,
-            )
-            .on_conflict_do_update(
-                index_elements=["day", "site", "language", "question", "event"],
-                set_={"count": t.count + 1},
-            )
-        )
+        values = {
+            "day": day,
+            "site": site,
+            "language": language,
+            "question": question or NO_QUESTION,
+            "event": event,
+            "count": 1,
+        }
         async with self._session.begin() as db:
-            await db.execute(statement)
+            await upsert(
+                db,
+                t,
+                values,
+                key=["day", "site", "language", "question", "event"],
+                update={"count": t.count + 1},
+            )
 
     async def between(self, first: date, last: date) -> list[AnswerEventCount]:
         """Every count from ``first`` to ``last``, both days included, in key order."""

@@ -41,6 +41,8 @@ from signaling.store_tables import (
 ROLES: Final = ("editor", "manager", "interpreter")
 
 DraftChange = Callable[[Draft], Draft]
+# PostgreSQL names advisory locks by a 64-bit number; any fixed one, the same in every process.
+_DRAFT_LOCK: Final = 0x6B6C616E73776572  # "klanswer"
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,16 @@ class AnswerStore:
 
         Every change reads the draft and writes what differs; a change made meanwhile by
         another writer would be overwritten. The asyncio lock orders writers in this process;
-        the no-op UPDATE takes SQLite's write lock first thing (a writing statement locks even
-        when it changes no row), so the CLI and the server, two processes on one file, wait
-        for each other (busy_timeout) instead of reading a draft the other is changing."""
+        the database lock orders processes (the CLI and the server, or several servers), which
+        wait for each other instead of reading a draft the other is changing. On SQLite the
+        no-op UPDATE takes the write lock first thing (a writing statement locks even when it
+        changes no row; busy_timeout waits); PostgreSQL locks no row for it, so there an
+        advisory lock held until the transaction ends does the same."""
         async with self._writing, self._session.begin() as db:
-            await db.execute(update(AnswerVersionRow).where(false()).values(version=0))
+            if db.get_bind().dialect.name == "postgresql":
+                await db.execute(select(func.pg_advisory_xact_lock(_DRAFT_LOCK)))
+            else:
+                await db.execute(update(AnswerVersionRow).where(false()).values(version=0))
             yield db
 
     # -- what kiosks get (docs/answers.md §The published bundle) ----------------------------------

@@ -22,12 +22,12 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, text
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from signaling.reports.facts import LAYOUT, call_fact, pack
 from signaling.reports.quality import call_quality
 from signaling.store_tables import CallQualityTallyRow, CallRow, CallTransferRow, ReportDayRow
+from signaling.store_upsert import upsert
 
 SETTLE_S = 6 * 3600.0
 TRANSFER_KINDS = ("language", "adviser")
@@ -76,15 +76,13 @@ class ReportData:
 async def tally_quality(db: AsyncSession, call_id: str, *, poor: bool) -> None:
     """One more sample for ``call_id`` (poor or not), inside the caller's transaction."""
     t = CallQualityTallyRow
-    statement = (
-        insert(t)
-        .values(call_id=call_id, samples=1, poor_samples=int(poor))
-        .on_conflict_do_update(
-            index_elements=["call_id"],
-            set_={"samples": t.samples + 1, "poor_samples": t.poor_samples + int(poor)},
-        )
+    await upsert(
+        db,
+        t,
+        {"call_id": call_id, "samples": 1, "poor_samples": int(poor)},
+        key=["call_id"],
+        update={"samples": t.samples + 1, "poor_samples": t.poor_samples + int(poor)},
     )
-    await db.execute(statement)
 
 
 def _bounds(day: date, zone: ZoneInfo) -> tuple[float, float]:
@@ -177,11 +175,6 @@ def _packed(rows: list[_DayRow], zone: ZoneInfo) -> bytes:
 async def _keep(
     db: AsyncSession, day: date, zone: ZoneInfo, *, calls: int, block: bytes, now: float
 ) -> None:
-    t = ReportDayRow
     fields = {"layout": LAYOUT, "calls": calls, "built_at": now, "block": block}
-    statement = (
-        insert(t)
-        .values(day=day.isoformat(), timezone=zone.key, **fields)
-        .on_conflict_do_update(index_elements=["day", "timezone"], set_=fields)
-    )
-    await db.execute(statement)
+    values = {"day": day.isoformat(), "timezone": zone.key, **fields}
+    await upsert(db, ReportDayRow, values, key=["day", "timezone"], update=fields)

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test package: a real server on 127.0.0.1 with a fresh SQLite file."""
+"""Fixtures shared by every test package: a real server on 127.0.0.1 with a fresh SQLite file;
+the store's databases, SQLite and a real PostgreSQL (``database``, ``postgres``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if TYPE_CHECKING:
     from signaling.config import Settings
     from signaling.embedded import EmbeddedServer
+    from tests.postgres import PostgresServer
 
 
 def make_settings(tmp_path: Path, **sections: dict[str, Any]) -> Settings:
@@ -72,3 +74,39 @@ def server_factory(tmp_path: Path) -> Iterator[Callable[..., EmbeddedServer]]:
 def running_server(server_factory: Callable[..., EmbeddedServer]) -> EmbeddedServer:
     # Imported lazily: a test package that does not need a server must not need its modules.
     return server_factory()
+
+
+# -- the store's two databases (signaling/store.py) ------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session (tests/postgres.py), on a unix socket only."""
+    from tests import postgres as pg
+
+    found = pg.binaries()
+    if found is None:
+        pytest.skip(
+            "PostgreSQL is not installed (scripts/setup.sh installs the postgresql package)"
+        )
+    server = pg.start(found)
+    yield server
+    server.stop()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that takes ``database`` runs on SQLite and on PostgreSQL; one that also takes
+    ``db_path`` reads the SQLite file itself, so it runs on SQLite only."""
+    if "database" in metafunc.fixturenames:
+        kinds = ["sqlite"] if "db_path" in metafunc.fixturenames else ["sqlite", "postgresql"]
+        metafunc.parametrize("database", kinds, indirect=True)
+
+
+@pytest.fixture
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """What ``Store.open`` takes: a new SQLite file's path, or an empty PostgreSQL database's URL
+    (one shared database, emptied for each test)."""
+    if request.param == "postgresql":
+        server: PostgresServer = request.getfixturevalue("postgres")
+        return server.emptied_database()
+    return tmp_path / "data" / "kiosklink.sqlite3"

@@ -1,4 +1,6 @@
-"""The SQLite store, on real files in tmp_path: records, auth look-ups, and surviving a restart."""
+"""The store on a real SQLite file in tmp_path and on a real PostgreSQL database (the ``database``
+fixture, tests/conftest.py): records, auth look-ups, and surviving a restart. Tests that read the
+SQLite file itself take ``db_path`` and run on SQLite only."""
 
 from __future__ import annotations
 
@@ -17,21 +19,22 @@ PASSWORD = "long enough password"
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "kiosklink.sqlite3"
+def db_path(database: str | Path) -> Path:
+    assert isinstance(database, Path)  # tests/conftest.py gives a db_path test SQLite only
+    return database
 
 
 @pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(db_path, hasher=FAST)
+async def store(database: str | Path) -> AsyncIterator[Store]:
+    opened = await Store.open(database, hasher=FAST)
     yield opened
     await opened.close()
 
 
-async def reopen(store: Store, db_path: Path) -> Store:
+async def reopen(store: Store, database: str | Path) -> Store:
     """Close and open again: what a server restart does to the store."""
     await store.close()
-    return await Store.open(db_path, hasher=FAST)
+    return await Store.open(database, hasher=FAST)
 
 
 def report(version: str = "1.0", cpu: float = 0.2) -> HealthReport:
@@ -75,9 +78,11 @@ async def test_a_memory_database_keeps_its_data_across_calls() -> None:
         await store.close()
 
 
-async def test_a_second_store_on_the_same_file_sees_the_writes(store: Store, db_path: Path) -> None:
+async def test_a_second_store_on_the_same_file_sees_the_writes(
+    store: Store, database: str | Path
+) -> None:
     # The admin CLI opens the file while the server has it open.
-    other = await Store.open(db_path, hasher=FAST)
+    other = await Store.open(database, hasher=FAST)
     try:
         kiosk, token = await other.add_kiosk("Kiosk 2", "Town hall")
         assert await store.kiosk_by_token(token) == kiosk
@@ -351,7 +356,7 @@ async def test_the_audit_log_is_newest_first(store: Store) -> None:
 # -- restart ---------------------------------------------------------------------------------------
 
 
-async def test_everything_survives_a_restart(store: Store, db_path: Path) -> None:
+async def test_everything_survives_a_restart(store: Store, database: str | Path) -> None:
     kiosk, token = await store.add_kiosk("Kiosk 1", "Library")
     anna = await store.add_adviser("anna", "Anna", PASSWORD, {"ar": "native"})
     session = await store.create_session(anna.id, ttl_s=100, now=0.0)
@@ -372,7 +377,7 @@ async def test_everything_survives_a_restart(store: Store, db_path: Path) -> Non
     await store.audit("cli", "add_kiosk", kiosk.id, 5.0)
     before = await store.call("c1")
 
-    store = await reopen(store, db_path)
+    store = await reopen(store, database)
     try:
         assert await store.kiosk_by_token(token) == kiosk
         assert await store.verify_password("anna", PASSWORD) == anna

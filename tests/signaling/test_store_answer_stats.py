@@ -1,5 +1,6 @@
-"""``store.answer_stats`` on a real SQLite file: counts per day, site, language, question and event,
-read back by period, surviving a restart, and holding nothing but codes and counts."""
+"""``store.answer_stats`` on a real SQLite file and a real PostgreSQL database: counts per day,
+site, language, question and event, read back by period, surviving a restart, and holding
+nothing but codes and counts."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from tests.signaling.test_store import FAST, reopen, sql
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "kiosklink.sqlite3"
+def db_path(database: str | Path) -> Path:
+    assert isinstance(database, Path)  # tests/conftest.py gives a db_path test SQLite only
+    return database
 
 
 @pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(db_path, hasher=FAST)
+async def store(database: str | Path) -> AsyncIterator[Store]:
+    opened = await Store.open(database, hasher=FAST)
     yield opened
     await opened.close()
 
@@ -62,11 +64,11 @@ async def test_counts_add_up_per_key_and_read_back_within_the_period(
     assert sql(db_path, "SELECT count(*) FROM answer_event_counts") == [(5,)]
 
 
-async def test_counts_survive_a_restart(store: Store, db_path: Path) -> None:
+async def test_counts_survive_a_restart(store: Store, database: str | Path) -> None:
     await store.answer_stats.count(
         day="2026-11-30", site="Rinkeby", language="ar", question="moving", event="to_adviser"
     )
-    store = await reopen(store, db_path)
+    store = await reopen(store, database)
     try:
         await store.answer_stats.count(
             day="2026-11-30", site="Rinkeby", language="ar", question="moving", event="to_adviser"

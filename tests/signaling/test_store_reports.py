@@ -1,5 +1,6 @@
-"""store.reports on a real SQLite file: settled days are kept and packed again when their calls
-change, days not yet settled are never kept, quality is tallied as samples arrive."""
+"""store.reports on a real SQLite file and a real PostgreSQL database: settled days are kept and
+packed again when their calls change, days not yet settled are never kept, quality is tallied as
+samples arrive."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ DAY_ENDS = datetime(2026, 3, 11, tzinfo=ZONE).timestamp()
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    store = await Store.open(tmp_path / "kiosklink.sqlite3")
+async def store(database: str | Path) -> AsyncIterator[Store]:
+    store = await Store.open(database)
     yield store
     await store.close()
 

@@ -1,6 +1,6 @@
-"""signaling.store_answers over a real SQLite file: the starter set imports and publishes, a
-refused change writes nothing, versions never change, recordings outlive the draft while a
-version names them, and roles."""
+"""signaling.store_answers over a real SQLite file and a real PostgreSQL database: the starter
+set imports and publishes, a refused change writes nothing, versions never change, recordings
+outlive the draft while a version names them, and roles."""
 
 from __future__ import annotations
 
@@ -34,14 +34,15 @@ TABLES = (
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "kiosklink.sqlite3"
+def db_path(database: str | Path) -> Path:
+    assert isinstance(database, Path)  # tests/conftest.py gives a db_path test SQLite only
+    return database
 
 
 @pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[Store]:
+async def store(database: str | Path) -> AsyncIterator[Store]:
     opened = await Store.open(
-        db_path, hasher=PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+        database, hasher=PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
     )
     yield opened
     await opened.close()
@@ -182,12 +183,12 @@ async def test_recordings_live_while_a_version_names_them(store: Store) -> None:
     assert await store.answers.audio_index() == {}
 
 
-async def test_everything_survives_reopening_the_file(store: Store, db_path: Path) -> None:
+async def test_everything_survives_reopening_the_file(store: Store, database: str | Path) -> None:
     await import_starter(store)
     await store.answers.publish(by="eva", now=1.0)
     draft = await store.answers.draft()
     await store.close()
-    reopened = await Store.open(db_path)
+    reopened = await Store.open(database)
     try:
         assert await reopened.answers.draft() == draft
         assert await reopened.answers.latest_version() == 1
@@ -235,12 +236,14 @@ async def test_editors_saving_one_question_at_once_keep_it_whole(store: Store) -
     assert status(after, "en") == "current"  # the last English save followed the last Swedish
 
 
-async def test_two_processes_saving_one_question_keep_it_whole(store: Store, db_path: Path) -> None:
-    """The CLI and the server each open the file (two Store objects stand for two processes):
-    a change reads the draft only once it holds the database's write lock, so saves from both
-    interleave without losing one."""
+async def test_two_processes_saving_one_question_keep_it_whole(
+    store: Store, database: str | Path
+) -> None:
+    """The CLI and the server each open the database (two Store objects stand for two
+    processes): a change reads the draft only once it holds the database's lock, so saves from
+    both interleave without losing one."""
     await import_starter(store)
-    other = await Store.open(db_path)
+    other = await Store.open(database)
     try:
         original = (await store.answers.draft()).question("appeal")
         assert original is not None

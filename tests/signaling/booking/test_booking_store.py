@@ -1,4 +1,5 @@
-"""Slots, bookings and tickets in a real SQLite file (signaling/store_bookings.py)."""
+"""Slots, bookings and tickets in a real SQLite file and a real PostgreSQL database
+(signaling/store_bookings.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,14 @@ T = 1_800_000_000.0
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "k.sqlite3", hasher=FAST)
+def db_path(database: str | Path) -> Path:
+    assert isinstance(database, Path)  # tests/conftest.py gives a db_path test SQLite only
+    return database
+
+
+@pytest.fixture
+async def store(database: str | Path) -> AsyncIterator[Store]:
+    opened = await Store.open(database, hasher=FAST)
     yield opened
     await opened.close()
 
@@ -102,15 +109,15 @@ async def test_tickets_are_used_once(store: Store) -> None:
     assert await store.bookings.code_in_use("t") and not await store.bookings.code_in_use("x")
 
 
-async def test_the_secret_is_made_once_and_kept(store: Store, tmp_path: Path) -> None:
+async def test_the_secret_is_made_once_and_kept(store: Store) -> None:
     secret = await store.bookings.secret()
     assert len(secret) == 32 and await store.bookings.secret() == secret
 
 
-async def test_nothing_personal_is_in_the_booking_tables(store: Store, tmp_path: Path) -> None:
+async def test_nothing_personal_is_in_the_booking_tables(store: Store, db_path: Path) -> None:
     (slot,) = await publish(store, T)
     await store.bookings.book(slot, code_hash="hash", source="kiosk", kiosk_id="k", now=T)
-    with sqlite3.connect(tmp_path / "k.sqlite3") as db:
+    with sqlite3.connect(db_path) as db:
         columns = {
             row[1]
             for table in ("bookings", "booking_tickets", "booking_slots")
