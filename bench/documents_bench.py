@@ -11,7 +11,7 @@ reaching the kiosk, which is what the kiosk's progress bar waits for. The matrix
 * processes: both parties in this process (as in the tests and ``kiosklink demo``), or the
   adviser in a child process (as in reality, where two machines each run one side);
 * slow start: aiortc's own (threshold at the peer's advertised 1 MiB) or capped at
-  :data:`rtc.document_channel.SLOW_START_CAP` (what the call does).
+  :data:`rtc.document_channel.SLOW_START_CAP` (what the call does; ``--cap-kib`` tries another).
 
 The baseline, measured in the same run: the same bytes in the same 16 KiB messages over a plain
 aiohttp WebSocket on loopback, acknowledged by the receiver. Also printed: UDP datagrams the
@@ -21,6 +21,7 @@ the kiosk sent again (a counting probe on aiortc's send).
 
     .venv/bin/python -m bench.documents_bench [--calls 3] [--pages 3]
     .venv/bin/python -m bench.documents_bench --relay-only --relay-max-bps 0   # coturn uncapped
+    .venv/bin/python -m bench.documents_bench --only "loopback, 2 processes, capped" --cap-kib 128
 """
 
 from __future__ import annotations
@@ -59,12 +60,12 @@ FRAMES = 15  # decoded video frames each way before the first page: the call is 
 class Setup:
     relay: bool
     two_processes: bool
-    capped: bool
+    cap: int | None  # the slow-start cap in bytes; None: aiortc's own
 
     def __str__(self) -> str:
         path = "coturn UDP" if self.relay else "loopback"
         where = "2 processes" if self.two_processes else "1 process"
-        start = f"capped {SLOW_START_CAP // 1024} KiB" if self.capped else "aiortc default"
+        start = "aiortc default" if self.cap is None else f"capped {self.cap // 1024} KiB"
         return f"{path}, {where}, {start}"
 
 
@@ -108,7 +109,7 @@ def udp_receive_buffer_drops() -> int:
 
 
 async def _party(
-    role: str, ice: list[IceServer], relay: bool, capped: bool, send: Callable[[Outgoing], Any]
+    role: str, ice: list[IceServer], relay: bool, cap: int | None, send: Callable[[Outgoing], Any]
 ) -> tuple[CallSession, LocalMedia, list[Event]]:
     local = await open_local_media(MediaConfig())
     events: list[Event] = []
@@ -126,8 +127,7 @@ async def _party(
         events=CallEvents(on_document=events.append),
         relay_only=relay,
     )
-    if not capped:
-        session.documents.slow_start_cap = None
+    session.documents.slow_start_cap = cap
     return session, local, events
 
 
@@ -139,11 +139,11 @@ async def _until(predicate: Callable[[], bool], what: str, timeout_s: float = 30
         await asyncio.sleep(0.01)
 
 
-def _adviser_process(conn: Connection, ice: list[IceServer], relay: bool, capped: bool) -> None:
+def _adviser_process(conn: Connection, ice: list[IceServer], relay: bool, cap: int | None) -> None:
     """The child: the adviser's CallSession, its signaling over ``conn`` (pickled messages)."""
 
     async def run() -> None:
-        session, local, _ = await _party("adviser", ice, relay, capped, conn.send)
+        session, local, _ = await _party("adviser", ice, relay, cap, conn.send)
         loop, inbox = asyncio.get_running_loop(), asyncio.Queue[Any]()
         loop.add_reader(conn.fileno(), lambda: inbox.put_nowait(conn.recv()))
         while (message := await inbox.get()) is not None:
@@ -165,19 +165,19 @@ async def _call(setup: Setup, ice: list[IceServer], stills: list[Still], result:
     if setup.two_processes:
         conn, child_conn = multiprocessing.get_context("spawn").Pipe()
         child = multiprocessing.get_context("spawn").Process(
-            target=_adviser_process, args=(child_conn, ice, setup.relay, setup.capped)
+            target=_adviser_process, args=(child_conn, ice, setup.relay, setup.cap)
         )
         child.start()
         loop.add_reader(conn.fileno(), lambda: kiosk_inbox.put_nowait(conn.recv()))
-        kiosk, kiosk_media, sent = await _party("kiosk", ice, setup.relay, setup.capped, conn.send)
+        kiosk, kiosk_media, sent = await _party("kiosk", ice, setup.relay, setup.cap, conn.send)
         adviser = None
     else:
         adviser_inbox: asyncio.Queue[Any] = asyncio.Queue()
         kiosk, kiosk_media, sent = await _party(
-            "kiosk", ice, setup.relay, setup.capped, adviser_inbox.put_nowait
+            "kiosk", ice, setup.relay, setup.cap, adviser_inbox.put_nowait
         )
         adviser, adviser_media, _ = await _party(
-            "adviser", ice, setup.relay, setup.capped, kiosk_inbox.put_nowait
+            "adviser", ice, setup.relay, setup.cap, kiosk_inbox.put_nowait
         )
     pumps = [asyncio.create_task(_pump(kiosk_inbox, kiosk))]
     if adviser is not None:
@@ -287,7 +287,9 @@ def _line(label: str, values: list[float], baseline: float) -> str:
     )
 
 
-async def main(calls: int, pages: int, relay_only: bool, max_bps: int | None) -> None:
+async def main(
+    calls: int, pages: int, relay_only: bool, max_bps: int | None, cap: int, only: str
+) -> None:
     ResentPackets.install()
     stills = [synthetic_still(seed=seed) for seed in range(pages)]
     baseline = statistics.median(
@@ -304,8 +306,10 @@ async def main(calls: int, pages: int, relay_only: bool, max_bps: int | None) ->
                 print(f"coturn max-bps: {max_bps if max_bps is not None else 'as in production'}")
             for relay in paths:
                 for two_processes in (False, True):
-                    for capped in (False, True):
-                        setup, result = Setup(relay, two_processes, capped), Result()
+                    for slow_start in (None, cap):
+                        setup, result = Setup(relay, two_processes, slow_start), Result()
+                        if only not in str(setup):
+                            continue
                         load = os.getloadavg()[0]
                         for _ in range(calls):
                             ice = _relay_servers(coturn) if relay else []
@@ -335,5 +339,16 @@ if __name__ == "__main__":
     parser.add_argument(
         "--relay-max-bps", type=int, help="replace coturn's per-session cap (bytes/s, 0: none)"
     )
+    parser.add_argument("--cap-kib", type=int, default=SLOW_START_CAP // 1024)
+    parser.add_argument("--only", default="", help="run the setups whose name holds this text")
     args = parser.parse_args()
-    asyncio.run(main(args.calls, args.pages, args.relay_only, args.relay_max_bps))
+    asyncio.run(
+        main(
+            args.calls,
+            args.pages,
+            args.relay_only,
+            args.relay_max_bps,
+            args.cap_kib * 1024,
+            args.only,
+        )
+    )
