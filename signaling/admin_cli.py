@@ -290,9 +290,9 @@ async def _calls(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) 
 async def _interpreting(store: Store, args: argparse.Namespace, _s: Settings, io: _Io) -> int:
     """Interpreter minutes per language over a period (§Interpreter): nobody's name."""
     until = args.until if args.until is not None else time.time()
-    minutes = await store.interpreting.minutes_by_language(since=args.since, until=until)
-    rows = [[language, f"{total:.1f}"] for language, total in minutes.items()]
-    print(_table(["lang", "interpreter min"], rows), file=io.stdout)
+    figures = await store.interpreting.by_language(since=args.since, until=until)
+    rows = [[f.language, str(f.asked), str(f.joined), f"{f.minutes:.1f}"] for f in figures]
+    print(_table(["lang", "asked", "joined", "interpreter min"], rows), file=io.stdout)
     return 0
 
 

@@ -4,8 +4,8 @@
   adviser invites (an account is an interpreter by the ``interpreter`` role in ``account_roles``);
 * :meth:`InterpretingStore.record` — one interpretation, written once when it ends (the exchange
   decides, the switchboard's ordered writer calls this; table ``call_interpretations``);
-* :meth:`InterpretingStore.of_calls` and :meth:`InterpretingStore.minutes_by_language` — what
-  call records and their exports show: interpreter minutes, never who interpreted.
+* :meth:`InterpretingStore.of_calls` and :meth:`InterpretingStore.by_language` — what call
+  records, their exports and reports show: interpreter minutes, never who interpreted.
 """
 
 from __future__ import annotations
@@ -33,6 +33,16 @@ class InterpretationRecord:
     def minutes(self) -> float:
         """Interpreter minutes: from joining to leaving, 0 when nobody joined."""
         return 0.0 if self.joined_at is None else max(0.0, self.left_at - self.joined_at) / 60
+
+
+@dataclass(frozen=True)
+class InterpretingFigures:
+    """A period's interpretations of one language: counts and minutes, nobody's name."""
+
+    language: str
+    asked: int = 0
+    joined: int = 0
+    minutes: float = 0.0
 
 
 class InterpretingStore:
@@ -84,16 +94,23 @@ class InterpretingStore:
                     found.setdefault(row.call_id, []).append(_record(row))
         return found
 
-    async def minutes_by_language(self, *, since: float, until: float) -> dict[str, float]:
-        """Interpreter minutes per language of interpretations asked for in [since, until)."""
+    async def by_language(self, *, since: float, until: float) -> list[InterpretingFigures]:
+        """Per language, the interpretations asked for in [since, until): how many, how many an
+        interpreter joined, and their interpreter minutes. Sorted by language."""
         t = CallInterpretationRow
         query = select(t).where(t.asked_at >= since, t.asked_at < until)
-        minutes: dict[str, float] = {}
+        figures: dict[str, InterpretingFigures] = {}
         async with self._session() as db:
             for row in (await db.execute(query)).scalars():
                 record = _record(row)
-                minutes[record.language] = minutes.get(record.language, 0.0) + record.minutes
-        return dict(sorted(minutes.items()))
+                before = figures.get(record.language, InterpretingFigures(record.language))
+                figures[record.language] = InterpretingFigures(
+                    record.language,
+                    asked=before.asked + 1,
+                    joined=before.joined + (record.joined_at is not None),
+                    minutes=before.minutes + record.minutes,
+                )
+        return [figures[language] for language in sorted(figures)]
 
 
 def _record(row: CallInterpretationRow) -> InterpretationRecord:

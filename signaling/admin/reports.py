@@ -11,6 +11,9 @@ The pages: ``/admin/reports`` (choose a period and groupings: charts, each with 
 ``/admin/reports/month?month=YYYY-MM`` (a month's report for print), both plain HTML/JS in
 ``static/`` that read this API (docs/reports.md §The report pages).
 
+``GET /admin/api/reports/interpreting?from=&to=``: interpreter minutes per language, with how
+many interpreters were asked for and joined (issue #16); nobody's name, small cells hidden.
+
 The figures come from :mod:`signaling.reports` (pure), read by
 :func:`signaling.report_reader.read_report`, which ``kiosklink admin report`` shares.
 """
@@ -21,7 +24,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from aiohttp import web
@@ -30,10 +33,13 @@ from signaling import server as srv
 from signaling.errors import ErrorCode
 from signaling.report_reader import AUDIT_ACTION, audit_target, read_report
 from signaling.reports import BadReportQuery, parse_format, parse_query, report_csv, report_json
+from signaling.reports.query import parse_period
 from signaling.roles import REPORT_READERS
+from signaling.store_interpreting import InterpretingFigures
 from signaling.today import service_timezone
 
 PATH = "/admin/api/reports"
+INTERPRETING_PATH = "/admin/api/reports/interpreting"
 PAGE = "/admin/reports"
 MONTH_PAGE = "/admin/reports/month"
 STATIC = Path(__file__).parent / "static"
@@ -55,9 +61,10 @@ def setup_reports(app: web.Application) -> None:
     from signaling.admin.routes import allow  # late: routes imports this module
 
     app.router.add_get(PATH, reports)
+    app.router.add_get(INTERPRETING_PATH, interpreting)
     app.router.add_get(PAGE, report_page)
     app.router.add_get(MONTH_PAGE, month_page)
-    for path in (PATH, PAGE, MONTH_PAGE):
+    for path in (PATH, INTERPRETING_PATH, PAGE, MONTH_PAGE):
         allow(app, path, REPORT_READERS)
     app.cleanup_ctx.append(_keep_days_packed)
 
@@ -133,3 +140,51 @@ async def reports(request: web.Request) -> web.StreamResponse:
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
     return web.json_response(report_json(report, timezone=service_timezone(settings).key))
+
+
+async def interpreting(request: web.Request) -> web.Response:
+    """Interpreter minutes per language over ``?from=&to=`` (local days, both included), with
+    how many were asked for and joined (docs/protocol.md §Interpreter): nobody's name."""
+    from signaling.admin.routes import actor  # late: routes imports this module
+
+    try:
+        period = parse_period(request.query.get("from", ""), request.query.get("to", ""))
+    except BadReportQuery as exc:
+        return web.json_response(
+            {"code": ErrorCode.BAD_MESSAGE.value, "message": str(exc)}, status=400
+        )
+    app = request.app
+    await app[srv.SWITCHBOARD].flush()  # interpretations ended so far are in the store
+    zone = service_timezone(app[srv.SETTINGS])
+    since = datetime.combine(period.first, time.min, zone).timestamp()
+    until = datetime.combine(period.last + timedelta(days=1), time.min, zone).timestamp()
+    figures = await app[srv.STORE].interpreting.by_language(since=since, until=until)
+    target = f"interpreting {period.first}..{period.last}"
+    await app[srv.STORE].audit(actor(request), AUDIT_ACTION, target, app[srv.CLOCK](), "json")
+    min_cell = app[srv.SETTINGS].reports.min_cell
+    return web.json_response(
+        {
+            "from": period.first.isoformat(),
+            "to": period.last.isoformat(),
+            "timezone": zone.key,
+            "min_cell": min_cell,
+            "languages": [_interpreting_row(f, min_cell) for f in figures],
+        }
+    )
+
+
+def _interpreting_row(figures: InterpretingFigures, min_cell: int) -> dict[str, object]:
+    """Small cells as in the reports (docs/reports.md §Privacy): a count from 1 to
+    ``min_cell - 1`` is ``"<min_cell"``, and the minutes follow the joined count, since with
+    few interpreters for a language they would be one person's working time."""
+    hidden = f"<{min_cell}"
+
+    def count(n: int) -> int | str:
+        return hidden if 0 < n < min_cell else n
+
+    return {
+        "language": figures.language,
+        "asked": count(figures.asked),
+        "joined": count(figures.joined),
+        "minutes": hidden if 0 < figures.joined < min_cell else round(figures.minutes, 1),
+    }

@@ -200,7 +200,7 @@ def test_calls_show_interpreter_minutes_and_the_period_sums_them(settings: Setti
         "minutes",
     }  # nobody's name or id
     summed = admin(settings, "interpreting", "--since", "2033-01-01", "--until", "2034-01-01")
-    assert summed.out.splitlines()[2].split() == ["ti", "12.0"]
+    assert summed.out.splitlines()[2].split() == ["ti", "2", "1", "12.0"]
     assert "(none)" in admin(settings, "interpreting", "--until", "2020-01-01").out
 
 

@@ -248,3 +248,59 @@ async def test_every_report_is_audited_without_figures(reports: Reports) -> None
         "2026-03-10..2026-03-10 by site,language",
         "csv",
     )
+
+
+async def test_interpreter_minutes_per_language_for_local_days(reports: Reports) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    def local(text: str) -> float:
+        return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo("Europe/Stockholm")).timestamp()
+
+    async def record(store: Any) -> None:
+        rows = [  # (asked, joined, minutes, language, outcome)
+            ("2026-03-10T00:10", True, 12.0, "ti", "hangup"),
+            ("2026-03-10T09:00", True, 10.0, "ti", "hangup"),
+            ("2026-03-10T10:00", True, 10.0, "ti", "call_ended"),
+            ("2026-03-10T11:00", True, 10.0, "ti", "disconnected"),
+            ("2026-03-10T23:50", True, 30.0, "ti", "dismissed"),  # joined next day: still counted
+            ("2026-03-10T14:00", False, 0.0, "ti", "timeout"),
+            ("2026-03-10T14:00", False, 0.0, "so", "none_signed_in"),
+            ("2026-03-11T00:05", True, 99.0, "ti", "hangup"),  # another day: left out
+        ]
+        for n, (asked, joined, minutes, language, outcome) in enumerate(rows):
+            at = local(asked)
+            await store.open_call(
+                f"i{n}", kiosk_id="k", site="Rinkeby", language="ar", topic=None, joined_at=at
+            )
+            await store.interpreting.record(
+                f"i{n}",
+                language=language,
+                asked_at=at,
+                joined_at=at + 60 if joined else None,
+                left_at=at + 60 + minutes * 60,
+                outcome=outcome,
+            )
+
+    reports.server.with_store(record)
+    path = f"/admin/api/reports/interpreting?{DAY}"
+    status, body = await reports.get(path)
+    assert status == 200
+    assert body == {
+        "from": "2026-03-10",
+        "to": "2026-03-10",
+        "timezone": "Europe/Stockholm",
+        "min_cell": 5,
+        "languages": [  # a small count hidden, as in every report (docs/reports.md §Privacy)
+            {"language": "so", "asked": "<5", "joined": 0, "minutes": 0.0},
+            {"language": "ti", "asked": 6, "joined": 5, "minutes": 72.0},
+        ],
+    }
+    assert "name" not in str(body) and "adviser" not in str(body)
+    assert (await reports.get(path, reports.adviser))[0] == 401
+    status, body = await reports.get("/admin/api/reports/interpreting?from=2026-03-10")
+    assert status == 400 and body["code"] == "bad_message"
+    entries = reports.server.with_store(lambda s: s.audit_log(20))
+    assert [e.target for e in entries if e.action == "report"] == [
+        "interpreting 2026-03-10..2026-03-10"
+    ]

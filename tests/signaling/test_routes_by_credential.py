@@ -129,6 +129,7 @@ EXPECTED: dict[tuple[str, str], dict[str, Answer]] = {
     ("GET", "/admin/api/trends"): admins(200),
     ("GET", "/admin/api/answers/stats"): report_readers(200),
     ("GET", "/admin/api/reports"): report_readers(400),  # no from and to
+    ("GET", "/admin/api/reports/interpreting"): report_readers(400),  # no from and to
     # The report pages: an editor, whose pages are elsewhere, gets 403.
     ("GET", "/admin/reports"): {**report_readers(200), **dict.fromkeys(NOT_SIGNED_IN, SIGN_IN)},
     ("GET", "/admin/reports/month"): {
