@@ -431,3 +431,26 @@ def test_an_adviser_lost_for_good_ends_the_interpretation(tmp_path: Path) -> Non
     actions = ex.tick(25.0)
     assert posts(actions, SEMHAR)[0] == m.CallEnded(call_id="c1", reason="hangup")
     assert records(actions) == [x.RecordInterpretation("c1", "ti", 10.0, 12.0, 25.0, "call_ended")]
+
+
+def test_the_kiosk_gone_ends_the_interpretation(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path)
+    in_call(ex)
+    joined(ex)
+    actions = ex.kiosk_disconnected(ex.kiosks["k1"], 30.0)
+    assert posts(actions, SEMHAR)[0] == m.CallEnded(call_id="c1", reason="hangup")
+    assert posts(actions, AMAL)[0] == m.CallEnded(call_id="c1", reason="peer_left")
+    assert [rec.outcome for rec in records(actions)] == ["call_ended"]
+
+
+def test_an_interpreters_quality_is_taken_and_not_kept(tmp_path: Path) -> None:
+    ex = make_exchange(tmp_path)
+    in_call(ex)
+    joined(ex)
+    report = m.QualityReport(call_id="c1", quality=m.Quality(rtt_ms=20.0))
+    actions = ex.adviser_message(ex.advisers["semhar"], report, 20.0)
+    assert actions == []  # no store command: the record's figures are the main parties'
+    ex.adviser_message(ex.advisers["semhar"], m.Hangup(call_id="c1"), 21.0)
+    assert ex.adviser_message(ex.advisers["semhar"], report, 22.0) == []  # the last sample
+    with pytest.raises(OutOfRole):
+        ex.adviser_message(ex.advisers["semhar"], report.model_copy(update={"call_id": "c9"}), 23.0)
