@@ -396,6 +396,7 @@ class Exchange:
         self.advisers[adviser.id] = link
         if old is not None:
             self._out.append(Close(old.conn, CLOSE_REPLACED, "replaced by a newer connection"))
+        self._leave_other_queue(r.AdviserId(adviser.id), interpreter=interpreter, now=now)
         if interpreter:
             self._interpreter_connected(link, now)
             return self._finish(now, overview_told=conn)
@@ -418,6 +419,17 @@ class Exchange:
         overview = self.overview.queue_overview(self.advisers, now)
         self._out.append(Post(conn, overview))
         return self._finish(now, overview_told=conn)
+
+    def _leave_other_queue(self, aid: r.AdviserId, *, interpreter: bool, now: float) -> None:
+        """An account whose interpreter role was granted or taken while it was signed in is
+        signed out of the queue it no longer belongs to, so it is offered only what it now is."""
+        other = self.router if interpreter else self.interpreters.router
+        if other.adviser_state(aid) not in (None, r.AdviserState.SIGNED_OUT):
+            effects = other.sign_out(aid, now=now)
+            if interpreter:
+                self._effects.perform(effects, now)
+            else:
+                self.interpreters.perform(effects, now)
 
     def _interpreter_connected(self, link: AdviserLink, now: float) -> None:
         """The welcome first, with the state after sign-in, then the effects and the overview."""

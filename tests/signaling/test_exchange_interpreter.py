@@ -454,3 +454,19 @@ def test_an_interpreters_quality_is_taken_and_not_kept(tmp_path: Path) -> None:
     assert ex.adviser_message(ex.advisers["semhar"], report, 22.0) == []  # the last sample
     with pytest.raises(OutOfRole):
         ex.adviser_message(ex.advisers["semhar"], report.model_copy(update={"call_id": "c9"}), 23.0)
+
+
+def test_a_role_granted_while_signed_in_moves_the_account_to_the_other_queue(
+    tmp_path: Path,
+) -> None:
+    ex = make_exchange(tmp_path)
+    ex.adviser_connected(AMAL, AMAL_REC, 1.0)
+    ex.adviser_message(ex.advisers["amal"], m.SetStatus(status="available"), 1.0)
+    ex.adviser_connected(AMAL, AMAL_REC, 2.0, roles=("interpreter",))  # the role granted
+    assert ex.router.adviser_state(r.AdviserId("amal")) in (None, r.AdviserState.SIGNED_OUT)
+    connect_kiosk(ex, 3.0)
+    actions = ex.kiosk_message(ex.kiosks["k1"], m.Join(language="ar"), 4.0)
+    assert kinds(actions, AMAL) == []  # never offered a resident again
+    ex.adviser_connected(AMAL, AMAL_REC, 5.0)  # and taken back
+    gone = (None, r.AdviserState.SIGNED_OUT)
+    assert ex.interpreters.router.adviser_state(r.AdviserId("amal")) in gone
