@@ -201,7 +201,7 @@ class CallView(ScreenView):
 
     def show_remote(self, image: QImage) -> None:
         self.remote.show_frame(image)
-        self.letter.adviser.show_frame(image)
+        self.letter.show_adviser(image)
 
     def show_local(self, image: QImage) -> None:
         self.local.show_frame(image)

@@ -1,10 +1,11 @@
 """Showing a letter in a call: a sheet over the call screen (issue #16, kiosk/flow_letter.py).
 
-The call goes on under it: the adviser's picture stays in a small tile, their voice and the
-resident's camera and microphone carry on. The sheet asks the adviser's question, shows the
-camera's live picture with a frame to hold the letter in, then the still itself (all of it,
-scaled to fit, so the resident sees what the adviser will), the sending's progress and "Sent".
-Everywhere it says the picture is not saved and is gone when the call ends.
+The call goes on under it: the adviser's picture stays in view (large while the resident answers
+their question and after a page is sent, a small tile meanwhile), their voice and the resident's
+camera and microphone carry on. The sheet shows the camera's live picture with a frame to hold
+the letter in, then the still itself (all of it, scaled to fit, so the resident sees what the
+adviser will), the sending's progress and "Sent". Everywhere it says the picture is not saved and
+is gone when the call ends.
 """
 
 from __future__ import annotations
@@ -37,20 +38,28 @@ _PROBLEMS = {LetterProblem.CAMERA: T.CAMERA_FAILED, LetterProblem.NOT_SENT: T.PA
 
 
 class LetterStage(QWidget):
-    """The camera's live picture with the frame guide, or the still taken, scaled to fit."""
+    """The camera's live picture with the frame guide, the still taken, or (while the resident
+    answers the adviser's question or has sent a page) the adviser, scaled to fit."""
 
     def __init__(self) -> None:
         super().__init__()
         self._live: QImage | None = None
+        self._adviser: QImage | None = None
         self._still: QImage | None = None
         self._still_of: Picture | None = None
         self.guide = False
+        self.shows_adviser = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_live(self, image: QImage) -> None:
         self._live = image
-        if self._still is None:
+        if self._still is None and not self.shows_adviser:
+            self.update()
+
+    def show_adviser(self, image: QImage) -> None:
+        self._adviser = image
+        if self.shows_adviser:
             self.update()
 
     def show_still(self, picture: Picture | None) -> None:
@@ -70,6 +79,8 @@ class LetterStage(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(style.VIDEO_BACKGROUND))
         image = self._still if self._still is not None else self._live
+        if self.shows_adviser:
+            image = self._adviser
         if image is not None and not image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             scaled = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -80,7 +91,7 @@ class LetterStage(QWidget):
                 scaled.height(),
             )
             painter.drawImage(box, image)
-            if self.guide and self._still is None:
+            if self.guide and self._still is None and not self.shows_adviser:
                 _draw_guide(painter, box)
         painter.end()
 
@@ -164,6 +175,10 @@ class LetterView(ScreenView):
             self.cancel,
         )
 
+    def show_adviser(self, image: QImage) -> None:
+        self.adviser.show_frame(image)
+        self.stage.show_adviser(image)
+
     def arrange(self, fit: Fit) -> None:
         self.adviser.setFixedSize(fit.px(200), fit.px(150))
         self.stage.setMinimumSize(fit.px(320), fit.px(240))
@@ -178,7 +193,12 @@ class LetterView(ScreenView):
         step = letter.step
         self.stage.guide = step in (LetterStep.AIMING, LetterStep.TAKING)
         self.stage.show_still(letter.picture)
-        self.stage.setVisible(step not in (LetterStep.ASKED, LetterStep.SENT))
+        # No picture of the letter to show yet, or any more: the adviser large, face to face.
+        face_to_face = step in (LetterStep.ASKED, LetterStep.SENT)
+        if face_to_face != self.stage.shows_adviser:
+            self.stage.shows_adviser = face_to_face
+            self.stage.update()
+        self.adviser.setVisible(not face_to_face)
         self.progress.setVisible(step is LetterStep.SENDING)
         if letter.picture is not None and step is LetterStep.SENDING:
             self.progress.setValue(_percent(letter))

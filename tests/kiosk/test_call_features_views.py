@@ -166,3 +166,16 @@ def test_taps_on_the_sheet_reach_the_flow(qtbot: QtBot, window: KioskWindow) -> 
     assert call is not None and call.letter is not None
     assert call.letter.step is LetterStep.SENDING
     controller.stop()
+
+
+def test_answering_the_question_the_adviser_is_shown_large(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    window.show_state(steps()["call_letter_asked"])
+    window.show_remote_frame(solid("#3E6E4E"))
+    window.show_local_frame(solid("#203060"))  # the camera's picture is not what shows now
+    stage = window.call.letter.stage
+    qtbot.waitUntil(stage.isVisible)
+    picture = stage.grab().toImage()
+    assert QColor(picture.pixel(picture.width() // 2, picture.height() // 2)).name() == "#3e6e4e"
+    assert white_pixels(stage) == 0  # no frame guide on the adviser
