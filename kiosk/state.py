@@ -6,7 +6,7 @@ into the input events here and carry out the effects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -92,7 +92,7 @@ class LetterProblem(StrEnum):
 class Picture:
     """A still the resident took: encoded bytes in memory only, never written anywhere."""
 
-    data: bytes
+    data: bytes = field(repr=False)  # a state printed in a log line never carries the letter
     mime: str
     width: int
     height: int

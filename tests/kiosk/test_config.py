@@ -86,3 +86,12 @@ def test_the_booking_zone_must_be_a_known_time_zone() -> None:
     assert KioskSettings(timezone="Europe/Helsinki").timezone == "Europe/Helsinki"
     with pytest.raises(ConfigError, match="time zone"):
         KioskSettings(timezone="Mars/Olympus_Mons")
+
+
+def test_a_document_camera_is_set_in_the_file_or_the_environment(tmp_path: Path) -> None:
+    assert KioskSettings().document_camera == ""  # none: the still comes from the call camera
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[kiosk]\ndocument_camera = "/dev/video2"\n', encoding="utf-8")
+    assert load_settings(path).document_camera == "/dev/video2"
+    env = {"KIOSKLINK_KIOSK_DOCUMENT_CAMERA": "1"}
+    assert load_settings(path, env=env).document_camera == "1"
