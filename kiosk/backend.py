@@ -258,11 +258,13 @@ class KioskBackend:
                 self._opening = asyncio.create_task(self._open_media())
             case CloseMedia():
                 await self.media.close()
+                self._newest_local = None  # the resident's picture goes with the devices
             case StartCall(call_id=call_id, role=role, ice_servers=ice_servers):
                 ours: Role = "offerer" if role == "offerer" else "answerer"
                 await self.media.start_call(call_id, ours, ice_servers)
             case StopCall():
                 await self.media.end_call()
+                self._newest_local = None
             case RelayCallMessage(message=message):
                 await self.media.receive(message)
             case SendText(text=text, committed=committed):

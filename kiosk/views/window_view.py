@@ -183,6 +183,10 @@ class KioskWindow(QWidget):
         chosen = state.language is not None or reading is not None or state.booking is not None
         self.welcome.greeting = self.language.greeting = self.answers.greeting = greeting
         view = self.screens[state.screen]
+        if state.call is None and self.state is not None and self.state.call is not None:
+            # Off the call screen the call view is not drawn again: clear it now, so the call's
+            # pictures and a letter's still go with the call, not with the next one.
+            self.call.show_state(state)
         view.show_state(state)
         view.settle_reach()
         self.stack.setCurrentWidget(view)

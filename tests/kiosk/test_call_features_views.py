@@ -179,3 +179,23 @@ def test_answering_the_question_the_adviser_is_shown_large(
     picture = stage.grab().toImage()
     assert QColor(picture.pixel(picture.width() // 2, picture.height() // 2)).name() == "#3e6e4e"
     assert white_pixels(stage) == 0  # no frame guide on the adviser
+
+
+def test_the_still_and_the_pictures_go_with_the_call(qtbot: QtBot, window: KioskWindow) -> None:
+    from kiosk.state import Screen
+
+    flow = KioskFlow(now=0.0)
+    effects = _Effects()
+    controller = KioskController(window, flow, effects, clock=lambda: 10.0)
+    for name, state in call_states("sv", sample_welcome(resident="sv")):
+        if name == "call_letter_still":
+            flow.state = state
+            break
+    controller.render()
+    window.show_remote_frame(solid("#3E6E4E"))
+    assert window.call.letter.stage.still_size == (2560, 1920) and window.call.remote.has_frame
+    QTest.mouseClick(window.call.hangup, Qt.MouseButton.LeftButton)
+    assert flow.state.screen is Screen.RATING
+    assert window.call.letter.stage.still_size is None
+    assert not window.call.remote.has_frame and not window.call.letter.isVisible()
+    controller.stop()
