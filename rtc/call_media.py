@@ -30,15 +30,16 @@ Rules:
   "interpreter"), the interpreter offers to the adviser. Signals are routed by ``peer``. The main
   peer's events stay ``on_state`` / ``on_remote_frame`` / ``on_remote_text``; the other parties'
   come through ``on_party`` / ``on_party_frame`` / ``on_party_text``. Camera and microphone go to
-  every connection (a relay subscription each, newest frame only; two senders of one source each
-  get every frame, tests/rtc/test_call_legs.py); the remote microphones are mixed into the one
+  every connection, each with tracks of its own (:mod:`rtc.call_devices`; each connection gets
+  every frame, tests/rtc/test_call_legs.py); the remote microphones are mixed into the one
   speaker (:mod:`rtc.media.mix`). An interpreter's main session sends no ``media_state`` and no
   quality reports (those describe the kiosk-adviser call) and is never rebuilt: a failure ends
   it with ``negotiation_failed`` and ``peer``, and the server ends the interpreter's part.
 * Only the current call's signals reach the session; others are dropped. A fresh offer for a call
   already answered means the peer rebuilt a stalled or failed connection (AIORTC.md pitfall 3): a
   new session answers it, with the same devices, mute state and counters.
-* The sent video and the preview are :class:`~aiortc.contrib.media.MediaRelay` subscriptions with
+* The devices are opened once and kept between calls (:mod:`rtc.call_devices`): the sent video
+  and the preview are :class:`~aiortc.contrib.media.MediaRelay` subscriptions with
   ``buffered=False`` (newest frame only, pitfall 1); the preview is rate-limited.
 * Every ``quality_interval_s`` the session's stats become a :class:`~signaling.messages.Quality`:
   remembered (:attr:`CallMedia.last_quality`, the kiosk's health report), sent to the server as a
@@ -67,18 +68,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import av
-from aiortc.contrib.media import MediaRelay
-from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from rtc import text as rtt
 from rtc.call import CallEvents, CallSession, Role
+from rtc.call_devices import PartyDevices
 from rtc.call_figures import CallFigures
 from rtc.call_legs import CallLegs, Connection
 from rtc.documents import DocumentReceived
 from rtc.documents import Event as DocumentEvent
 from rtc.ice_choice import reachable_first
-from rtc.media import AudioSink, LocalMedia, MediaConfig, open_local_media
-from rtc.media.fanout import AudioFanout, OwnFrameTrack
+from rtc.media import AudioSink, LocalMedia, MediaConfig
 from rtc.media.gain import GainSink
 from rtc.media.mix import MixedSpeaker
 from rtc.media.still import Still
@@ -161,18 +160,14 @@ class CallMedia:
         self._send = send
         self.events = events or MediaEvents()
         self._volume = volume
-        self._preview_interval_s = preview_interval_s
         self._quality_interval_s = quality_interval_s
         self._report_quality = report_quality
         self._stall_after_s = stall_after_s
         self._connect_timeout_s = connect_timeout_s
         self._now = monotonic
-        self.local: LocalMedia | None = None
-        self._opening: asyncio.Task[LocalMedia] | None = None
-        self._relay: MediaRelay | None = None
-        self._audio_fanout: AudioFanout | None = None
-        self._preview: MediaStreamTrack | None = None
-        self._preview_task: asyncio.Task[None] | None = None
+        self._devices = PartyDevices(
+            config, preview_interval_s=preview_interval_s, monotonic=monotonic
+        )
         self._call: _Call | None = None
         self._gain: GainSink | None = None
         self._mixed: MixedSpeaker | None = None
@@ -216,59 +211,19 @@ class CallMedia:
 
     # --- devices and preview -------------------------------------------------------------------
 
+    @property
+    def local(self) -> LocalMedia | None:
+        """The open devices; None while they are closed."""
+        return self._devices.local
+
     async def open(self) -> LocalMedia:
         """Open the devices (and the preview) once; concurrent and later callers share them."""
-        opening = self._opening
-        if opening is None or (opening.done() and (opening.cancelled() or opening.exception())):
-            opening = self._opening = asyncio.create_task(self._open(), name="call-media-open")
-        return await asyncio.shield(opening)
-
-    async def _open(self) -> LocalMedia:
-        local = await open_local_media(self.config)
-        self.local = local
-        self._relay = MediaRelay()
-        self._audio_fanout = AudioFanout(local.audio)
-        if self.events.on_local_frame is not None:
-            self._preview = self._relay.subscribe(local.video, buffered=False)
-            self._preview_task = asyncio.create_task(
-                self._run_preview(self._preview, self.events.on_local_frame), name="call-preview"
-            )
-        return local
-
-    async def _run_preview(
-        self, track: MediaStreamTrack, deliver: Callable[[av.VideoFrame], None]
-    ) -> None:
-        last: float | None = None
-        while True:
-            try:
-                frame = await track.recv()
-            except MediaStreamError:
-                return
-            now = self._now()
-            if isinstance(frame, av.VideoFrame) and (
-                last is None or now - last >= self._preview_interval_s
-            ):
-                last = now
-                deliver(frame)
+        return await self._devices.open(self.events.on_local_frame)
 
     async def close(self) -> None:
         """End the call and release the devices; :meth:`open` may open them again. Idempotent."""
         await self.end_call()
-        opening, self._opening = self._opening, None
-        local: LocalMedia | None = None
-        if opening is not None:
-            with contextlib.suppress(Exception):
-                local = await opening  # still opening: let it finish, then close what it opened
-        task, self._preview_task = self._preview_task, None
-        await _cancel(task)
-        preview, self._preview = self._preview, None
-        if preview is not None:
-            preview.stop()
-        if local is not None:
-            await local.close()
-        self.local = None
-        self._relay = None
-        self._audio_fanout = None
+        await self._devices.close()
 
     # --- the call ------------------------------------------------------------------------------
 
@@ -328,13 +283,9 @@ class CallMedia:
         of its own (video: newest frame only, each its own copy; audio: a short queue of its own;
         rtc.media.fanout) and
         playing into ``speaker``; not started."""
-        local, relay = self.local, self._relay
-        assert local is not None and relay is not None, "devices not open"
-        assert self._audio_fanout is not None, "devices not open"
-        sent = (
-            OwnFrameTrack(relay.subscribe(local.video, buffered=False)),  # see rtc.media.fanout
-            self._audio_fanout.subscribe(),
-        )
+        local = self.local
+        assert local is not None, "devices not open"
+        sent = self._devices.tracks()
         session = CallSession(
             call_id=call.call_id,
             role=role,
