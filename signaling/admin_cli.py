@@ -1,17 +1,19 @@
 """``kiosklink admin ...``: register kiosks and advisers, reset passwords, read call records,
 give roles, import, export, list and publish the common questions (``answers ...``), and publish
-slots and book for residents who phone (``booking ...``, signaling/booking_cli.py).
+slots and book for residents who phone (``booking ...``, signaling/booking_cli.py), and migrate
+the schema (``db ...``, signaling/db_cli.py).
 
 Wired by kiosklink/cli.py (``add_admin_commands`` on the ``admin`` subparsers, then ``run_admin``),
 and runnable alone for servers installed without the apps::
 
     python -m signaling.admin_cli [--config FILE] add-kiosk --name "Kiosk 1" --site "Library"
 
-Works on the SQLite file named by ``database.path`` directly; WAL mode lets it run while the server
-is up. Every change is written to the audit log with the actor ``cli``. Output meant for scripts:
-``add-kiosk`` prints the token alone on its last line, and the list commands take ``--json``.
-Passwords are never arguments (they would land in shell history and ``ps``): they are prompted for,
-or read as one line from standard input with ``--password-stdin``.
+Works on the database directly (``database.url``, else the SQLite file ``database.path``); WAL
+mode lets it run while the server is up. Every change is written to the audit log with the actor
+``cli``. Output meant for scripts: ``add-kiosk`` prints the token alone on its last line, and the
+list commands take ``--json``. Passwords are never arguments (they would land in shell history
+and ``ps``): they are prompted for, or read as one line from standard input with
+``--password-stdin``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from signaling.answers.model import status
 from signaling.answers.validation import InvalidAnswer, check_language
 from signaling.booking_cli import add_booking_commands
 from signaling.config import Settings, load_settings
+from signaling.db_cli import add_db_commands, run_db
 from signaling.errors import ConfigError
 from signaling.report_reader import AUDIT_ACTION, audit_target, read_report
 from signaling.reports import (
@@ -134,6 +137,7 @@ def add_admin_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
     _add_answer_commands(sub.add_parser("answers", help="common questions (docs/answers.md)"))
     add_booking_commands(sub.add_parser("booking", help="slots and bookings (docs/booking.md)"))
+    add_db_commands(sub.add_parser("db", help="the database's schema migrations"))
 
 
 def _add_answer_commands(answers: argparse.ArgumentParser) -> None:
@@ -170,8 +174,10 @@ def run_admin(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Run the parsed admin command against ``settings.database.path``; returns the exit code."""
+    """Run the parsed admin command against the configured database; returns the exit code."""
     io = _Io(stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr, None)
+    if getattr(args, "db_run", None) is not None:  # migrations: without opening the store first
+        return run_db(args, settings, io.stdout)
     handler = cast("_Handler | None", getattr(args, "admin_run", None))
     if handler is None:
         print("error: no admin command given", file=io.stderr)
@@ -188,7 +194,7 @@ def run_admin(
 async def _with_store(
     handler: _Handler, args: argparse.Namespace, settings: Settings, io: _Io
 ) -> int:
-    store = await Store.open(settings.database.path)
+    store = await Store.open(settings.database.target)
     try:
         return await handler(store, args, settings, io)
     except (StoreError, InvalidAnswer) as exc:

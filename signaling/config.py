@@ -101,12 +101,36 @@ class ServerSettings(_Section):
         return self.tls_cert is not None and self.tls_key is not None
 
 
+POSTGRES_URL_PREFIX = "postgresql+asyncpg://"
+
+
 class DatabaseSettings(_Section):
-    # Relative paths are relative to the working directory of the server process.
+    # The SQLite file when no url is set. Relative paths are relative to the working directory
+    # of the server process.
     path: Path = Path("kiosklink.sqlite3")
+    # PostgreSQL, for production (deploy/README.md §PostgreSQL):
+    # postgresql+asyncpg://user:password@host:5432/kiosklink. Set, it wins over path. A
+    # SecretStr keeps the password out of reprs and logs.
+    url: SecretStr | None = None
     health_retention_days: int = Field(default=30, ge=1)
     # Wrap-up notes are deleted this many days after their call (docs/privacy.md); outcomes stay.
     note_retention_days: int = Field(default=30, ge=1)
+
+    @field_validator("url")
+    @classmethod
+    def _postgres_url(cls, url: SecretStr | None) -> SecretStr | None:
+        if url is not None and not url.get_secret_value().startswith(POSTGRES_URL_PREFIX):
+            # Never echo the value: it may hold a password.
+            raise ValueError(
+                f"must start with {POSTGRES_URL_PREFIX} (PostgreSQL through asyncpg); "
+                "for SQLite set database.path instead"
+            )
+        return url
+
+    @property
+    def target(self) -> str | Path:
+        """What the store opens (signaling.store.Store.open): the URL when set, else the file."""
+        return self.path if self.url is None else self.url.get_secret_value()
 
 
 class AuthSettings(_Section):

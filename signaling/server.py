@@ -102,7 +102,7 @@ def _login_throttle(settings: Settings) -> LoginThrottle:
 
 async def _store_and_switchboard(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    store = await Store.open(settings.database.path)
+    store = await Store.open(settings.database.target)
     switchboard = Switchboard(settings, store, clock=app[CLOCK])
     app[STORE] = store
     app[SWITCHBOARD] = switchboard

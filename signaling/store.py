@@ -123,7 +123,7 @@ class Store:
         PostgreSQL URL, ``postgresql+asyncpg://user:password@host/database``. ``hasher`` lets
         tests pass cheaper argon2 parameters; production uses the defaults.
         """
-        engine = _engine(target)
+        engine = make_engine(target)
         try:
             await store_migrations.upgrade(engine)
         except BaseException:
@@ -581,7 +581,8 @@ class Store:
         ]
 
 
-def _engine(target: str | Path) -> AsyncEngine:
+def make_engine(target: str | Path) -> AsyncEngine:
+    """The engine :meth:`Store.open` uses, without migrating (``kiosklink admin db``)."""
     if is_url(target):
         # pre_ping: a connection the pool kept across a PostgreSQL restart is replaced, not used.
         return create_async_engine(str(target), pool_pre_ping=True)

@@ -17,6 +17,7 @@ PostgreSQL's transaction-scoped advisory lock.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -54,6 +55,7 @@ def config(metadata: MetaData | None = None) -> Config:
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (see the module docstring), in one locked transaction."""
+    _quiet_alembic()
     async with engine.connect() as conn:
         await conn.run_sync(_upgrade, revision)
         await conn.commit()
@@ -61,6 +63,7 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
 
 async def current(engine: AsyncEngine) -> str | None:
     """The database's revision; None when it has none (new, or made before migrations)."""
+    _quiet_alembic()
     async with engine.connect() as conn:
         return await conn.run_sync(_current)
 
@@ -106,6 +109,19 @@ def _upgrade(conn: Connection, revision: str) -> None:
         if sqlite:
             conn.commit()  # ends the transaction (a no-op after rollback) so the pragma can change
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+def _quiet_alembic() -> None:
+    """Keep Alembic's "Running upgrade 0001 -> 0002" lines, drop the two it logs on every open
+    (its engine's name, and a note on DDL transactions that ours contradicts)."""
+    log = logging.getLogger("alembic.runtime.migration")
+    if not any(isinstance(f, _OnlyUpgrades) for f in log.filters):
+        log.addFilter(_OnlyUpgrades())
+
+
+class _OnlyUpgrades(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return str(record.msg).startswith("Running")
 
 
 def _lock(conn: Connection) -> None:

@@ -247,3 +247,19 @@ def test_note_retention_and_health_terms_are_settings() -> None:
     assert settings.privacy.health_terms == ("astma", "diabet")
     with pytest.raises(ConfigError, match=r"database\.note_retention_days"):
         load_settings(None, env={"KIOSKLINK_DATABASE_NOTE_RETENTION_DAYS": "0"})
+
+
+def test_a_postgresql_url_from_the_environment_wins_over_the_file_and_stays_secret() -> None:
+    url = "postgresql+asyncpg://kiosklink:s3cret-pw@127.0.0.1:5432/kiosklink"
+    settings = load_settings(env={"KIOSKLINK_DATABASE_URL": url})
+    assert settings.database.target == url
+    assert "s3cret-pw" not in repr(settings)
+    assert load_settings(env={}).database.target == Path("kiosklink.sqlite3")
+
+
+def test_a_database_url_of_another_kind_is_refused_without_echoing_it() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KIOSKLINK_DATABASE_URL": "mysql://root:s3cret-pw@db/kiosklink"})
+    message = str(caught.value)
+    assert message.startswith("database.url: must start with postgresql+asyncpg://")
+    assert "KIOSKLINK_DATABASE_URL" in message and "s3cret-pw" not in message
