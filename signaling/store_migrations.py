@@ -26,8 +26,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, MetaData, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
+
+from signaling.store_records import StoreError
 
 SCRIPTS: Final = "signaling:migrations"
 FIRST_REVISION: Final = "0001"
@@ -36,6 +39,10 @@ FIRST_REVISION: Final = "0001"
 _PREVIOUS_RELEASE_TABLE: Final = "kiosks"
 # Any fixed 64-bit number, the same in every process: PostgreSQL advisory locks are named so.
 _MIGRATION_LOCK: Final = 0x6B696F736B6C6E6B  # "kiosklnk"
+
+
+class UnknownRevision(StoreError):
+    """The database's schema is newer than this release's migrations."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ def _upgrade(conn: Connection, revision: str) -> None:
         tables = set(inspect(conn).get_table_names())
         if "alembic_version" not in tables and _PREVIOUS_RELEASE_TABLE in tables:
             command.stamp(cfg, FIRST_REVISION)
+        _refuse_unknown(conn, cfg)
         command.upgrade(cfg, revision)
         if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
             raise RuntimeError("the migration left rows whose foreign key points nowhere")
@@ -109,6 +117,22 @@ def _upgrade(conn: Connection, revision: str) -> None:
         if sqlite:
             conn.commit()  # ends the transaction (a no-op after rollback) so the pragma can change
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+def _refuse_unknown(conn: Connection, cfg: Config) -> None:
+    """A revision this release lacks means a newer release migrated the database: say so, rather
+    than Alembic's "Can't locate revision"."""
+    found = _current(conn)
+    if found is None:
+        return
+    try:
+        ScriptDirectory.from_config(cfg).get_revision(found)
+    except CommandError:
+        raise UnknownRevision(
+            f"the database is at schema revision {found!r}, which this release does not know "
+            "(a newer release migrated it): install that release, or restore a backup made "
+            "before its upgrade"
+        ) from None
 
 
 def _quiet_alembic() -> None:

@@ -26,6 +26,7 @@ from signaling import store_migrations
 from signaling.admin_cli import add_admin_commands, run_admin
 from signaling.embedded import EmbeddedServer
 from signaling.store import Store, make_engine
+from signaling.store_migrations import UnknownRevision
 from signaling.store_tables import Base
 from tests.conftest import make_settings
 from tests.postgres import PostgresServer
@@ -260,3 +261,15 @@ def test_admin_db_current_upgrade_and_history(previous: Path) -> None:
     assert admin(previous, "db", "current").strip() == f"{previous}: {head}, up to date"
     history = admin(previous, "db", "history").splitlines()
     assert history[0].startswith("0001 ") and history[-1].startswith(f"{head} (head)")
+
+
+async def test_a_database_a_newer_release_migrated_is_refused_with_a_clear_error(
+    previous: Path,
+) -> None:
+    with sqlite3.connect(previous) as db:
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        db.execute("INSERT INTO alembic_version VALUES ('9999')")
+    before = rows(previous)
+    with pytest.raises(UnknownRevision, match="revision '9999', which this release does not know"):
+        await Store.open(previous, hasher=FAST)
+    assert rows(previous) == before
