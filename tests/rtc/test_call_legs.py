@@ -191,6 +191,16 @@ async def test_three_parties_see_hear_and_read_each_other(three: Switch) -> None
         )
     )
 
+    # Documents stay on the kiosk-adviser connection: no leg has the doc channel.
+    for name, party in three.parties.items():
+        for other in OTHERS[name]:
+            session = party.media.session_of(other)
+            assert session is not None
+            main_pair = {name, other} == {"kiosk", "adviser"}
+            assert session.documents.open == main_pair, (name, other)
+            labels = {t.mid for t in session.pc.getTransceivers()}
+            assert len(labels) == 2  # audio and video, negotiated once (pitfall 9)
+
     # The microphone goes to both connections without halving: each connection receives about
     # every frame its sender's microphone made (a source split between two senders would give
     # each half; a loaded machine makes the tone skip frames at the source, so count those).
