@@ -21,8 +21,8 @@ Rules:
   way, so the server ends the interpreter's part and the others close their leg too. The call
   goes on. No stall watch, no rebuild, no ``media_state`` and no quality reports for a leg: those
   rules belong to the main peer.
-* ``on_party`` tells "joined" (the leg opened), "connected" (its first connection) and "left"
-  (once, whatever ended it); ``on_party_frame`` the newest frame, ``on_party_text`` each text
+* ``on_party`` tells "joined" (the leg opened, or was replaced by a fresh one: no "left" in
+  between), "connected" (its first connection) and "left" (once, whatever ended it); ``on_party_frame`` the newest frame, ``on_party_text`` each text
   update with the whole line. Nothing is told for a leg already closed.
 * Each remote party keeps its :class:`~rtc.call_figures.CallFigures` after its leg closed.
 """
@@ -110,8 +110,9 @@ class CallLegs:
         return [leg.connection.session for leg in self._legs.values()]
 
     async def open(self, party: m.PartyRole, role: Role) -> CallSession:
-        """A new leg to ``party`` (replacing one there was); the offerer sends its offer."""
-        await self.close(party, "replaced")
+        """A new leg to ``party`` (replacing one there was, without a "left" in between: the
+        party is still there); the offerer sends its offer."""
+        await self._close(party, "replaced", tell=False)
         figures = self.figures[party] = CallFigures(call_id=self.call_id, started_at=self._now())
         leg: _Leg | None = None
 
@@ -154,6 +155,9 @@ class CallLegs:
 
     async def close(self, party: m.PartyRole, reason: str) -> None:
         """End the leg to ``party`` (nothing if there is none); ``on_party`` "left" once."""
+        await self._close(party, reason, tell=True)
+
+    async def _close(self, party: m.PartyRole, reason: str, *, tell: bool) -> None:
         leg = self._legs.pop(party, None)
         if leg is None:
             return
@@ -161,7 +165,7 @@ class CallLegs:
         leg.figures.audio_frames = leg.connection.session.remote_audio_frames
         leg.figures.left_at = self._now()
         await leg.connection.close(reason)
-        if not leg.left:
+        if tell and not leg.left:
             leg.left = True
             self._events.on_party(self.call_id, party, "left")
 

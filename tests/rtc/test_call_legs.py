@@ -266,6 +266,28 @@ async def test_the_interpreter_leaves_and_the_call_goes_on(three: Switch) -> Non
     assert "failed" not in kiosk.states and "failed" not in adviser.states
 
 
+async def test_the_interpreter_offering_again_replaces_the_legs_without_a_leaving(
+    three: Switch,
+) -> None:
+    """As when the adviser comes back within the grace and the server has the interpreter
+    negotiate again (docs/protocol.md §Interpreter): fresh offers replace the answered legs."""
+    kiosk, adviser, interpreter = (three.parties[n] for n in ("kiosk", "adviser", "interpreter"))
+    await _until(lambda: _all_directions(three, 5))
+    old = kiosk.media.session_of("interpreter")
+
+    await interpreter.media.start_call(CALL, "offerer", [], interpreting=True)
+    await _until(lambda: kiosk.media.session_of("interpreter") is not old)
+    frames = {(n, s): three.parties[n].frames[s] for n, senders in OTHERS.items() for s in senders}
+    await _until(
+        lambda: all(three.parties[n].frames[s] > count + 10 for (n, s), count in frames.items())
+    )
+    assert old is not None and old.pc.connectionState == "closed"
+    for party in (kiosk, adviser):
+        assert party.party_events.count(("interpreter", "joined")) == 2
+        assert ("interpreter", "left") not in party.party_events
+    assert three.failed == []
+
+
 async def test_signals_for_a_party_with_no_connection_are_dropped() -> None:
     switch = Switch()
     kiosk = switch.add("kiosk")
