@@ -166,6 +166,7 @@ class KioskBackend:
             takes_documents=False,  # documents go from the resident to the adviser (issue #16)
         )
         self._opening: asyncio.Task[None] | None = None
+        self._still: asyncio.Task[None] | None = None
         self._ice_warnings: list[str] = []
         self._probe: asyncio.Task[None] | None = None
         self._health_interval_s = settings.health_interval_s
@@ -204,9 +205,10 @@ class KioskBackend:
         await self.answers.close()
         await self.reader.stop()
         await self.codes.stop()
-        if self._opening is not None:
-            self._opening.cancel()
-            await asyncio.gather(self._opening, return_exceptions=True)
+        for pending in (self._opening, self._still):
+            if pending is not None:
+                pending.cancel()
+                await asyncio.gather(pending, return_exceptions=True)
         await self.media.close()
         await self.client.close()
 
@@ -303,7 +305,9 @@ class KioskBackend:
             case ScanCodes(on=on):
                 await (self.codes.start() if on else self.codes.stop())
             case TakeStill(page=page):
-                await self._take_still(page)
+                # Not awaited: a document camera takes a second to open, and the text typed
+                # meanwhile must not wait behind it in this worker.
+                self._still = asyncio.create_task(self._take_still(page))
             case SendStill(picture=picture):
                 self._send_still(picture)
             case CancelStill():
