@@ -18,8 +18,10 @@ PostgreSQL's transaction-scoped advisory lock.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final
 
 from alembic import command
@@ -27,12 +29,14 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Connection, MetaData, inspect, text
+from sqlalchemy import Connection, MetaData, create_engine, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.pool import StaticPool
 
 from signaling.store_records import StoreError
 
 SCRIPTS: Final = "signaling:migrations"
+_VERSIONS: Final = Path(__file__).parent / "migrations" / "versions"
 FIRST_REVISION: Final = "0001"
 # A table the release before migrations always created: its presence without alembic_version
 # means "made by that release".
@@ -63,6 +67,8 @@ def config(metadata: MetaData | None = None) -> Config:
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (see the module docstring), in one locked transaction."""
     _quiet_alembic()
+    if revision == "head" and await current(engine) == head():
+        return  # the common case: no lock, so opening an up-to-date database never waits
     async with engine.connect() as conn:
         await conn.run_sync(_upgrade, revision)
         await conn.commit()
@@ -90,6 +96,28 @@ def head() -> str:
     found = ScriptDirectory.from_config(config()).get_current_head()
     assert found is not None, "signaling/migrations/versions has no revision"
     return found
+
+
+def new_revision(message: str, metadata: MetaData, *, folder: Path | None = None) -> Path:
+    """Write the next revision file (into ``versions/``, or ``folder``): what ``metadata`` has
+    that the migrated schema lacks, found on a scratch SQLite database brought to head. For
+    developers after a model change (``python -m signaling.store_migrations "what changed"``);
+    review what it wrote: SQLite hides some things PostgreSQL needs (a partial index's
+    ``postgresql_where``), and a renamed column reads as one dropped and one added."""
+    number = f"{int(head()) + 1:04d}"
+    into = folder or _VERSIONS
+    cfg = config(metadata)
+    cfg.set_main_option("path_separator", "os")
+    cfg.set_main_option("version_locations", os.pathsep.join(sorted({str(_VERSIONS), str(into)})))
+    scratch = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        with scratch.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            command.revision(cfg, message, autogenerate=True, rev_id=number, version_path=into)
+    finally:
+        scratch.dispose()
+    return next(into.glob(f"{number}_*.py"))
 
 
 def _upgrade(conn: Connection, revision: str) -> None:
@@ -165,3 +193,11 @@ def _single(down: str | Sequence[str] | None) -> str | None:
     if down is not None and not isinstance(down, str):  # a merge: name its parents together
         return ",".join(down)
     return down
+
+
+if __name__ == "__main__":
+    import sys
+
+    from signaling.store import Base  # the models, every table module imported with it
+
+    print(new_revision(" ".join(sys.argv[1:]) or "schema change", Base.metadata))

@@ -67,6 +67,15 @@ async def on_engine(target: str | Path, work: Any) -> Any:
         await engine.dispose()
 
 
+def changed_models() -> MetaData:
+    """The models with one column more, as a developer might change them."""
+    changed = MetaData()
+    for table in Base.metadata.tables.values():
+        table.to_metadata(changed)
+    changed.tables["kiosks"].append_column(Column("floor", Integer, nullable=True))
+    return changed
+
+
 def differences(conn: Connection, metadata: MetaData = Base.metadata) -> list[Any]:
     context = MigrationContext.configure(conn, opts={"compare_type": True})
     return list(compare_metadata(context, metadata))
@@ -127,12 +136,17 @@ async def test_a_model_change_without_a_migration_is_found(tmp_path: Path) -> No
     """The comparison above can fail: a column the models gained and no revision made."""
     database = tmp_path / "k.sqlite3"
     await (await Store.open(database, hasher=FAST)).close()
-    changed = MetaData()
-    for table in Base.metadata.tables.values():
-        table.to_metadata(changed)
-    changed.tables["kiosks"].append_column(Column("floor", Integer, nullable=True))
-    found = await on_engine(database, lambda conn: differences(conn, changed))
+    found = await on_engine(database, lambda conn: differences(conn, changed_models()))
     assert [(d[0], d[2], d[3].name) for d in found] == [("add_column", "kiosks", "floor")]
+
+
+def test_a_new_revision_is_written_from_a_model_change(tmp_path: Path) -> None:
+    """The developers' tool (python -m signaling.store_migrations "..."), into a scratch folder."""
+    written = store_migrations.new_revision("kiosk floor", changed_models(), folder=tmp_path)
+    text = written.read_text()
+    assert written.name == f"{int(store_migrations.head()) + 1:04d}_kiosk_floor.py"
+    assert f"down_revision: Union[str, Sequence[str], None] = '{store_migrations.head()}'" in text
+    assert "batch_alter_table('kiosks'" in text and "sa.Column('floor', sa.Integer()" in text
 
 
 async def test_revision_0001_is_the_schema_the_previous_release_made(tmp_path: Path) -> None:
