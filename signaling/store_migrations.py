@@ -198,6 +198,7 @@ def _single(down: str | Sequence[str] | None) -> str | None:
 if __name__ == "__main__":
     import sys
 
-    from signaling.store import Base  # the models, every table module imported with it
+    import signaling.store  # noqa: F401  (imports every table module onto Base)
+    from signaling.store_tables import Base
 
     print(new_revision(" ".join(sys.argv[1:]) or "schema change", Base.metadata))
