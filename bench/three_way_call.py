@@ -8,6 +8,7 @@ received in the window, their rate, and glass-to-glass latency read from the sta
 picture. Synthetic media (the stamped test pattern and the tone).
 
     .venv/bin/python -m bench.three_way_call [--width 640 --height 480 --fps 30] [--seconds 10]
+    .venv/bin/python -m bench.three_way_call --two     # the same without the interpreter
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=480)
     parser.add_argument("--fps", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--two", action="store_true", help="no interpreter: the two-party call")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kiosklink-bench-") as workdir:
         server = EmbeddedServer(demo_settings(Path(workdir))).start()
@@ -62,20 +64,21 @@ def _run(server: EmbeddedServer, args: argparse.Namespace) -> list[dict[str, Any
         "kiosk": server.kiosk_url,
         "token": server.add_kiosk("Bench", "Bench site"),
     }
+    names = NAMES[:2] if args.two else NAMES
     context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(len(NAMES))
+    barrier = context.Barrier(len(names))
     results = context.Queue()
     media = (args.width, args.height, args.fps)
     processes = [
         context.Process(
-            target=_party_process, args=(n, urls, media, args.seconds, barrier, results)
+            target=_party_process, args=(n, names, urls, media, args.seconds, barrier, results)
         )
-        for n in NAMES
+        for n in names
     ]
     for process in processes:
         process.start()
     try:
-        return [results.get(timeout=SETUP_TIMEOUT_S + args.seconds + 30) for _ in NAMES]
+        return [results.get(timeout=SETUP_TIMEOUT_S + args.seconds + 30) for _ in names]
     finally:
         for process in processes:
             process.join(30)
@@ -85,21 +88,27 @@ def _run(server: EmbeddedServer, args: argparse.Namespace) -> list[dict[str, Any
 
 def _party_process(
     name: str,
+    names: tuple[str, ...],
     urls: dict[str, str],
     media: tuple[int, int, int],
     seconds: float,
     barrier: Barrier,
     results: Any,
 ) -> None:
-    results.put(asyncio.run(_party(name, urls, media, seconds, barrier)))
+    results.put(asyncio.run(_party(name, names, urls, media, seconds, barrier)))
 
 
 async def _party(
-    name: str, urls: dict[str, str], size: tuple[int, int, int], seconds: float, barrier: Barrier
+    name: str,
+    names: tuple[str, ...],
+    urls: dict[str, str],
+    size: tuple[int, int, int],
+    seconds: float,
+    barrier: Barrier,
 ) -> dict[str, Any]:
     media = MediaConfig(width=size[0], height=size[1], fps=size[2], synthetic_label=name)
     party = await _start(name, urls, media)
-    others = [n for n in NAMES if n != name]
+    others = [n for n in names if n != name]
     try:
         await party.wait_until(lambda: any(isinstance(e, Connected) for e in party.events), 15)
         if name == "kiosk":
@@ -108,7 +117,7 @@ async def _party(
         else:
             await party.go_available()
             await asyncio.to_thread(barrier.wait, SETUP_TIMEOUT_S)
-        if name == "adviser":
+        if name == "adviser" and "interpreter" in names:
             await party.wait_until(lambda: party.frames_from("kiosk") > 0, SETUP_TIMEOUT_S)
             await party.invite_interpreter("ti")
         await party.wait_until(
@@ -152,10 +161,9 @@ async def _measure(
 
 
 def _print(results: list[dict[str, Any]], args: argparse.Namespace) -> None:
-    print(
-        f"three-way call, each party {args.width}x{args.height} at {args.fps} fps, "
-        f"{args.seconds:g} s window"
-    )
+    kind = "two-party" if args.two else "three-way"
+    size = f"{args.width}x{args.height} at {args.fps} fps"
+    print(f"{kind} call, each party {size}, {args.seconds:g} s window")
     for result in sorted(results, key=lambda r: NAMES.index(r["name"])):
         print(f"{result['name']:<12} CPU {result['cpu']:.0%} of one core")
         for sender, link in result["links"].items():
