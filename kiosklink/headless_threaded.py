@@ -67,6 +67,10 @@ class ThreadedParty:
     def remote_frames(self) -> int:
         return self._read(lambda p: p.remote_frames)
 
+    def frames_from(self, party: str) -> int:
+        """Frames decoded from ``party`` ("kiosk", "adviser", "interpreter") in this call."""
+        return self._read(lambda p: p.frames_from(party))
+
     @property
     def remote_text(self) -> list[RttUpdate]:
         return self._read(lambda p: list(p.remote_text))
@@ -154,7 +158,9 @@ class ThreadedKiosk(ThreadedParty):
 
 class ThreadedAdviser(ThreadedParty):
     """An adviser: signs in, waits until connected, says ``available`` (or ``away``), accepts
-    every offer and is ready again as soon as a call ends."""
+    every offer and is ready again as soon as a call ends. Signed in with an interpreter
+    account it is the interpreter of a three-way call (docs/protocol.md §Interpreter): it accepts
+    the offer of interpreting and offers to the kiosk and the adviser itself."""
 
     def __init__(
         self,
