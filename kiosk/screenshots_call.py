@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from kiosk.flow import KioskFlow
+from kiosk.flow_letter import MAX_PAGES
 from kiosk.state import (
     KioskState,
     LetterDelivered,
@@ -33,6 +34,7 @@ SCREENS = (
     "call_interpreter_inviting",
     "call_interpreter",
     "call_interpreter_left",
+    "call_page_limit",
 )
 
 
@@ -69,6 +71,14 @@ def call_states(language: str, welcome: m.KioskWelcome) -> Iterator[tuple[str, K
     yield "call_interpreter", flow.state
     flow.feed(_interpreter("left"), 20.0)
     yield "call_interpreter_left", flow.state
+    for _ in range(2, MAX_PAGES + 1):  # the first page went above
+        flow.show_letter(21.0)
+        flow.take_picture(21.0)
+        flow.feed(StillTaken(picture), 21.0)
+        flow.send_picture(21.0)
+        flow.feed(LetterDelivered(), 21.0)
+        flow.close_letter(21.0)
+    yield "call_page_limit", flow.state
 
 
 def _in_call(language: str, welcome: m.KioskWelcome) -> KioskFlow:

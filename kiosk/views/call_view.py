@@ -233,8 +233,10 @@ class CallView(ScreenView):
         name = fill(tr(T.ADVISER), call.peer_name)
         self.adviser.setText(f"{name} · {languages.endonym(call.language)}")
         self._show_interpreter(call)
-        self.show_letter.set_text(tr(T.SHOW_LETTER))
-        self.show_letter.setEnabled(call.pages_sent < MAX_PAGES)
+        # At the protocol's page limit the button says why it no longer works.
+        more = call.pages_sent < MAX_PAGES
+        self.show_letter.set_text(tr(T.SHOW_LETTER if more else T.PAGE_LIMIT))
+        self.show_letter.setEnabled(more)
         self.remote.caption = "" if call.connected else tr(T.CONNECTING_CALL)
         self.remote.update()
         self.mute.set_text(tr(T.UNMUTE) if call.audio_muted else tr(T.MUTE))

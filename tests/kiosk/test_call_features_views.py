@@ -199,3 +199,13 @@ def test_the_still_and_the_pictures_go_with_the_call(qtbot: QtBot, window: Kiosk
     assert window.call.letter.stage.still_size is None
     assert not window.call.remote.has_frame and not window.call.letter.isVisible()
     controller.stop()
+
+
+def test_at_the_page_limit_show_a_letter_says_why_it_is_off(window: KioskWindow) -> None:
+    states = steps()
+    window.show_state(states["call_interpreter"])
+    assert window.call.show_letter.isEnabled()
+    assert window.call.show_letter.text_shown() == "Visa ett brev"
+    window.show_state(states["call_page_limit"])
+    assert not window.call.show_letter.isEnabled()
+    assert window.call.show_letter.text_shown() == "Du kan inte visa fler sidor i det här samtalet."
