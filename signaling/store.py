@@ -91,6 +91,15 @@ __all__ = [
 ]
 
 MAX_NOTE_CHARS = 500
+
+
+def _audit_length(column: str) -> int:
+    length = getattr(AuditRow.__table__.c[column].type, "length", None)
+    assert isinstance(length, int), f"audit.{column} is a bounded String"
+    return length
+
+
+_AUDIT_ACTOR, _AUDIT_ACTION, _AUDIT_TARGET = map(_audit_length, ("actor", "action", "target"))
 RowT = TypeVar("RowT", bound=Base)
 
 
@@ -533,9 +542,18 @@ class Store:
     async def audit(
         self, actor: str, action: str, target: str, at: float, detail: str = ""
     ) -> None:
-        """Record an administrative action (who did what to which record, when)."""
+        """Record an administrative action (who did what to which record, when). Fields longer
+        than their columns are cut: PostgreSQL would refuse the row, and an action must never
+        fail for want of its audit entry (SQLite keeps any length, so both agree this way)."""
+        row = AuditRow(
+            actor=actor[:_AUDIT_ACTOR],
+            action=action[:_AUDIT_ACTION],
+            target=target[:_AUDIT_TARGET],
+            at=at,
+            detail=detail,
+        )
         async with self._session.begin() as db:
-            db.add(AuditRow(actor=actor, action=action, target=target, at=at, detail=detail))
+            db.add(row)
 
     async def audit_log(self, limit: int = 100) -> list[AuditRecord]:
         """The latest ``limit`` entries, newest first."""

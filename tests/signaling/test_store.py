@@ -342,6 +342,15 @@ async def test_health_history_latest_and_pruning(store: Store) -> None:
     assert await store.latest_health("k_2") is None
 
 
+async def test_an_audit_entry_longer_than_its_columns_is_cut_not_refused(store: Store) -> None:
+    # PostgreSQL refuses a value longer than its VARCHAR: a long username behind "admin:" would
+    # fail the admin sign-in at its audit entry.
+    await store.audit("admin:" + "u" * 120, "a" * 150, "t" * 250, 1.0, "d" * 1000)
+    [entry] = await store.audit_log(1)
+    assert (len(entry.actor), len(entry.action), len(entry.target)) == (100, 100, 200)
+    assert entry.actor.startswith("admin:uuu") and entry.detail == "d" * 1000
+
+
 async def test_the_audit_log_is_newest_first(store: Store) -> None:
     await store.audit("cli", "add_kiosk", "k_1", 10.0, "site=Library")
     await store.audit("cli", "revoke_kiosk", "k_1", 20.0)
