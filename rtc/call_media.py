@@ -170,7 +170,6 @@ class CallMedia:
         )
         self._call: _Call | None = None
         self._gain: GainSink | None = None
-        self._mixed: MixedSpeaker | None = None
         self._muted = (False, False)
         self.last_quality: m.Quality | None = None
 
@@ -243,31 +242,45 @@ class CallMedia:
         await self.end_call()
         local = await self.open()
         self._gain = GainSink(local.speaker, self._volume)
-        mixed = self._mixed = MixedSpeaker(self._gain)
-        figures = CallFigures(call_id=call_id, started_at=self._now())
+        call = self._call = self._new_call(
+            call_id, role, ice_servers, interpreting, MixedSpeaker(self._gain)
+        )
+        self._muted = (False, False)
+        await self._new_session(call)
+        if interpreting:
+            await call.legs.open("adviser", "offerer")
+        if self._quality_interval_s is not None:
+            call.quality_task = asyncio.create_task(
+                self._sample_quality(call, self._quality_interval_s), name="call-quality"
+            )
+        return call.figures
+
+    def _new_call(
+        self,
+        call_id: str,
+        role: Role,
+        ice_servers: Sequence[m.IceServer],
+        interpreting: bool,
+        speaker: MixedSpeaker,
+    ) -> _Call:
+        """The call's record: its main session's peer, its legs, each with a source of the
+        mixed ``speaker`` (the kiosk and the adviser answer the interpreter; it offers)."""
         legs = CallLegs(
             call_id,
+            # Runs only when a leg opens, after ``call`` below exists.
             connect=lambda party, leg_role, events: self._connect(
-                call, party, leg_role, events, mixed.source(party)
+                call, party, leg_role, events, speaker.source(party)
             ),
             events=self.events,
             answers=frozenset() if interpreting else frozenset({"interpreter"}),
             monotonic=self._now,
         )
+        figures = CallFigures(call_id=call_id, started_at=self._now())
         peer: m.PartyRole | None = "kiosk" if interpreting else None
         call = _Call(
-            call_id, role, tuple(ice_servers), figures, legs, mixed.source("main"), peer=peer
+            call_id, role, tuple(ice_servers), figures, legs, speaker.source("main"), peer=peer
         )
-        self._call = call
-        self._muted = (False, False)
-        await self._new_session(call)
-        if interpreting:
-            await legs.open("adviser", "offerer")
-        if self._quality_interval_s is not None:
-            call.quality_task = asyncio.create_task(
-                self._sample_quality(call, self._quality_interval_s), name="call-quality"
-            )
-        return figures
+        return call
 
     async def _connect(
         self,
@@ -279,10 +292,8 @@ class CallMedia:
         *,
         owns_speaker: bool = True,
     ) -> Connection:
-        """A session to ``peer`` sending the camera and microphone through relay subscriptions
-        of its own (video: newest frame only, each its own copy; audio: a short queue of its own;
-        rtc.media.fanout) and
-        playing into ``speaker``; not started."""
+        """A session to ``peer`` sending the camera and microphone through tracks of its own
+        (:meth:`rtc.call_devices.PartyDevices.tracks`), playing into ``speaker``; not started."""
         local = self.local
         assert local is not None, "devices not open"
         sent = self._devices.tracks()
@@ -413,7 +424,7 @@ class CallMedia:
                 self.last_quality = await session.stats()
         await self._close_session(call, reason)
         call.documents.clear()  # the pages go with the call (docs/protocol.md)
-        self._gain = self._mixed = None
+        self._gain = None
 
     # --- what the session reports ----------------------------------------------------------------
 

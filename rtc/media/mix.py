@@ -90,7 +90,9 @@ class Mixer:
 
 
 class MixedSpeaker:
-    """The one speaker, shared by every connection of a call; each gets its own source."""
+    """The one speaker, shared by every connection of a call; each gets its own source.
+
+    It never closes ``output``: the speaker belongs to the party's devices, not to a call."""
 
     def __init__(self, output: AudioSink, *, rate: int = AUDIO_RATE) -> None:
         self.output = output
@@ -126,9 +128,6 @@ class MixedSpeaker:
             frame.pts, frame.time_base = self._pts, Fraction(1, self.rate)
             self._pts += len(block)
             self.output.play(frame)
-
-    def close(self) -> None:
-        self.output.close()
 
 
 class _Source:
