@@ -335,6 +335,9 @@ class CallMedia:
         call = self._call
         if call is None or call.session is None or message.call_id != call.call_id:
             return
+        if call.peer is None and message.peer == _main_party(call):
+            # The main peer named: the same as absent (docs/protocol.md §Interpreter).
+            message = message.model_copy(update={"peer": None})
         if message.peer != call.peer:
             if message.peer is None:  # the interpreter has no "main pair" signal to take
                 log.warning("dropped signaling without peer in call %s", call.call_id)

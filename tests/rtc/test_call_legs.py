@@ -89,7 +89,8 @@ class Party:
 class Switch:
     """The server's relay by ``peer``, in memory; ``negotiation_failed`` and reports are kept."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, name_main_peer: bool = False) -> None:
+        self.name_main_peer = name_main_peer  # deliver the main pair's signals naming the sender
         self.parties: dict[str, Party] = {}
         self.failed: list[tuple[str, m.NegotiationFailed]] = []
         self.reports: list[tuple[str, m.Message]] = []
@@ -111,9 +112,8 @@ class Switch:
         match message:
             case m.SessionDescription() | m.IceCandidate():
                 to = message.peer or MAIN_PEER[sender]
-                delivered = message.model_copy(
-                    update={"peer": None if message.peer is None else sender}
-                )
+                named = message.peer is not None or self.name_main_peer
+                delivered = message.model_copy(update={"peer": sender if named else None})
                 await self.parties[to].queue.put(delivered)
             case m.NegotiationFailed():
                 self.failed.append((sender, message))
@@ -289,7 +289,8 @@ async def test_the_interpreter_offering_again_replaces_the_legs_without_a_leavin
 
 
 async def test_signals_for_a_party_with_no_connection_are_dropped() -> None:
-    switch = Switch()
+    # The main pair's signals arrive naming the main peer: the same as absent (§Interpreter).
+    switch = Switch(name_main_peer=True)
     kiosk = switch.add("kiosk")
     adviser = switch.add("adviser")
     await _open(switch, "kiosk", "adviser")
@@ -300,13 +301,12 @@ async def test_signals_for_a_party_with_no_connection_are_dropped() -> None:
         main = adviser.media.session
         host = "candidate:1 1 udp 2130706431 192.0.2.4 50000 typ host"
 
-        # An ICE candidate from an interpreter before any offer, an offer from a party the
-        # adviser never answers (the kiosk is its main peer and does not name itself), an
-        # answer nobody asked for: dropped, the call untouched.
+        # An ICE candidate from an interpreter before any offer, an offer naming the adviser
+        # itself, an answer nobody asked for: dropped, the call untouched.
         await adviser.media.receive(
             m.IceCandidate(call_id=CALL, candidate=host, sdp_mid="0", peer="interpreter")
         )
-        offer = m.SessionDescription(call_id=CALL, sdp_type="offer", sdp="v=0\r\n", peer="kiosk")
+        offer = m.SessionDescription(call_id=CALL, sdp_type="offer", sdp="v=0\r\n", peer="adviser")
         await adviser.media.receive(offer)
         answer = offer.model_copy(update={"sdp_type": "answer", "peer": "interpreter"})
         await adviser.media.receive(answer)
