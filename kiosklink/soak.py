@@ -1,13 +1,23 @@
 """``kiosklink soak --minutes N``: the real kiosk and console apps in real calls, for minutes.
 
-Starts a server on 127.0.0.1 (a fresh SQLite file), then the real kiosk app and the real console
-app as two processes on a display (a virtual one, Xvfb, when there is none), each with a driver
-that presses its buttons (:mod:`kiosklink.soak_kiosk`, :mod:`kiosklink.soak_console`). They call
-each other again and again: accept, video both ways, real-time text both ways, hang up (each side
-in turn), rate, wrap up, ready, next caller. Per call and at the end it prints what each side saw
-on its screen, glass-to-glass latency, each process's memory, threads and open files, the longest
-GUI stall, and any crash with its log. The verdict rules are in :mod:`kiosklink.soak_report`;
-the exit status is 0 only when nothing failed.
+Starts a server on 127.0.0.1 (a fresh SQLite file), then the real kiosk app, the real console
+app signed in as an adviser and a second console signed in as an interpreter, as three processes
+on a display (a virtual one, Xvfb, of ``--screen`` when there is none), each with a driver that
+presses its buttons (:mod:`kiosklink.soak_kiosk`, :mod:`kiosklink.soak_console`,
+:mod:`kiosklink.soak_interpreter`). Kiosk and adviser call each other again and again: accept,
+video both ways, real-time text both ways, hang up (each side in turn), rate, wrap up, ready,
+next caller. Each call also shows a letter and every other call brings in the interpreter, as
+:mod:`kiosklink.soak_plan` says: the adviser asks to see the letter (once a run the resident
+says No) or the resident offers it, takes the picture and sends it, and the console shows the
+page, byte-identical; the adviser invites an interpreter for the call's language, the
+interpreter's console accepts, types, and leaves (or is thanked), and the call goes on.
+
+Per call and at the end it prints what each side saw on its screen, glass-to-glass latency, the
+letter's size and delivery time (Send on the kiosk to the page on the console), the frames on
+the interpreter's four links, each process's memory, threads and open files, the longest GUI
+stall, and any crash with its log. Screenshots of the moments that matter land in the output
+folder. The verdict rules are in :mod:`kiosklink.soak_report`; the exit status is 0 only when
+nothing failed.
 
 Every wait is bounded: the run ends at ``--minutes`` (plus the current call), and a run with no
 completed call for ``STUCK_AFTER_S`` ends early as a failure.
@@ -20,6 +30,7 @@ import contextlib
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,14 +42,20 @@ from pathlib import Path
 import psutil
 
 from kiosklink.soak_driver import DriverSpec
+from kiosklink.soak_plan import WARM_AFTER_CALLS
 from kiosklink.soak_report import (
     CallSide,
+    Interpreting,
     Limits,
     ProcessSample,
     call_problems,
+    delivery_s,
+    feature_problems,
+    features_line,
     latency_at,
     latency_problems,
     leak_problems,
+    page_pairs,
 )
 from signaling.config import Settings
 from signaling.embedded import EmbeddedServer
@@ -48,7 +65,8 @@ SAMPLE_EVERY_S = 5.0
 STOP_TIMEOUT_S = 90.0
 LOG_TAIL_LINES = 40
 PASSWORD = "soak-password-not-secret"
-APPS = ("kiosk", "console")
+APPS = ("kiosk", "console")  # the two ends of every call
+PROCESSES = (*APPS, "interpreter")  # stopped in this order
 
 
 @dataclass
@@ -61,7 +79,7 @@ class App:
     stop_file: Path
     log: Path
     samples: list[ProcessSample] = field(default_factory=list)
-    idle: list[ProcessSample] = field(default_factory=list)  # between calls
+    idle: list[ProcessSample] = field(default_factory=list)  # between calls, once warm
     records: list[dict[str, object]] = field(default_factory=list)
     _read_upto: int = 0
     stop_sent: bool = False
@@ -104,11 +122,16 @@ class Run:
     out: Path
     started: float = field(default_factory=time.monotonic)
     calls: dict[int, dict[str, CallSide]] = field(default_factory=dict)
+    interpreting: dict[str, Interpreting] = field(default_factory=dict)  # by call id
     problems: list[str] = field(default_factory=list)
     unreachable: set[str] = field(default_factory=set)
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+    def completed(self) -> list[int]:
+        """The calls both ends reported, in order."""
+        return sorted(n for n, sides in self.calls.items() if set(sides) == set(APPS))
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -138,8 +161,14 @@ def soak(minutes: float, out: Path, talk_s: float, screen: tuple[int, int]) -> i
         try:
             token = server.add_kiosk("Soak kiosk", "Soak library")
             server.add_adviser("soak", PASSWORD, {"ar": "native"}, display_name="Soak Adviser")
+            server.add_interpreter(
+                "soak-interpreter", PASSWORD, {"ar": "native"}, display_name="Soak Interpreter"
+            )
             apps = {
                 "console": _launch("console", server.http_url, out, env, talk_s, username="soak"),
+                "interpreter": _launch(
+                    "interpreter", server.http_url, out, env, talk_s, username="soak-interpreter"
+                ),
                 "kiosk": _launch("kiosk", server.kiosk_url, out, env, talk_s, token=token),
             }
             try:
@@ -197,7 +226,16 @@ def _settings(out: Path) -> Settings:
     return Settings.model_validate({"server": {"port": 0}, "database": {"path": str(database)}})
 
 
-def _launch(name: str, url: str, out: Path, env: dict[str, str], talk_s: float, **who: str) -> App:
+def _launch(
+    name: str,
+    url: str,
+    out: Path,
+    env: dict[str, str],
+    talk_s: float,
+    *,
+    token: str = "",
+    username: str = "",
+) -> App:
     spec = DriverSpec(
         journal=str(out / f"{name}.jsonl"),
         stop_file=str(out / f"{name}.stop"),
@@ -205,8 +243,9 @@ def _launch(name: str, url: str, out: Path, env: dict[str, str], talk_s: float, 
         talk_s=talk_s,
         hang_up_on="odd" if name == "kiosk" else "even",
         screenshot_dir=str(out),
-        password=PASSWORD if name == "console" else "",
-        **who,
+        token=token,
+        username=username,
+        password=PASSWORD if username else "",
     )
     for stale in (Path(spec.journal), Path(spec.stop_file)):
         stale.unlink(missing_ok=True)
@@ -236,7 +275,7 @@ def _watch(run: Run, apps: dict[str, App]) -> None:
             for record in app.read_journal():
                 if _note(run, app, record):
                     last_progress = time.monotonic()
-                    _sample_idle(run, apps)
+                    _sample_idle(run, apps, completed=len(run.completed()))
         if _crashed(run, apps):
             return
         now = time.monotonic()
@@ -258,6 +297,9 @@ def _note(run: Run, app: App, record: dict[str, object]) -> bool:
             if set(run.calls[side.call]) == set(APPS):
                 _print_call(run, side.call)
                 return True
+        case "interpreting_done":
+            session = Interpreting.from_journal(record)
+            run.interpreting[session.call_id] = session
         case "unreachable":
             run.unreachable.add(f"{app.name}: {record.get('widget')}")
         case "driver_error":
@@ -265,11 +307,12 @@ def _note(run: Run, app: App, record: dict[str, object]) -> bool:
     return False
 
 
-def _sample_idle(run: Run, apps: dict[str, App]) -> None:
-    """Both apps just finished a call: a sample between calls."""
+def _sample_idle(run: Run, apps: dict[str, App], *, completed: int) -> None:
+    """Both ends just finished a call: a sample of every process between calls, kept once every
+    kind of call has run (the pools and codecs a letter or an interpreter wake are warm then)."""
     for app in apps.values():
         sample = app.sample(run.elapsed())
-        if sample is not None:
+        if sample is not None and completed >= WARM_AFTER_CALLS:
             app.idle.append(sample)
 
 
@@ -285,10 +328,11 @@ def _crashed(run: Run, apps: dict[str, App]) -> bool:
 
 def _stop(run: Run, apps: dict[str, App]) -> None:
     """The kiosk first (it finishes its call, rates, and quits at the welcome screen), then the
-    console (which by then has wrapped up); each must exit by itself with status 0."""
+    console (which by then has wrapped up), then the interpreter's; each must exit by itself
+    with status 0."""
     if run.problems:
         return
-    for name in APPS:
+    for name in PROCESSES:
         app = apps[name]
         app.sample(run.elapsed())
         app.stop_file.touch()
@@ -327,38 +371,37 @@ def _print_call(run: Run, number: int) -> None:
         f"text {'both ways' if k.text_in and c.text_in else 'MISSING'}; "
         f"GUI stall kiosk {k.stall_ms:.0f} ms, console {c.stall_ms:.0f} ms",
     )
+    features = features_line(k, c, run.interpreting.get(c.call_id))
+    if features:
+        say(f"{'':24s}{features}")
 
 
 def _summary(run: Run, apps: dict[str, App]) -> None:
     limits = Limits()
-    completed = sorted(n for n, s in run.calls.items() if set(s) == set(APPS))
+    completed = run.completed()
     by_side = {
         name: [run.calls[n][name] for n in sorted(run.calls) if name in run.calls[n]]
         for name in APPS
     }
     run.problems += call_problems(run.calls, limits)
     run.problems += latency_problems(by_side, limits)
+    run.problems += feature_problems(run.calls, run.interpreting, limits)
     if not completed:
         run.problems.append("no call completed")
     say(f"\nsoak: {len(completed)} calls completed in {run.elapsed() / 60:.1f} min")
-    for name in APPS:
-        app, calls = apps[name], by_side[name]
+    for name in PROCESSES:
+        app, calls = apps[name], by_side.get(name, [])
         run.problems += leak_problems(name, app.idle, limits)
-        first = app.idle[0] if app.idle else (app.samples[0] if app.samples else None)
-        last = app.samples[-1] if app.samples else None
-        worst = max((c.stall_ms for c in calls), default=0.0)
-        say(
-            f"  {name:8s} frames received {sum(c.frames_in for c in calls):7d}; "
-            f"latency start {_ms(latency_at(calls, end=False))}, "
-            f"end {_ms(latency_at(calls, end=True))}; "
-            f"longest GUI stall {worst:.0f} ms",
-        )
-        if first is not None and last is not None:
+        if calls:
+            worst = max(c.stall_ms for c in calls)
             say(
-                f"  {'':8s} RSS {first.rss_mb:.0f} -> {last.rss_mb:.0f} MB, threads "
-                f"{first.threads} -> {last.threads}, open files {first.open_files} -> "
-                f"{last.open_files} (after the first call -> at the end)",
+                f"  {name:11s} frames received {sum(c.frames_in for c in calls):7d}; "
+                f"latency start {_ms(latency_at(calls, end=False))}, "
+                f"end {_ms(latency_at(calls, end=True))}; "
+                f"longest GUI stall {worst:.0f} ms",
             )
+        _say_resources(name, app)
+    _say_features(run, completed)
     for note in sorted(run.unreachable):
         say(f"  note: the driver pressed a button a person could not see on the screen: {note}")
     _write_summary(run, apps, completed, by_side)
@@ -370,6 +413,40 @@ def _summary(run: Run, apps: dict[str, App]) -> None:
         say("soak: passed")
 
 
+def _say_resources(name: str, app: App) -> None:
+    first = app.idle[0] if app.idle else (app.samples[0] if app.samples else None)
+    last = app.samples[-1] if app.samples else None
+    if first is not None and last is not None:
+        say(
+            f"  {name:11s} RSS {first.rss_mb:.0f} -> {last.rss_mb:.0f} MB, threads "
+            f"{first.threads} -> {last.threads}, open files {first.open_files} -> "
+            f"{last.open_files} (after call {WARM_AFTER_CALLS} -> at the end)",
+        )
+
+
+def _say_features(run: Run, completed: list[int]) -> None:
+    """The letters and the interpreter over the whole run."""
+    pairs = [(run.calls[n]["kiosk"], run.calls[n]["console"]) for n in completed]
+    sent = [p for k, _ in pairs for p in k.pages]
+    shown = [p for _, c in pairs for p in c.pages]
+    same = sum(a.sha256 == b.sha256 for k, c in pairs for a, b in page_pairs(k, c))
+    times = sorted(t for k, c in pairs for t in delivery_s(k, c))
+    if times:
+        say(
+            f"  letters     {len(sent)} pages sent, {len(shown)} shown, {same} byte-identical; "
+            f"{sum(p.size for p in sent) / len(sent) / 1e6:.1f} MB a page, delivered in "
+            f"{statistics.median(times):.1f} s median, {times[-1]:.1f} s at most",
+        )
+    sessions = [run.interpreting[c.call_id] for _, c in pairs if c.call_id in run.interpreting]
+    if sessions:
+        worst = min(min(s.resident_frames, s.adviser_frames) for s in sessions)
+        say(
+            f"  interpreter {len(sessions)} calls interpreted "
+            f"({sum(s.left_by_itself for s in sessions)} left, the rest thanked); "
+            f"fewest frames on its screen in a call {worst}",
+        )
+
+
 def _write_summary(
     run: Run, apps: dict[str, App], completed: list[int], by_side: dict[str, list[CallSide]]
 ) -> None:
@@ -378,6 +455,7 @@ def _write_summary(
         "calls_completed": len(completed),
         "problems": run.problems,
         "calls": {name: [asdict(c) for c in calls] for name, calls in by_side.items()},
+        "interpreting": [asdict(session) for session in run.interpreting.values()],
         "samples": {name: [asdict(s) for s in app.samples] for name, app in apps.items()},
         "idle_samples": {name: [asdict(s) for s in app.idle] for name, app in apps.items()},
     }

@@ -17,6 +17,7 @@ thread:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import statistics
@@ -37,6 +38,7 @@ from rtc.media.synthetic import wall_ms
 TICK_MS = 20
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 GIVE_UP_AFTER_S = 30.0  # past the talk time: a call that never connected is ended
+AFTER_INTERPRETER_S = 5.0  # the two-party call goes on this long after the interpreter left
 LATENCY_EVERY_NTH = 5  # reading the stamp costs ~1 ms; 6 samples a second are plenty
 
 
@@ -108,6 +110,56 @@ def qimage_rgb(image: QImage) -> np.ndarray[Any, np.dtype[np.uint8]]:
     return buffer.reshape(height, stride)[:, : 3 * width].reshape(height, width, 3).copy()
 
 
+class InterpreterWatch:
+    """One side's view of the call's interpreter (issue 16): their frames on this screen, their
+    text, when they left, and the other side's frames after that (the call went on)."""
+
+    def __init__(self) -> None:
+        self.frames = 0
+        self.text_in = False
+        self.invited = False
+        self.joined = False
+        self.left_at: float | None = None  # monotonic
+        self.frames_after = 0
+
+    def update(self, *, invited: bool, joined: bool) -> None:
+        """What the app's state says now: an interpreter invited, and in the call."""
+        self.invited = invited
+        if joined:
+            self.joined = True
+        elif self.joined and self.left_at is None:
+            self.left_at = time.monotonic()
+
+    def interpreter_frame(self) -> None:
+        if self.joined and self.left_at is None:
+            self.frames += 1
+
+    def main_frame(self) -> None:
+        """A frame of the call's other side (the resident, or the adviser)."""
+        if self.left_at is not None:
+            self.frames_after += 1
+
+    def holds_call(self) -> bool:
+        """Invited, in the call, or only just gone: the call's end waits (the soak checks that
+        the call goes on without them)."""
+        if self.left_at is not None:
+            return time.monotonic() - self.left_at < AFTER_INTERPRETER_S
+        return self.invited or self.joined
+
+    def journal_fields(self) -> dict[str, object]:
+        return {
+            "interpreter_frames": self.frames,
+            "interpreter_text_in": self.text_in,
+            "interpreter_left": self.left_at is not None,
+            "frames_after_interpreter": self.frames_after,
+        }
+
+
+def page_record(data: bytes, at: float) -> dict[str, object]:
+    """A page for the journal: size and sha256 of the bytes the app holds (never the bytes)."""
+    return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "at": round(at, 3)}
+
+
 class Journal:
     """Appends one JSON object per line to ``path``; ``t`` is seconds since the journal opened."""
 
@@ -135,6 +187,8 @@ class DriverSpec:
     talk_s: float = 20.0
     hang_up_on: str = "odd"  # this side ends calls with an "odd" or "even" number
     screenshot_dir: str = ""
+    stay_s: float = 9.0  # interpreter: leaves this long after the resident's first frame
+    dismiss_after_s: float = 5.0  # adviser: thanks the interpreter this long after their frame
     token: str = ""  # kiosk
     username: str = ""  # console
     password: str = ""  # console
@@ -166,9 +220,10 @@ class Driver(QObject):
         self.call_entered_at = 0.0  # monotonic, when this side asked for / accepted the call
         self.call_started_at: float | None = None  # monotonic, when media first showed
         self.text_in = False
+        self.interpreter = InterpreterWatch()
         self._typed = ""
         self._last_key_at = 0.0
-        self._shot_taken = False
+        self._shots: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setInterval(self.STEP_MS)
         self._timer.timeout.connect(self._step_safely)
@@ -210,6 +265,7 @@ class Driver(QObject):
         self.call_entered_at = time.monotonic()
         self.call_started_at = None
         self.text_in = False
+        self.interpreter = InterpreterWatch()
         self._typed = ""
         self.frames.take()
         self.lateness.take()
@@ -221,11 +277,17 @@ class Driver(QObject):
             self.journal.write("call_connected", call=self.calls)
 
     def hang_up_due(self) -> bool:
-        """This side's turn and the talk is over; or any side, when the call never got going (a
-        failed call is reported, not waited on for ever)."""
-        if self.hangs_up(self.calls) and self.talked_for() >= self.spec.talk_s:
+        """This side's turn, the talk is over and nothing of the plan is under way; or any side,
+        when the call never got going (a failed call is reported, not waited on for ever)."""
+        if time.monotonic() - self.call_entered_at > self.spec.talk_s + GIVE_UP_AFTER_S:
             return True
-        return time.monotonic() - self.call_entered_at > self.spec.talk_s + GIVE_UP_AFTER_S
+        talked = self.talked_for() >= self.spec.talk_s
+        return self.hangs_up(self.calls) and talked and not self.holds_call()
+
+    def holds_call(self) -> bool:
+        """Something of the call's plan still under way (kiosklink.soak_plan): the hang-up waits
+        for it, so a page or an interpreter is judged on what the apps did, not cut off."""
+        return self.interpreter.holds_call()
 
     def talked_for(self) -> float:
         return 0.0 if self.call_started_at is None else time.monotonic() - self.call_started_at
@@ -243,8 +305,14 @@ class Driver(QObject):
         return False
 
     def screenshot(self, name: str) -> None:
-        if self.spec.screenshot_dir and not self._shot_taken and self.talked_for() > 3:
-            self._shot_taken = True
+        """The call, once a run, after a few seconds of talk."""
+        if self.talked_for() > 3:
+            self.shot(name)
+
+    def shot(self, name: str) -> None:
+        """The window as it is now, saved as ``name``.png once a run."""
+        if self.spec.screenshot_dir and name not in self._shots:
+            self._shots.add(name)
             self.window.grab().save(str(Path(self.spec.screenshot_dir) / f"{name}.png"))
 
     def call_done(self, **extra: object) -> None:
@@ -263,6 +331,7 @@ class Driver(QObject):
             talk_s=round(talk, 1),
             stall_ms=self.lateness.take(),
             python_threads=sorted(t.name for t in threading.enumerate()),
+            **self.interpreter.journal_fields(),
             **extra,
         )
         self.call_started_at = None

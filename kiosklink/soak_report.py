@@ -9,8 +9,14 @@ A run fails on any of (issue 9):
   than ``max_gap_s``;
 * latency at the end above ``latency_growth`` times the start (medians of the first and last
   calls, per direction; a rise smaller than ``latency_slack_ms`` is noise at these sizes);
-* a leak trend in either app: threads or open files that keep rising between calls, or memory
-  that grows steadily after warm-up (see :func:`leak_problems`).
+* a leak trend in any app: threads or open files that keep rising between calls, or memory
+  that grows steadily after warm-up (see :func:`leak_problems`);
+* a letter (issue 16, :mod:`kiosklink.soak_plan`): a page sent and not shown on the console, or
+  shown with other bytes than the kiosk's still (sha256), or a No that did not reach the adviser;
+* an interpreter: a call planned with one where any of the four links showed no frames (resident
+  and adviser on the interpreter's console, the interpreter on the kiosk and on the adviser's
+  console), their text seen by neither, or the two-party call without frames once they left
+  (see :func:`feature_problems`).
 
 Samples between calls are compared, never a sample in a call with one outside it: a call's
 decoders and buffers are not a leak.
@@ -22,6 +28,8 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from kiosklink.soak_plan import LetterPlan
+
 
 @dataclass(frozen=True)
 class ProcessSample:
@@ -29,6 +37,25 @@ class ProcessSample:
     rss_mb: float
     threads: int
     open_files: int  # file descriptors: sockets, pipes and files
+
+
+@dataclass(frozen=True)
+class Page:
+    """A letter's page: its size and sha256, and when it was sent (kiosk: Send pressed) or shown
+    (console: on the page view), on the system-wide monotonic clock both processes share."""
+
+    size: int
+    sha256: str
+    at: float
+
+    @classmethod
+    def from_journal(cls, record: object) -> Page:
+        fields = record if isinstance(record, Mapping) else {}
+        return cls(
+            size=int(fields.get("size", 0)),
+            sha256=str(fields.get("sha256", "")),
+            at=float(fields.get("at", 0.0)),
+        )
 
 
 @dataclass(frozen=True)
@@ -45,6 +72,15 @@ class CallSide:
     text_in: bool
     talk_s: float
     stall_ms: float
+    call_id: str = ""
+    letter: str = ""  # the call's LetterPlan
+    pages: tuple[Page, ...] = ()  # kiosk: sent; console: shown
+    declined: bool = False  # kiosk: the resident said No; console: the adviser was told so
+    interpreter: str = ""  # the call's InterpreterPlan
+    interpreter_frames: int = 0  # the interpreter's frames on this side's screen
+    interpreter_text_in: bool = False
+    interpreter_left: bool = False  # this side saw the interpreter go
+    frames_after_interpreter: int = 0  # the other side's frames after that
 
     @classmethod
     def from_journal(cls, record: Mapping[str, object]) -> CallSide:
@@ -64,7 +100,47 @@ class CallSide:
             text_in=bool(record.get("text_in")),
             talk_s=number("talk_s"),
             stall_ms=number("stall_ms"),
+            call_id=str(record.get("call_id", "")),
+            letter=str(record.get("letter", "")),
+            pages=tuple(Page.from_journal(p) for p in _items(record.get("pages"))),
+            declined=bool(record.get("declined")),
+            interpreter=str(record.get("interpreter", "")),
+            interpreter_frames=int(number("interpreter_frames")),
+            interpreter_text_in=bool(record.get("interpreter_text_in")),
+            interpreter_left=bool(record.get("interpreter_left")),
+            frames_after_interpreter=int(number("frames_after_interpreter")),
         )
+
+
+@dataclass(frozen=True)
+class Interpreting:
+    """The interpreter's console's view of one call it interpreted (``interpreting_done``)."""
+
+    call_id: str
+    resident_frames: int
+    adviser_frames: int
+    typed: bool  # it typed its line
+    left_by_itself: bool  # it pressed Leave (else the adviser thanked it, or the call ended)
+    stall_ms: float
+
+    @classmethod
+    def from_journal(cls, record: Mapping[str, object]) -> Interpreting:
+        def number(key: str) -> float:
+            value = record.get(key)
+            return float(value) if isinstance(value, int | float) else 0.0
+
+        return cls(
+            call_id=str(record.get("call_id", "")),
+            resident_frames=int(number("resident_frames")),
+            adviser_frames=int(number("adviser_frames")),
+            typed=bool(record.get("typed")),
+            left_by_itself=bool(record.get("left_by_itself")),
+            stall_ms=number("stall_ms"),
+        )
+
+
+def _items(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
 
 
 @dataclass(frozen=True)
@@ -77,6 +153,7 @@ class Limits:
     open_file_growth: int = 16
     rss_growth_ratio: float = 0.25  # and a steady rise, see leak_problems
     rss_slope_mb_per_min: float = 1.0
+    min_frames_after_interpreter: int = 30  # a second of video: the call went on
 
 
 def call_problems(calls: Mapping[int, Mapping[str, CallSide]], limits: Limits) -> list[str]:
@@ -137,9 +214,11 @@ def slope_per_min(samples: Sequence[ProcessSample]) -> float:
 def leak_problems(app: str, idle: Sequence[ProcessSample], limits: Limits) -> list[str]:
     """A leak trend in ``idle`` (samples between calls, in time order).
 
-    The first sample after the first call is the baseline (imports, codecs and caches are warm by
-    then). Threads and open files must come back to it, give or take a little; memory fails only
-    when it both grew by ``rss_growth_ratio`` and kept rising over the second half of the run.
+    The first sample is the baseline: :mod:`kiosklink.soak` keeps samples from the end of call
+    ``WARM_AFTER_CALLS`` on (:mod:`kiosklink.soak_plan`), when imports, codecs, caches and the
+    asyncio thread pool a page or an interpreter wakes are warm. Threads and open files must come
+    back to it, give or take a little; memory fails only when it both grew by
+    ``rss_growth_ratio`` and kept rising over the second half of the run.
     """
     if len(idle) < 2:
         return []
@@ -158,3 +237,112 @@ def leak_problems(app: str, idle: Sequence[ProcessSample], limits: Limits) -> li
             f"{slope:.1f} MB/min"
         )
     return problems
+
+
+def feature_problems(
+    calls: Mapping[int, Mapping[str, CallSide]],
+    interpreting: Mapping[str, Interpreting],
+    limits: Limits,
+) -> list[str]:
+    """Problems with a call's letter and interpreter, against the call's plan (which both drivers
+    wrote in their ``call_done``); ``interpreting`` maps call id -> the interpreter's view."""
+    problems: list[str] = []
+    for number in sorted(calls):
+        sides = calls[number]
+        kiosk, console = sides.get("kiosk"), sides.get("console")
+        if kiosk is None or console is None or not (kiosk.connected and console.connected):
+            continue  # call_problems names it
+        where = f"call {number}"
+        problems += [f"{where}: {p}" for p in letter_problems(kiosk, console)]
+        if console.interpreter:
+            session = interpreting.get(console.call_id)
+            found = interpreter_problems(kiosk, console, session, limits)
+            problems += [f"{where}: {p}" for p in found]
+    return problems
+
+
+def letter_problems(kiosk: CallSide, console: CallSide) -> list[str]:
+    if kiosk.letter == LetterPlan.DECLINED:
+        if not kiosk.declined:
+            return ["the resident was never asked to show a letter"]
+        if not console.declined:
+            return ["the resident's No did not reach the adviser"]
+        return []
+    if not kiosk.letter:
+        return []
+    problems: list[str] = []
+    if not kiosk.pages:
+        problems.append(f"no page sent ({kiosk.letter} letter)")
+    if len(console.pages) < len(kiosk.pages):
+        problems.append(f"{len(kiosk.pages)} pages sent, {len(console.pages)} shown")
+    for index, (sent, shown) in enumerate(page_pairs(kiosk, console), start=1):
+        if sent.sha256 != shown.sha256 or sent.size != shown.size:
+            problems.append(f"page {index} shown is not the page sent (sha256 differs)")
+    return problems
+
+
+def interpreter_problems(
+    kiosk: CallSide, console: CallSide, session: Interpreting | None, limits: Limits
+) -> list[str]:
+    if session is None:
+        return ["the interpreter never joined"]
+    links = {
+        "resident -> interpreter": session.resident_frames,
+        "adviser -> interpreter": session.adviser_frames,
+        "interpreter -> kiosk": kiosk.interpreter_frames,
+        "interpreter -> console": console.interpreter_frames,
+    }
+    problems = [f"no frames {link}" for link, frames in links.items() if frames == 0]
+    if session.typed:
+        problems += [
+            f"the interpreter's text never reached the {side.side}"
+            for side in (kiosk, console)
+            if not side.interpreter_text_in
+        ]
+    for side in (kiosk, console):
+        if not side.interpreter_left:
+            problems.append(f"the {side.side} never saw the interpreter leave")
+        elif side.frames_after_interpreter < limits.min_frames_after_interpreter:
+            problems.append(
+                f"the {side.side} showed {side.frames_after_interpreter} frames after the "
+                "interpreter left: the call did not go on"
+            )
+    return problems
+
+
+def page_pairs(kiosk: CallSide, console: CallSide) -> list[tuple[Page, Page]]:
+    """Each page sent with the page shown in its place (the console shows them in order)."""
+    return list(zip(kiosk.pages, console.pages, strict=False))
+
+
+def delivery_s(kiosk: CallSide, console: CallSide) -> list[float]:
+    """Seconds from each page's Send on the kiosk to it shown on the console."""
+    return [shown.at - sent.at for sent, shown in page_pairs(kiosk, console)]
+
+
+def features_line(kiosk: CallSide, console: CallSide, session: Interpreting | None) -> str:
+    """The call's letter and interpreter in brief, e.g. "letter 2.1 MB in 1.4 s; interpreter
+    300/290/310/305 frames" (frames: resident and adviser on the interpreter's screen, the
+    interpreter on the kiosk's and on the console's)."""
+    parts: list[str] = []
+    if kiosk.letter == LetterPlan.DECLINED:
+        parts.append("letter declined" + ("" if console.declined else " (console not told)"))
+    elif kiosk.letter:
+        times = delivery_s(kiosk, console)
+        size = sum(p.size for p in kiosk.pages) / 1e6
+        same = all(a.sha256 == b.sha256 for a, b in page_pairs(kiosk, console))
+        shown = f"{len(console.pages)}/{len(kiosk.pages)} pages"
+        when = f" in {max(times):.1f} s" if times else ""
+        parts.append(f"letter {shown} {size:.1f} MB{when}{'' if same else ' BYTES DIFFER'}")
+    if console.interpreter:
+        if session is None:
+            parts.append("interpreter MISSING")
+        else:
+            frames = (
+                f"{session.resident_frames}/{session.adviser_frames}/"
+                f"{kiosk.interpreter_frames}/{console.interpreter_frames}"
+            )
+            how = "left" if session.left_by_itself else "thanked"
+            after = min(kiosk.frames_after_interpreter, console.frames_after_interpreter)
+            parts.append(f"interpreter {frames} frames, {how}, {after} frames after")
+    return "; ".join(parts)

@@ -7,9 +7,13 @@ from dataclasses import replace
 
 from kiosklink.soak_report import (
     CallSide,
+    Interpreting,
     Limits,
+    Page,
     ProcessSample,
     call_problems,
+    feature_problems,
+    features_line,
     latency_at,
     latency_problems,
     leak_problems,
@@ -121,3 +125,128 @@ def test_memory_must_both_grow_and_keep_rising() -> None:
     ]
     assert leak_problems("kiosk", plateau, LIMITS) == []
     assert leak_problems("kiosk", noisy, LIMITS) == []
+
+
+# --- letters and the interpreter (issue 16) -------------------------------------------------------
+
+PAGE = Page(size=2_100_000, sha256="a" * 64, at=100.0)
+SHOWN = replace(PAGE, at=101.4)
+
+
+def with_letter(call: int, **console_changes: object) -> dict[str, CallSide]:
+    kiosk = side(call, letter="asked", pages=(PAGE,), call_id=f"c{call}")
+    console = side(call, "console", letter="asked", pages=(SHOWN,), call_id=f"c{call}")
+    return {"kiosk": kiosk, "console": replace(console, **console_changes)}  # type: ignore[arg-type]
+
+
+def test_a_page_shown_byte_identical_passes_and_is_summed_up() -> None:
+    calls = {1: with_letter(1)}
+    assert feature_problems(calls, {}, LIMITS) == []
+    line = features_line(calls[1]["kiosk"], calls[1]["console"], None)
+    assert line == "letter 1/1 pages 2.1 MB in 1.4 s"
+
+
+def test_a_page_not_shown_or_not_the_same_bytes_fails() -> None:
+    other = replace(SHOWN, sha256="b" * 64)
+    calls = {1: with_letter(1, pages=()), 2: with_letter(2, pages=(other,))}
+    assert feature_problems(calls, {}, LIMITS) == [
+        "call 1: 1 pages sent, 0 shown",
+        "call 2: page 1 shown is not the page sent (sha256 differs)",
+    ]
+    assert "BYTES DIFFER" in features_line(calls[2]["kiosk"], calls[2]["console"], None)
+
+
+def test_a_letter_planned_but_never_sent_fails() -> None:
+    kiosk = side(1, letter="offered")
+    assert feature_problems({1: {"kiosk": kiosk, "console": side(1, "console")}}, {}, LIMITS) == [
+        "call 1: no page sent (offered letter)"
+    ]
+
+
+def test_a_no_must_be_said_on_the_kiosk_and_reach_the_adviser() -> None:
+    said = side(3, letter="declined", declined=True)
+    told = side(3, "console", letter="declined", declined=True)
+    assert feature_problems({3: {"kiosk": said, "console": told}}, {}, LIMITS) == []
+    untold = replace(told, declined=False)
+    assert feature_problems({3: {"kiosk": said, "console": untold}}, {}, LIMITS) == [
+        "call 3: the resident's No did not reach the adviser"
+    ]
+    assert features_line(said, told, None) == "letter declined"
+
+
+def interpreted(call: int, **kiosk_changes: object) -> dict[str, CallSide]:
+    watched = {
+        "call_id": f"c{call}",
+        "interpreter": "leaves",
+        "interpreter_frames": 250,
+        "interpreter_text_in": True,
+        "interpreter_left": True,
+        "frames_after_interpreter": 150,
+    }
+    kiosk = replace(side(call, **watched), **kiosk_changes)  # type: ignore[arg-type]
+    return {"kiosk": kiosk, "console": side(call, "console", **watched)}
+
+
+def session(call: int, **changes: object) -> dict[str, Interpreting]:
+    healthy = Interpreting(
+        call_id=f"c{call}",
+        resident_frames=300,
+        adviser_frames=290,
+        typed=True,
+        left_by_itself=True,
+        stall_ms=50.0,
+    )
+    return {f"c{call}": replace(healthy, **changes)}  # type: ignore[arg-type]
+
+
+def test_a_healthy_interpreted_call_passes_and_shows_its_four_links() -> None:
+    calls = {2: interpreted(2)}
+    assert feature_problems(calls, session(2), LIMITS) == []
+    line = features_line(calls[2]["kiosk"], calls[2]["console"], session(2)["c2"])
+    assert line == "interpreter 300/290/250/250 frames, left, 150 frames after"
+
+
+def test_each_broken_interpreter_link_is_named() -> None:
+    calls = {
+        2: interpreted(2, interpreter_frames=0),
+        4: interpreted(4, interpreter_text_in=False),
+        6: interpreted(6, frames_after_interpreter=3),
+        8: interpreted(8, interpreter_left=False),
+        10: interpreted(10),
+    }
+    sessions = session(2) | session(4) | session(6) | session(8) | session(10, adviser_frames=0)
+    assert feature_problems(calls, sessions, LIMITS) == [
+        "call 2: no frames interpreter -> kiosk",
+        "call 4: the interpreter's text never reached the kiosk",
+        "call 6: the kiosk showed 3 frames after the interpreter left: the call did not go on",
+        "call 8: the kiosk never saw the interpreter leave",
+        "call 10: no frames adviser -> interpreter",
+    ]
+
+
+def test_an_interpreter_who_never_joined_fails_the_call() -> None:
+    calls = {2: interpreted(2)}
+    assert feature_problems(calls, {}, LIMITS) == ["call 2: the interpreter never joined"]
+    assert features_line(calls[2]["kiosk"], calls[2]["console"], None) == "interpreter MISSING"
+
+
+def test_journal_lines_carry_pages_and_the_interpreters_view() -> None:
+    record = {
+        "event": "call_done",
+        "call": 2,
+        "side": "kiosk",
+        "call_id": "c2",
+        "letter": "offered",
+        "pages": [{"size": 10, "sha256": "ab", "at": 5.5}, {"size": 11, "sha256": "cd", "at": 7}],
+        "interpreter": "dismissed",
+        "interpreter_frames": 12,
+        "interpreter_left": True,
+    }
+    parsed = CallSide.from_journal(record)
+    assert parsed.pages == (Page(10, "ab", 5.5), Page(11, "cd", 7.0))
+    assert (parsed.call_id, parsed.letter, parsed.interpreter) == ("c2", "offered", "dismissed")
+    assert (parsed.interpreter_frames, parsed.interpreter_left) == (12, True)
+    done = Interpreting.from_journal(
+        {"call_id": "c2", "resident_frames": 40, "adviser_frames": 39, "left_by_itself": False}
+    )
+    assert (done.resident_frames, done.adviser_frames, done.left_by_itself) == (40, 39, False)
