@@ -12,6 +12,8 @@ import io
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +40,7 @@ M = TypeVar("M", bound=m.Message)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PREVIOUS = FIXTURES / "previous_release.sqlite3"
+RUFF = Path(sys.executable).with_name("ruff")
 CREDENTIALS = json.loads((FIXTURES / "previous_release.json").read_text())
 
 
@@ -143,10 +146,14 @@ async def test_a_model_change_without_a_migration_is_found(tmp_path: Path) -> No
 def test_a_new_revision_is_written_from_a_model_change(tmp_path: Path) -> None:
     """The developers' tool (python -m signaling.store_migrations "..."), into a scratch folder."""
     written = store_migrations.new_revision("kiosk floor", changed_models(), folder=tmp_path)
-    text = written.read_text()
     assert written.name == f"{int(store_migrations.head()) + 1:04d}_kiosk_floor.py"
-    assert f"down_revision: Union[str, Sequence[str], None] = '{store_migrations.head()}'" in text
-    assert "batch_alter_table('kiosks'" in text and "sa.Column('floor', sa.Integer()" in text
+    # Formatted as the project formats, it passes the project's lint as it is.
+    subprocess.run([RUFF, "format", "-q", str(written)], check=True, timeout=60)
+    lint = subprocess.run([RUFF, "check", str(written)], capture_output=True, text=True, timeout=60)
+    assert lint.returncode == 0, lint.stdout
+    text = written.read_text()
+    assert f'down_revision: str | Sequence[str] | None = "{store_migrations.head()}"' in text
+    assert 'batch_alter_table("kiosks"' in text and 'sa.Column("floor", sa.Integer()' in text
 
 
 async def test_revision_0001_is_the_schema_the_previous_release_made(tmp_path: Path) -> None:
