@@ -45,6 +45,7 @@ class _Bridge(QObject):
     remote_frame = Signal(QImage)
     local_frame = Signal(QImage)
     party_frame = Signal(QImage)  # the interpreter's picture (issue #16)
+    aim_frame = Signal(QImage)  # the document camera's, while a letter is aimed (issue #16)
     restart = Signal()
 
 
@@ -80,6 +81,7 @@ class KioskApp:
             on_remote_frame=lambda rgb: self.bridge.remote_frame.emit(to_qimage(rgb)),
             on_local_frame=lambda rgb: self.bridge.local_frame.emit(to_qimage(rgb)),
             on_party_frame=lambda rgb: self.bridge.party_frame.emit(to_qimage(rgb)),
+            on_aim_frame=lambda rgb: self.bridge.aim_frame.emit(to_qimage(rgb)),
             on_restart=self.bridge.restart.emit,
             app_version=app_version,
         )
@@ -107,6 +109,7 @@ class KioskApp:
         self.bridge.remote_frame.connect(self.window.show_remote_frame)
         self.bridge.local_frame.connect(self.window.show_local_frame)
         self.bridge.party_frame.connect(self.window.show_interpreter_frame)
+        self.bridge.aim_frame.connect(self.window.show_aim_frame)
         self.bridge.restart.connect(lambda: app.exit(RESTART_EXIT_CODE))
 
     def _emit(self, event: Event) -> None:

@@ -36,6 +36,7 @@ from kiosk.answers_sync import AnswersSync
 from kiosk.code_reader import CodeReader
 from kiosk.config import KioskSettings
 from kiosk.state import (
+    AimCamera,
     AnswersLoaded,
     CallLive,
     CallLost,
@@ -80,7 +81,7 @@ from kiosk.state import (
     StopReading,
     TakeStill,
 )
-from kiosk.still_camera import take_still
+from kiosk.still_camera import DocumentCamera, device_of, take_still
 from rtc import documents as docs
 from rtc.call_media import CallMedia, MediaEvents, Role
 from rtc.frames import frame_rgb
@@ -130,6 +131,7 @@ class KioskBackend:
         on_remote_frame: Callable[[Frame], None] = lambda _: None,
         on_local_frame: Callable[[Frame], None] = lambda _: None,
         on_party_frame: Callable[[Frame], None] = lambda _: None,
+        on_aim_frame: Callable[[Frame], None] = lambda _: None,
         on_restart: Callable[[], None] = lambda: None,
         app_version: str = "0.1.0",
     ) -> None:
@@ -138,6 +140,8 @@ class KioskBackend:
         self._on_remote_frame = on_remote_frame
         self._on_local_frame = on_local_frame
         self._on_party_frame = on_party_frame
+        self._on_aim_frame = on_aim_frame  # the document camera's preview, from its thread
+        self._document: DocumentCamera | None = None  # open while the resident aims a letter
         self._newest_local: Frame | None = None  # the call camera's, for a still without another
         self._on_restart = on_restart
         self.app_version = app_version
@@ -209,6 +213,7 @@ class KioskBackend:
             if pending is not None:
                 pending.cancel()
                 await asyncio.gather(pending, return_exceptions=True)
+        await self._aim(False)
         await self.media.close()
         await self.client.close()
 
@@ -304,6 +309,8 @@ class KioskBackend:
                 await self.reader.stop()
             case ScanCodes(on=on):
                 await (self.codes.start() if on else self.codes.stop())
+            case AimCamera(on=on):
+                await self._aim(on)
             case TakeStill(page=page):
                 # Not awaited: a document camera takes a second to open, and the text typed
                 # meanwhile must not wait behind it in this worker.
@@ -353,6 +360,21 @@ class KioskBackend:
 
     # --- a letter shown in the call (kiosk/flow_letter.py) ----------------------------------------
 
+    async def _aim(self, on: bool) -> None:
+        """Open or close the document camera, if the kiosk has one."""
+        device = device_of(self.settings.document_camera)
+        if on and device is not None and self._document is None:
+            camera = DocumentCamera(device, on_preview=self._on_aim_frame)
+            try:
+                await asyncio.to_thread(camera.start)
+            except KiosklinkError as exc:  # the still falls back to opening it once more
+                log.warning("document camera not opened: %s", exc)
+                return
+            self._document = camera
+        elif not on and self._document is not None:
+            camera, self._document = self._document, None
+            await asyncio.to_thread(camera.stop)
+
     async def _take_still(self, page: int) -> None:
         local = self.media.local
         synthetic = local is None or local.sources.get("camera") == "synthetic"
@@ -362,6 +384,7 @@ class KioskBackend:
                 page=page,
                 synthetic=synthetic,
                 newest_rgb=self._newest_local,
+                aimed=self._document,
             )
         except KiosklinkError as exc:
             log.warning("no still taken: %s", exc)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk.config import check_pin
 from kiosk.flow import KioskFlow
-from kiosk.state import Effect, Event, ReadAloud, ScanCodes, StopReading
+from kiosk.state import AimCamera, Effect, Event, ReadAloud, ScanCodes, StopReading
 from kiosk.views.window_view import KioskWindow
 from signaling.errors import IllegalTransition
 
@@ -48,6 +48,7 @@ class KioskController(QObject):
         self._on_service_exit = on_service_exit
         self._reading: str | None = None
         self._scanning = False
+        self._aiming = False
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -147,6 +148,15 @@ class KioskController(QObject):
             self.sink.perform(effect)
         self._follow_reading()
         self._follow_scanning()
+        self._follow_aiming()
+
+    def _follow_aiming(self) -> None:
+        """A document camera is open while ``state.aiming`` says so: Cancel, the still taken,
+        the call's end all close it without each remembering to."""
+        wanted = self.flow.state.aiming
+        if wanted != self._aiming:
+            self.sink.perform(AimCamera(wanted))
+            self._aiming = wanted
 
     def _follow_scanning(self) -> None:
         """The camera reads codes while ``state.scanning`` says so: every way off the check-in

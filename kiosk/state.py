@@ -217,6 +217,15 @@ class KioskState:
         return self.screen is Screen.BOOKING and b is not None and b.page is BookingPage.CHECK_IN
 
     @property
+    def aiming(self) -> bool:
+        """The resident is aiming a letter at the camera (or it is taking the still): a document
+        camera, if the kiosk has one, is open only then (the controller follows this)."""
+        call = self.call
+        if self.screen is not Screen.CALL or call is None or call.letter is None:
+            return False
+        return call.letter.step in (LetterStep.AIMING, LetterStep.TAKING)
+
+    @property
     def live_devices(self) -> LiveDevices:
         """The devices that can see or hear the resident now, for the privacy cue.
 
@@ -481,6 +490,14 @@ class TakeStill:
 
 
 @dataclass(frozen=True)
+class AimCamera:
+    """Open the document camera, if the kiosk has one, for the resident to aim a letter (``on``),
+    or close it."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
 class SendStill:
     picture: Picture
 
@@ -521,6 +538,7 @@ Effect: TypeAlias = (
     | StopReading
     | ScanCodes
     | TakeStill
+    | AimCamera
     | SendStill
     | CancelStill
     | DeclineLetter

@@ -4,8 +4,10 @@ in memory. Never written anywhere: the bytes go to the flow's state and to the d
 Where, best first:
 
 * a document camera configured on the kiosk (``document_camera``: an index, a device path, or a
-  video file for tests and demos): opened for the one still at the largest size it offers, a few
-  frames read so its exposure settles, then released;
+  video file for tests and demos), at the largest size it offers. :class:`DocumentCamera` keeps
+  it open while the resident aims the letter (its preview, a reduced copy, is what the screen
+  shows then) and encodes its newest picture; without it open, :func:`grab` opens it for the one
+  still, reads a few frames so its exposure settles, and releases it;
 * with no camera at all (the synthetic test pattern), :func:`rtc.media.still.synthetic_still`,
   a made-up letter as large as a photographed one;
 * otherwise the call camera's newest picture, at the size the call captures it (the camera is
@@ -15,6 +17,9 @@ Where, best first:
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
+from collections.abc import Callable
 
 import cv2
 import numpy as np
@@ -38,16 +43,22 @@ def encode(bgr: Image) -> Still:
     return Still(data.tobytes(), "image/jpeg", width, height)
 
 
+def _open_largest(device: int | str) -> cv2.VideoCapture:
+    capture = cv2.VideoCapture(device)
+    if not capture.isOpened():
+        capture.release()
+        raise DeviceUnavailable(f"document camera {device!r} cannot be opened")
+    if isinstance(device, int) or str(device).startswith("/dev/"):
+        capture.set(cv2.CAP_PROP_FRAME_WIDTH, LARGEST)
+        capture.set(cv2.CAP_PROP_FRAME_HEIGHT, LARGEST)
+    return capture
+
+
 def grab(device: int | str) -> Still:
     """One still from ``device`` at its largest size. Blocks (opening a camera takes a second):
     call it through ``asyncio.to_thread``. Raises :class:`DeviceUnavailable`."""
-    capture = cv2.VideoCapture(device)
+    capture = _open_largest(device)
     try:
-        if not capture.isOpened():
-            raise DeviceUnavailable(f"document camera {device!r} cannot be opened")
-        if isinstance(device, int) or str(device).startswith("/dev/"):
-            capture.set(cv2.CAP_PROP_FRAME_WIDTH, LARGEST)
-            capture.set(cv2.CAP_PROP_FRAME_HEIGHT, LARGEST)
         image: Image | None = None
         for _ in range(SETTLE_FRAMES):
             ok, frame = capture.read()
@@ -60,6 +71,90 @@ def grab(device: int | str) -> Still:
         capture.release()
 
 
+class DocumentCamera:
+    """A document camera held open while the resident aims a letter.
+
+    A reader thread keeps only the newest picture, at the camera's own size, and hands a reduced
+    RGB copy to ``on_preview`` (from that thread) at most every ``preview_interval_s``. Opening
+    blocks: call :meth:`start` and :meth:`stop` through ``asyncio.to_thread``. Nothing is kept
+    once stopped.
+    """
+
+    def __init__(
+        self,
+        device: int | str,
+        *,
+        on_preview: Callable[[Image], None],
+        preview_width: int = 960,
+        preview_interval_s: float = 0.1,
+    ) -> None:
+        self.device = device
+        self._on_preview = on_preview
+        self._preview_width = preview_width
+        self._preview_interval_s = preview_interval_s
+        self._capture: cv2.VideoCapture | None = None
+        self._newest: Image | None = None
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Open the camera and start reading. Raises :class:`DeviceUnavailable`."""
+        self._capture = _open_largest(self.device)
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._read, name="kiosklink-document", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        capture = self._capture
+        assert capture is not None
+        last_preview = 0.0
+        failures = 0
+        while not self._stopping.is_set() and failures < 30:
+            ok, frame = capture.read()
+            if not ok:  # a file at its end starts again; a camera that fails gives up
+                failures += 1
+                capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
+                self._stopping.wait(0.05)
+                continue
+            failures = 0
+            image = np.asarray(frame, dtype=np.uint8)
+            with self._lock:
+                self._newest = image
+            now = time.monotonic()
+            if now - last_preview >= self._preview_interval_s:
+                last_preview = now
+                self._on_preview(self._reduced(image))
+            self._stopping.wait(0.02)  # a video file reads as fast as the disk: pace it
+
+    def _reduced(self, bgr: Image) -> Image:
+        height, width = bgr.shape[:2]
+        scale = min(1.0, self._preview_width / width)
+        small = cv2.resize(bgr, (round(width * scale), round(height * scale)))
+        return np.ascontiguousarray(small[:, :, ::-1])  # RGB, as the GUI takes pictures
+
+    def still(self) -> Still:
+        """The newest picture, whole, as a JPEG. Raises :class:`DeviceUnavailable` before the
+        first."""
+        with self._lock:
+            newest = self._newest
+        if newest is None:
+            raise DeviceUnavailable(f"document camera {self.device!r} gave no picture yet")
+        return encode(newest)
+
+    def stop(self) -> None:
+        """Stop reading, release the camera, forget the pictures. Idempotent."""
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+        if self._capture is not None:
+            self._capture.release()
+            self._capture = None
+        with self._lock:
+            self._newest = None
+
+
 def device_of(setting: str) -> int | str | None:
     """``document_camera`` as OpenCV takes it; None when none is configured."""
     setting = setting.strip()
@@ -69,10 +164,17 @@ def device_of(setting: str) -> int | str | None:
 
 
 async def take_still(
-    document_camera: str, *, page: int, synthetic: bool, newest_rgb: Image | None
+    document_camera: str,
+    *,
+    page: int,
+    synthetic: bool,
+    newest_rgb: Image | None,
+    aimed: DocumentCamera | None = None,
 ) -> Still:
-    """The still for page ``page`` (1, 2, ...) by the order in the module docstring. Raises
-    :class:`DeviceUnavailable` when there is none to take."""
+    """The still for page ``page`` (1, 2, ...) by the order in the module docstring (``aimed``:
+    the document camera already open). Raises :class:`DeviceUnavailable` when there is none."""
+    if aimed is not None:
+        return await asyncio.to_thread(aimed.still)
     device = device_of(document_camera)
     if device is not None:
         return await asyncio.to_thread(grab, device)

@@ -44,6 +44,7 @@ class LetterStage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self._live: QImage | None = None
+        self._document: QImage | None = None  # a document camera's, preferred to the call's
         self._adviser: QImage | None = None
         self._still: QImage | None = None
         self._still_of: Picture | None = None
@@ -62,6 +63,15 @@ class LetterStage(QWidget):
         if self.shows_adviser:
             self.update()
 
+    def show_document(self, image: QImage) -> None:
+        self._document = image
+        if self._still is None and not self.shows_adviser:
+            self.update()
+
+    def forget(self) -> None:
+        """The sheet closed: drop every picture it held."""
+        self._live = self._document = self._still = self._still_of = None
+
     def show_still(self, picture: Picture | None) -> None:
         """Decode ``picture`` once (the same one is shown through several steps); None: live."""
         if picture is self._still_of:
@@ -78,7 +88,7 @@ class LetterStage(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(style.VIDEO_BACKGROUND))
-        image = self._still if self._still is not None else self._live
+        image = next((i for i in (self._still, self._document, self._live) if i is not None), None)
         if self.shows_adviser:
             image = self._adviser
         if image is not None and not image.isNull():
@@ -187,7 +197,7 @@ class LetterView(ScreenView):
         call = state.call
         letter = call.letter if call is not None else None
         if call is None or letter is None:
-            self.stage.show_still(None)  # the still goes with the sheet
+            self.stage.forget()  # the still goes with the sheet
             return
         self._show_texts(call, letter)
         step = letter.step

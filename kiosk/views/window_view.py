@@ -237,6 +237,10 @@ class KioskWindow(QWidget):
     def show_interpreter_frame(self, image: QImage) -> None:
         self.call.show_interpreter(image)
 
+    def show_aim_frame(self, image: QImage) -> None:
+        """The document camera's picture while the resident aims a letter at it."""
+        self.call.letter.stage.show_document(image)
+
     def show_local_frame(self, image: QImage) -> None:
         if self.stack.currentWidget() is self.waiting:
             self.waiting.show_preview(image)

@@ -68,7 +68,7 @@ class Rig:
 
 
 @contextlib.contextmanager
-def make_rig(qtbot: QtBot, server: EmbeddedServer) -> Iterator[Rig]:
+def make_rig(qtbot: QtBot, server: EmbeddedServer, **settings_: str) -> Iterator[Rig]:
     settings = KioskSettings(
         server_url=server.kiosk_url,
         token=server.add_kiosk("Kiosk 1", "Library"),
@@ -76,6 +76,7 @@ def make_rig(qtbot: QtBot, server: EmbeddedServer) -> Iterator[Rig]:
         microphone="none",
         fullscreen=False,
         health_interval_s=0.5,
+        **settings_,  # type: ignore[arg-type]
     )
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)

@@ -13,7 +13,10 @@ Waits are conditions with generous ceilings, never timings.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -144,3 +147,35 @@ def test_an_interpreter_joins_is_shown_beside_the_adviser_and_leaves(rig: Rig) -
         )
     finally:
         interpreter.stop()
+
+
+def test_a_letter_from_the_document_camera_arrives_whole(
+    qtbot: QtBot, running_server: EmbeddedServer, tmp_path: Path
+) -> None:
+    """With a document camera configured (a 1600x1200 clip stands in for it), the resident aims
+    with its picture and the adviser gets its still at its own size, byte-identical."""
+    clip = tmp_path / "desk.avi"
+    writer = cv2.VideoWriter(str(clip), cv2.VideoWriter.fourcc(*"MJPG"), 5, (1600, 1200))
+    for shade in range(8):
+        writer.write(np.full((1200, 1600, 3), 200 + shade, np.uint8))
+    writer.release()
+    with make_rig(qtbot, running_server, document_camera=str(clip)) as rig:
+        in_call(rig, "sv")
+        adviser = rig.adviser
+        assert adviser is not None
+        w = rig.app.window
+        rig.tap(w.call.show_letter)
+        assert letter_step(rig) is LetterStep.AIMING
+        rig.wait(lambda: rig.app.backend._document is not None, WAIT_MS)  # the camera is open
+        rig.tap(w.call.letter.take)
+        rig.wait(lambda: letter_step(rig) is LetterStep.CHECKING, WAIT_MS)
+        assert w.call.letter.stage.still_size == (1600, 1200)
+        rig.wait(lambda: rig.app.backend._document is None, WAIT_MS)  # closed once taken
+        call = rig.state.call
+        assert call is not None and call.letter is not None and call.letter.picture is not None
+        sent = call.letter.picture.data
+        rig.tap(w.call.letter.send)
+        rig.wait(lambda: letter_step(rig) is LetterStep.SENT, WAIT_MS)
+        received = adviser.documents_of(docs.DocumentReceived)
+        assert len(received) == 1 and received[0].data == sent
+        assert (received[0].width, received[0].height) == (1600, 1200)

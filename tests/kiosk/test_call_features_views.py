@@ -16,7 +16,7 @@ from kiosk.controller import KioskController
 from kiosk.flow import KioskFlow
 from kiosk.screenshots import sample_welcome
 from kiosk.screenshots_call import call_states, sample_picture
-from kiosk.state import Effect, KioskState, LetterStep, SendStill, TakeStill
+from kiosk.state import AimCamera, Effect, KioskState, LetterStep, SendStill, TakeStill
 from kiosk.views.catalog import Catalog
 from kiosk.views.letter_view import LetterStage
 from kiosk.views.window_view import KioskWindow
@@ -157,9 +157,11 @@ def test_taps_on_the_sheet_reach_the_flow(qtbot: QtBot, window: KioskWindow) -> 
     )
     QTest.mouseClick(window.call.show_letter, Qt.MouseButton.LeftButton)
     assert flow.state.call is not None and flow.state.call.letter is not None
+    assert effects.done[-1] == AimCamera(True)  # a document camera opens only now
     QTest.mouseClick(window.call.letter.take, Qt.MouseButton.LeftButton)
     assert TakeStill(page=1) in effects.done
     controller.feed(StillTaken(sample_picture()))
+    assert effects.done[-1] == AimCamera(False)  # and closes with the still taken
     QTest.mouseClick(window.call.letter.send, Qt.MouseButton.LeftButton)
     assert SendStill(sample_picture()) in effects.done
     call = flow.state.call
@@ -209,3 +211,20 @@ def test_at_the_page_limit_show_a_letter_says_why_it_is_off(window: KioskWindow)
     window.show_state(states["call_page_limit"])
     assert not window.call.show_letter.isEnabled()
     assert window.call.show_letter.text_shown() == "Du kan inte visa fler sidor i det här samtalet."
+
+
+def test_a_document_cameras_picture_is_the_one_aimed_with(
+    qtbot: QtBot, window: KioskWindow
+) -> None:
+    window.show_state(steps()["call_letter_aiming"])
+    window.show_local_frame(solid("#203060"))  # the call camera, at the resident's face
+    window.show_aim_frame(solid("#C08040", 960, 720))  # the document camera, at the desk
+    stage = window.call.letter.stage
+    qtbot.waitUntil(stage.isVisible)
+    picture = stage.grab().toImage()
+    assert QColor(picture.pixel(picture.width() // 2, picture.height() // 2)).name() == "#c08040"
+    window.show_state(steps()["call_interpreter"])  # the sheet closed: its pictures go
+    window.show_state(steps()["call_letter_aiming"])
+    window.show_local_frame(solid("#203060"))
+    picture = stage.grab().toImage()
+    assert QColor(picture.pixel(picture.width() // 2, picture.height() // 2)).name() == "#203060"

@@ -6,13 +6,14 @@ still itself is never written."""
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
 
-from kiosk.still_camera import device_of, take_still
+from kiosk.still_camera import DocumentCamera, device_of, take_still
 from rtc.media.camera import DeviceUnavailable
 
 
@@ -68,3 +69,25 @@ def test_a_document_camera_that_cannot_open_says_so(tmp_path: Path) -> None:
         )
     assert device_of("") is None and device_of("none") is None
     assert device_of("2") == 2 and device_of("/dev/video4") == "/dev/video4"
+
+
+def test_a_document_camera_held_open_shows_a_preview_and_gives_the_whole_still(
+    document_camera: Path,
+) -> None:
+    previews: list[np.ndarray] = []
+    camera = DocumentCamera(str(document_camera), on_preview=previews.append, preview_width=400)
+    camera.start()
+    try:
+        for _ in range(200):  # bounded: the clip gives a picture within a few reads
+            if previews:
+                break
+            time.sleep(0.02)
+        assert previews and previews[0].shape == (300, 400, 3)  # reduced for the screen, RGB
+        still = asyncio.run(
+            take_still(str(document_camera), page=1, synthetic=False, newest_rgb=None, aimed=camera)
+        )
+        assert (still.width, still.height) == (1600, 1200)
+    finally:
+        camera.stop()
+    with pytest.raises(DeviceUnavailable):
+        camera.still()  # nothing kept once stopped
