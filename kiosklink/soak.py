@@ -414,13 +414,14 @@ def _summary(run: Run, apps: dict[str, App]) -> None:
 
 
 def _say_resources(name: str, app: App) -> None:
+    # Between calls at both ends: a sample in a call (its decoders, the stop) is not comparable.
     first = app.idle[0] if app.idle else (app.samples[0] if app.samples else None)
-    last = app.samples[-1] if app.samples else None
+    last = app.idle[-1] if app.idle else (app.samples[-1] if app.samples else None)
     if first is not None and last is not None:
         say(
             f"  {name:11s} RSS {first.rss_mb:.0f} -> {last.rss_mb:.0f} MB, threads "
             f"{first.threads} -> {last.threads}, open files {first.open_files} -> "
-            f"{last.open_files} (after call {WARM_AFTER_CALLS} -> at the end)",
+            f"{last.open_files} (between calls: after call {WARM_AFTER_CALLS} -> the last)",
         )
 
 
