@@ -125,6 +125,12 @@ def test_an_interpreter_joins_is_shown_beside_the_adviser_and_leaves(rig: Rig) -
         assert "Selam" in w.call.interpreter.text()
         rig.wait(lambda: w.call.interpreter_video.has_frame, WAIT_MS)
         rig.wait(lambda: w.call.remote.has_frame)
+        # The kiosk answers the interpreter's connection with its own camera, and its text
+        # reaches the interpreter too (each party sends on both of its connections).
+        rig.wait(lambda: interpreter._read(lambda p: p.frames_from("kiosk")) > 0, WAIT_MS)
+        w.call.entry.setText("Tack")
+        rig.tap(w.call.send)
+        rig.wait(lambda: interpreter._read(lambda p: p.lines.get("kiosk")) == "Tack", WAIT_MS)
         interpreter.type_line("Hej, jag tolkar.")
         rig.wait(
             lambda: any(
