@@ -86,7 +86,7 @@ from rtc import documents as docs
 from rtc.call_media import CallMedia, MediaEvents, Role
 from rtc.frames import frame_rgb
 from rtc.ice_choice import ice_warnings
-from rtc.media import MediaConfig
+from rtc.media import CameraVideoTrack, MediaConfig
 from rtc.media.still import Still
 from rtc.signaling_client import AuthFailed, Connected, Disconnected, NotConnected, SignalingClient
 from rtc.text import RttUpdate
@@ -142,7 +142,6 @@ class KioskBackend:
         self._on_party_frame = on_party_frame
         self._on_aim_frame = on_aim_frame  # the document camera's preview, from its thread
         self._document: DocumentCamera | None = None  # open while the resident aims a letter
-        self._newest_local: Frame | None = None  # the call camera's, for a still without another
         self._on_restart = on_restart
         self.app_version = app_version
         self.client = SignalingClient(
@@ -265,13 +264,11 @@ class KioskBackend:
                 self._opening = asyncio.create_task(self._open_media())
             case CloseMedia():
                 await self.media.close()
-                self._newest_local = None  # the resident's picture goes with the devices
             case StartCall(call_id=call_id, role=role, ice_servers=ice_servers):
                 ours: Role = "offerer" if role == "offerer" else "answerer"
                 await self.media.start_call(call_id, ours, ice_servers)
             case StopCall():
                 await self.media.end_call()
-                self._newest_local = None
             case RelayCallMessage(message=message):
                 await self.media.receive(message)
             case SendText(text=text, committed=committed):
@@ -355,8 +352,7 @@ class KioskBackend:
         self._emit(RemoteText(update.text, committed=update.committed))
 
     def _local_frame(self, frame: av.VideoFrame) -> None:
-        self._newest_local = rgb = _rgb(frame)
-        self._on_local_frame(rgb)
+        self._on_local_frame(_rgb(frame))
 
     # --- a letter shown in the call (kiosk/flow_letter.py) ----------------------------------------
 
@@ -378,12 +374,13 @@ class KioskBackend:
     async def _take_still(self, page: int) -> None:
         local = self.media.local
         synthetic = local is None or local.sources.get("camera") == "synthetic"
+        camera = local.video if local is not None else None
         try:
             still = await take_still(
                 self.settings.document_camera,
                 page=page,
                 synthetic=synthetic,
-                newest_rgb=self._newest_local,
+                call_camera=camera if isinstance(camera, CameraVideoTrack) else None,
                 aimed=self._document,
             )
         except KiosklinkError as exc:

@@ -10,8 +10,10 @@ Where, best first:
   still, reads a few frames so its exposure settles, and releases it;
 * with no camera at all (the synthetic test pattern), :func:`rtc.media.still.synthetic_still`,
   a made-up letter as large as a photographed one;
-* otherwise the call camera's newest picture, at the size the call captures it (the camera is
-  busy with the call and cannot be opened a second time at another size).
+* otherwise the call camera, at its full resolution:
+  :meth:`rtc.media.camera.CameraVideoTrack.take_still` switches the camera to its largest mode
+  for a frame and back while the call holds its picture (the camera is busy with the call and
+  cannot be opened a second time at another size).
 """
 
 from __future__ import annotations
@@ -25,22 +27,11 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from rtc.media.camera import DeviceUnavailable
+from rtc.media.camera import LARGEST, CameraVideoTrack, DeviceUnavailable, encode_still
 from rtc.media.still import Still, synthetic_still
 
 Image = npt.NDArray[np.uint8]
-JPEG_QUALITY = 90  # small print stays readable; a 12 MP letter is 2-4 MB (docs/protocol.md)
-LARGEST = 10_000  # asked of the driver, which answers with the largest size it has
 SETTLE_FRAMES = 5  # a camera just opened sends a few dark or unfocused frames first
-
-
-def encode(bgr: Image) -> Still:
-    """A BGR picture as a JPEG :class:`Still` of the same size."""
-    ok, data = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
-    if not ok:
-        raise DeviceUnavailable("the picture could not be encoded")
-    height, width = bgr.shape[:2]
-    return Still(data.tobytes(), "image/jpeg", width, height)
 
 
 def _open_largest(device: int | str) -> cv2.VideoCapture:
@@ -66,7 +57,7 @@ def grab(device: int | str) -> Still:
                 image = np.asarray(frame, dtype=np.uint8)
         if image is None:
             raise DeviceUnavailable(f"document camera {device!r} gave no picture")
-        return encode(image)
+        return encode_still(image)
     finally:
         capture.release()
 
@@ -140,7 +131,7 @@ class DocumentCamera:
             newest = self._newest
         if newest is None:
             raise DeviceUnavailable(f"document camera {self.device!r} gave no picture yet")
-        return encode(newest)
+        return encode_still(newest)
 
     def stop(self) -> None:
         """Stop reading, release the camera, forget the pictures. Idempotent."""
@@ -168,11 +159,12 @@ async def take_still(
     *,
     page: int,
     synthetic: bool,
-    newest_rgb: Image | None,
+    call_camera: CameraVideoTrack | None,
     aimed: DocumentCamera | None = None,
 ) -> Still:
     """The still for page ``page`` (1, 2, ...) by the order in the module docstring (``aimed``:
-    the document camera already open). Raises :class:`DeviceUnavailable` when there is none."""
+    the document camera already open; ``call_camera``: the call's camera track, if it is one).
+    Raises :class:`DeviceUnavailable` when there is none or it gives no picture."""
     if aimed is not None:
         return await asyncio.to_thread(aimed.still)
     device = device_of(document_camera)
@@ -180,7 +172,6 @@ async def take_still(
         return await asyncio.to_thread(grab, device)
     if synthetic:
         return await asyncio.to_thread(synthetic_still, seed=page - 1)
-    if newest_rgb is None:
-        raise DeviceUnavailable("the camera has given no picture yet")
-    bgr = np.ascontiguousarray(newest_rgb[:, :, ::-1])
-    return await asyncio.to_thread(encode, bgr)
+    if call_camera is None:
+        raise DeviceUnavailable("the call has no camera to take a still with")
+    return await call_camera.take_still()

@@ -1,7 +1,7 @@
 """Where the kiosk's still of a letter comes from (kiosk/still_camera.py): a document camera at its
 own size (a video file stands in for it, as OpenCV opens both alike), the synthetic letter, or the
-call camera's newest picture. Real JPEG encoding and decoding; the file is a test fixture, the
-still itself is never written."""
+call camera at its full size (the same clip as the call's camera, sending 640x480). Real JPEG
+encoding and decoding; the file is a test fixture, the still itself is never written."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from kiosk.still_camera import DocumentCamera, device_of, take_still
-from rtc.media.camera import DeviceUnavailable
+from rtc.media.camera import CameraVideoTrack, DeviceUnavailable
+from rtc.media.still import Still
 
 
 def _decoded(data: bytes) -> np.ndarray:
@@ -37,7 +38,7 @@ def document_camera(tmp_path: Path) -> Path:
 
 
 def test_a_document_camera_gives_its_full_size(document_camera: Path) -> None:
-    still = asyncio.run(take_still(str(document_camera), page=1, synthetic=True, newest_rgb=None))
+    still = asyncio.run(take_still(str(document_camera), page=1, synthetic=True, call_camera=None))
     assert (still.width, still.height, still.mime) == (1600, 1200, "image/jpeg")
     image = _decoded(still.data)
     assert image.shape == (1200, 1600, 3)
@@ -45,27 +46,36 @@ def test_a_document_camera_gives_its_full_size(document_camera: Path) -> None:
 
 
 def test_without_a_camera_the_synthetic_letter_differs_per_page() -> None:
-    first = asyncio.run(take_still("", page=1, synthetic=True, newest_rgb=None))
-    second = asyncio.run(take_still("", page=2, synthetic=True, newest_rgb=None))
+    first = asyncio.run(take_still("", page=1, synthetic=True, call_camera=None))
+    second = asyncio.run(take_still("", page=2, synthetic=True, call_camera=None))
     assert (first.width, first.height) == (2560, 1920)
     assert first.data[:3] == b"\xff\xd8\xff" and first.data != second.data
 
 
-def test_otherwise_the_call_cameras_newest_picture() -> None:
-    rgb = np.zeros((480, 640, 3), np.uint8)
-    rgb[:, :, 0] = 200  # red in RGB
-    still = asyncio.run(take_still("", page=1, synthetic=False, newest_rgb=rgb))
-    assert (still.width, still.height) == (640, 480)
-    b, _g, r = _decoded(still.data)[240, 320]
-    assert r > 150 and b < 60  # the channels went the right way round
+def test_otherwise_the_call_camera_at_its_full_size(document_camera: Path) -> None:
+    async def still_from_the_call_camera() -> tuple[Still, int]:
+        camera = await asyncio.to_thread(CameraVideoTrack, str(document_camera), 640, 480)
+        try:
+            frame = await camera.recv()  # the call's picture: the call's size
+            still = await take_still("", page=1, synthetic=False, call_camera=camera)
+            return still, frame.width
+        finally:
+            await asyncio.to_thread(camera.stop)
+
+    still, call_width = asyncio.run(still_from_the_call_camera())
+    assert call_width == 640
+    assert (still.width, still.height) == (1600, 1200)
+    image = _decoded(still.data)
+    assert image.shape == (1200, 1600, 3)
+    assert image[600, 800].max() < 80 and image[100, 100].min() > 200  # the bar, the paper
     with pytest.raises(DeviceUnavailable):
-        asyncio.run(take_still("", page=1, synthetic=False, newest_rgb=None))
+        asyncio.run(take_still("", page=1, synthetic=False, call_camera=None))
 
 
 def test_a_document_camera_that_cannot_open_says_so(tmp_path: Path) -> None:
     with pytest.raises(DeviceUnavailable):
         asyncio.run(
-            take_still(str(tmp_path / "nothing.avi"), page=1, synthetic=True, newest_rgb=None)
+            take_still(str(tmp_path / "nothing.avi"), page=1, synthetic=True, call_camera=None)
         )
     assert device_of("") is None and device_of("none") is None
     assert device_of("2") == 2 and device_of("/dev/video4") == "/dev/video4"
@@ -84,7 +94,9 @@ def test_a_document_camera_held_open_shows_a_preview_and_gives_the_whole_still(
             time.sleep(0.02)
         assert previews and previews[0].shape == (300, 400, 3)  # reduced for the screen, RGB
         still = asyncio.run(
-            take_still(str(document_camera), page=1, synthetic=False, newest_rgb=None, aimed=camera)
+            take_still(
+                str(document_camera), page=1, synthetic=False, call_camera=None, aimed=camera
+            )
         )
         assert (still.width, still.height) == (1600, 1200)
     finally:
