@@ -1,4 +1,5 @@
-"""The schema as the release before migrations made it (Base.metadata.create_all at 58818e7).
+"""The schema as the release before migrations made it (Base.metadata.create_all at 1084b98,
+the last release before migrations; it had no interpreters).
 
 A database that release made has these tables and no ``alembic_version``: the store stamps it at
 this revision instead of running it (:func:`signaling.store_migrations.upgrade`). A new database
@@ -264,21 +265,6 @@ def upgrade() -> None:
         postgresql_where=LIVE,
     )
     op.create_table(
-        "call_interpretations",
-        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
-        sa.Column("call_id", sa.String(length=35), nullable=False),
-        sa.Column("language", sa.String(length=35), nullable=False),
-        sa.Column("asked_at", sa.Float(), nullable=False),
-        sa.Column("joined_at", sa.Float(), nullable=True),
-        sa.Column("left_at", sa.Float(), nullable=False),
-        sa.Column("outcome", sa.String(length=35), nullable=False),
-        sa.ForeignKeyConstraint(["call_id"], ["calls.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
-    )
-    op.create_index(
-        op.f("ix_call_interpretations_call_id"), "call_interpretations", ["call_id"], unique=False
-    )
-    op.create_table(
         "call_quality",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("call_id", sa.String(length=35), nullable=False),
@@ -327,7 +313,6 @@ def downgrade() -> None:
     op.drop_table("call_transfers")
     op.drop_table("call_quality_tally")
     op.drop_table("call_quality")
-    op.drop_table("call_interpretations")
     op.drop_table("bookings")
     op.drop_table("answer_texts")
     op.drop_table("answer_audio")
