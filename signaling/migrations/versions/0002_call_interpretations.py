@@ -1,4 +1,4 @@
-"""Interpreters in a call (issue #16, docs/protocol.md §Interpreter): the call_interpretations table.
+"""Interpreters in a call (issue #16, docs/protocol.md §Interpreter): call_interpretations.
 
 The language, when an interpreter was asked for, joined and left, and how it ended; never who
 (docs/privacy.md). The interpreter role itself needs no schema: it is a row in account_roles.
