@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import av
 import cv2
 import numpy as np
 import pytest
@@ -66,6 +67,7 @@ class Receiver:
                 frame = await track.recv()
             except MediaStreamError:
                 return
+            assert isinstance(frame, av.VideoFrame)
             mean = float(frame.to_ndarray(format="gray").mean())
             self.frames.append((frame.width, frame.height, mean))
 
