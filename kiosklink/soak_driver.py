@@ -119,14 +119,15 @@ class InterpreterWatch:
         self.text_in = False
         self.invited = False
         self.joined = False
-        self.left_at: float | None = None  # monotonic
+        self.joined_at: float | None = None  # monotonic (system-wide: compared across the apps)
+        self.left_at: float | None = None
         self.frames_after = 0
 
     def update(self, *, invited: bool, joined: bool) -> None:
         """What the app's state says now: an interpreter invited, and in the call."""
         self.invited = invited
-        if joined:
-            self.joined = True
+        if joined and not self.joined:
+            self.joined, self.joined_at = True, time.monotonic()
         elif self.joined and self.left_at is None:
             self.left_at = time.monotonic()
 
@@ -148,6 +149,8 @@ class InterpreterWatch:
 
     def journal_fields(self) -> dict[str, object]:
         return {
+            "interpreter_joined_at": self.joined_at,
+            "interpreter_left_at": self.left_at,
             "interpreter_frames": self.frames,
             "interpreter_text_in": self.text_in,
             "interpreter_left": self.left_at is not None,

@@ -250,3 +250,18 @@ def test_journal_lines_carry_pages_and_the_interpreters_view() -> None:
         {"call_id": "c2", "resident_frames": 40, "adviser_frames": 39, "left_by_itself": False}
     )
     assert (done.resident_frames, done.adviser_frames, done.left_by_itself) == (40, 39, False)
+
+
+def test_latency_is_compared_within_two_party_and_interpreted_calls_apart() -> None:
+    # Interpreted calls run slower on a loaded machine; a mix is no trend.
+    mixed = [side(n, latency_ms=60.0, interpreter="") for n in range(1, 13, 2)]
+    mixed += [side(n, latency_ms=150.0, interpreter="leaves") for n in range(2, 13, 2)]
+    mixed.sort(key=lambda c: c.call)
+    early_two_party = [side(n, latency_ms=60.0) for n in range(1, 7)]
+    late_interpreted = [side(n, latency_ms=150.0, interpreter="leaves") for n in range(7, 13)]
+    assert latency_problems({"kiosk": mixed}, LIMITS) == []
+    assert latency_problems({"kiosk": early_two_party + late_interpreted}, LIMITS) == []
+    rising = [side(n, latency_ms=60.0 + 20 * n, interpreter="dismissed") for n in range(1, 7)]
+    assert latency_problems({"console": rising}, LIMITS) == [
+        "console: latency rose from 90 ms to 170 ms in calls with an interpreter"
+    ]
