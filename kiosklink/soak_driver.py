@@ -11,8 +11,13 @@ thread:
 * :class:`ScreenFrames`: the remote pictures the GUI actually received, and their age when they got
   there: the synthetic camera stamps each frame with its capture time (:mod:`rtc.framecode`), so
   ``now - stamp`` is glass-to-glass up to the GUI, on one machine's wall clock.
+* :class:`InterpreterWatch`: one side's view of the call's interpreter (issue 16): their frames,
+  their text, and the other side's frames once they left.
 * :class:`Journal`: one JSON object per line, flushed at once, so the orchestrator
   (:mod:`kiosklink.soak`) reads progress while the app runs and nothing is lost in a crash.
+
+A letter's page is journalled by :func:`page_record` as size and sha256 of the bytes the app holds
+in memory, never the bytes, and never written anywhere.
 """
 
 from __future__ import annotations
