@@ -87,12 +87,15 @@ class DocumentCamera:
         self._newest: Image | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
+        self._picture_or_end = threading.Event()  # still() waits for it after start()
+        self._picture_or_end.set()
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
         """Open the camera and start reading. Raises :class:`DeviceUnavailable`."""
         self._capture = _open_largest(self.device)
         self._stopping.clear()
+        self._picture_or_end.clear()
         self._thread = threading.Thread(target=self._read, name="kiosklink-document", daemon=True)
         self._thread.start()
 
@@ -112,11 +115,13 @@ class DocumentCamera:
             image = np.asarray(frame, dtype=np.uint8)
             with self._lock:
                 self._newest = image
+            self._picture_or_end.set()
             now = time.monotonic()
             if now - last_preview >= self._preview_interval_s:
                 last_preview = now
                 self._on_preview(self._reduced(image))
             self._stopping.wait(0.02)  # a video file reads as fast as the disk: pace it
+        self._picture_or_end.set()  # given up: nothing to wait for
 
     def _reduced(self, bgr: Image) -> Image:
         height, width = bgr.shape[:2]
@@ -124,9 +129,11 @@ class DocumentCamera:
         small = cv2.resize(bgr, (round(width * scale), round(height * scale)))
         return np.ascontiguousarray(small[:, :, ::-1])  # RGB, as the GUI takes pictures
 
-    def still(self) -> Still:
-        """The newest picture, whole, as a JPEG. Raises :class:`DeviceUnavailable` before the
-        first."""
+    def still(self, *, first_picture_s: float = 5.0) -> Still:
+        """The newest picture, whole, as a JPEG. Just after :meth:`start` it waits up to
+        ``first_picture_s`` for the first (a resident may tap before the camera has sent one).
+        Raises :class:`DeviceUnavailable` when none comes or the camera is stopped."""
+        self._picture_or_end.wait(first_picture_s)
         with self._lock:
             newest = self._newest
         if newest is None:
@@ -144,6 +151,7 @@ class DocumentCamera:
             self._capture = None
         with self._lock:
             self._newest = None
+        self._picture_or_end.set()  # nothing to wait for any more
 
 
 def device_of(setting: str) -> int | str | None:

@@ -103,3 +103,15 @@ def test_a_document_camera_held_open_shows_a_preview_and_gives_the_whole_still(
         camera.stop()
     with pytest.raises(DeviceUnavailable):
         camera.still()  # nothing kept once stopped
+
+
+def test_a_still_asked_as_the_document_camera_opens_waits_for_its_first_picture(
+    document_camera: Path,
+) -> None:
+    camera = DocumentCamera(str(document_camera), on_preview=lambda _: None)
+    camera.start()
+    try:
+        still = camera.still()  # at once: the resident may tap before the first picture
+        assert (still.width, still.height) == (1600, 1200)
+    finally:
+        camera.stop()
