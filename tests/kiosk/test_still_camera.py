@@ -6,16 +6,27 @@ encoding and decoding; the file is a test fixture, the still itself is never wri
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from kiosk.app import KioskApp
+from kiosk.config import KioskSettings
+from kiosk.state import LetterStep
 from kiosk.still_camera import DocumentCamera, device_of, take_still
+from rtc import documents as docs
 from rtc.media.camera import CameraVideoTrack, DeviceUnavailable
 from rtc.media.still import Still
+from signaling.embedded import EmbeddedServer
+from tests.kiosk.test_app_e2e import Rig
+from tests.kiosk.test_call_features_e2e import WAIT_MS, in_call, letter_step
 
 
 def _decoded(data: bytes) -> np.ndarray:
@@ -115,3 +126,51 @@ def test_a_still_asked_as_the_document_camera_opens_waits_for_its_first_picture(
         assert (still.width, still.height) == (1600, 1200)
     finally:
         camera.stop()
+
+
+@contextlib.contextmanager
+def _rig_with_camera(qtbot: QtBot, server: EmbeddedServer, camera: str) -> Iterator[Rig]:
+    """test_app_e2e.make_rig, with a camera (make_rig fixes it at "none")."""
+    settings = KioskSettings(
+        server_url=server.kiosk_url,
+        token=server.add_kiosk("Kiosk 1", "Library"),
+        camera=camera,
+        microphone="none",
+        fullscreen=False,
+    )
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    app = KioskApp(settings, app=qapp)
+    app.start()
+    rig = Rig(qtbot, server, app)
+    try:
+        yield rig
+    finally:
+        if rig.adviser is not None:
+            rig.adviser.stop()
+        app.stop()
+
+
+def test_the_kiosk_sends_the_call_cameras_full_size_still(
+    qtbot: QtBot, running_server: EmbeddedServer, document_camera: Path
+) -> None:
+    """The whole kiosk (tests/kiosk/test_call_features_e2e.py's rig) with the 1600x1200 clip as
+    its call camera and no document camera: the backend hands the call's track to take_still."""
+    with _rig_with_camera(qtbot, running_server, str(document_camera)) as rig:
+        in_call(rig, "sv")
+        adviser = rig.adviser
+        assert adviser is not None
+        w = rig.app.window
+        rig.tap(w.call.show_letter)
+        assert letter_step(rig) is LetterStep.AIMING
+        rig.tap(w.call.letter.take)
+        rig.wait(lambda: letter_step(rig) is LetterStep.CHECKING, WAIT_MS)
+        assert w.call.letter.stage.still_size == (1600, 1200)
+        call = rig.state.call
+        assert call is not None and call.letter is not None and call.letter.picture is not None
+        sent = call.letter.picture.data
+        rig.tap(w.call.letter.send)
+        rig.wait(lambda: letter_step(rig) is LetterStep.SENT, WAIT_MS)
+        received = adviser.documents_of(docs.DocumentReceived)
+        assert len(received) == 1 and received[0].data == sent
+        assert (received[0].width, received[0].height) == (1600, 1200)
