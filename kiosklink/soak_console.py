@@ -172,10 +172,13 @@ class ConsoleDriver(Driver):
         leg = call.interpreter
         if call.party_text:
             self.interpreter.text_in = True
-        self.interpreter.update(
+        changed = self.interpreter.update(
             invited=leg is not None and leg.state == "inviting",
             joined=leg is not None and leg.state == "joined",
         )
+        if changed:
+            state = f"{leg.state}: {leg.reason}" if leg is not None else "none"
+            self.journal.write("interpreter_state", call=self.calls, state=state)
         if leg is not None and leg.state in ("left", "unavailable"):
             self._interpreter_end = f"{leg.state}: {leg.reason}"
 

@@ -127,17 +127,28 @@ class InterpreterWatch:
         self.joined_at: float | None = None  # monotonic (system-wide: compared across the apps)
         self.left_at: float | None = None
         self.frames_after = 0
+        self.rejoins = 0
 
-    def update(self, *, invited: bool, joined: bool) -> None:
-        """What the app's state says now: an interpreter invited, and in the call."""
+    def update(self, *, invited: bool, joined: bool) -> bool:
+        """What the app's state says now: an interpreter invited, and in the call. True when
+        that changed (the driver journals each change: a flicker is evidence for a report)."""
+        before = (self.invited, self.in_call)
         self.invited = invited
-        if joined and not self.joined:
-            self.joined, self.joined_at = True, time.monotonic()
-        elif self.joined and self.left_at is None:
+        if joined and not self.in_call:
+            if self.joined:
+                self.rejoins += 1  # shown as gone, then back: counted afresh from here
+            self.joined, self.joined_at, self.left_at = True, time.monotonic(), None
+            self.frames_after = 0
+        elif not joined and self.in_call:
             self.left_at = time.monotonic()
+        return before != (self.invited, self.in_call)
+
+    @property
+    def in_call(self) -> bool:
+        return self.joined and self.left_at is None
 
     def interpreter_frame(self) -> None:
-        if self.joined and self.left_at is None:
+        if self.in_call:
             self.frames += 1
 
     def main_frame(self) -> None:
@@ -157,6 +168,7 @@ class InterpreterWatch:
             "interpreter_joined_at": self.joined_at,
             "interpreter_left_at": self.left_at,
             "interpreter_frames": self.frames,
+            "interpreter_rejoins": self.rejoins,
             "interpreter_text_in": self.text_in,
             "interpreter_left": self.left_at is not None,
             "frames_after_interpreter": self.frames_after,

@@ -125,7 +125,9 @@ class KioskDriver(Driver):
         if call.interpreter_draft or any(li.from_interpreter for li in call.lines):
             self.interpreter.text_in = True
         joined = call.interpreter is not None and call.interpreter.step is InterpreterStep.JOINED
-        self.interpreter.update(invited=call.interpreter is not None, joined=joined)
+        if self.interpreter.update(invited=call.interpreter is not None, joined=joined):
+            step = call.interpreter.step.value if call.interpreter is not None else "none"
+            self.journal.write("interpreter_state", call=self.calls, step=step)
 
     def _interpreter_gone(self) -> bool:
         """The interpreter came and left, or half the talk passed without one."""

@@ -80,6 +80,7 @@ class CallSide:
     interpreter_frames: int = 0  # the interpreter's frames on this side's screen
     interpreter_text_in: bool = False
     interpreter_left: bool = False  # this side saw the interpreter go
+    interpreter_rejoins: int = 0  # shown as gone, then back in the call
     frames_after_interpreter: int = 0  # the other side's frames after that
 
     @classmethod
@@ -108,6 +109,7 @@ class CallSide:
             interpreter_frames=int(number("interpreter_frames")),
             interpreter_text_in=bool(record.get("interpreter_text_in")),
             interpreter_left=bool(record.get("interpreter_left")),
+            interpreter_rejoins=int(number("interpreter_rejoins")),
             frames_after_interpreter=int(number("frames_after_interpreter")),
         )
 
@@ -149,6 +151,7 @@ class Limits:
     max_gap_s: float = 2.0
     latency_growth: float = 1.5
     latency_slack_ms: float = 10.0
+    min_calls_for_trend: int = 3  # of a kind (two-party, with an interpreter)
     thread_growth: int = 4
     open_file_growth: int = 16
     rss_growth_ratio: float = 0.25  # and a steady rise, see leak_problems
@@ -193,6 +196,8 @@ def latency_problems(by_side: Mapping[str, Sequence[CallSide]], limits: Limits) 
     problems: list[str] = []
     for side, calls in sorted(by_side.items()):
         for kind, alike in _by_kind(calls):
+            if len(alike) < limits.min_calls_for_trend:
+                continue  # one call against the next is no trend
             start, end = latency_at(alike, end=False), latency_at(alike, end=True)
             if start is None or end is None:
                 continue
@@ -309,6 +314,11 @@ def interpreter_problems(
             if not side.interpreter_text_in
         ]
     for side in (kiosk, console):
+        if side.interpreter_rejoins:
+            problems.append(
+                f"the {side.side} showed the interpreter gone and back "
+                f"{side.interpreter_rejoins} times"
+            )
         if not side.interpreter_left:
             problems.append(f"the {side.side} never saw the interpreter leave")
         elif side.frames_after_interpreter < limits.min_frames_after_interpreter:

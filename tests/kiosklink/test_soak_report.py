@@ -213,14 +213,17 @@ def test_each_broken_interpreter_link_is_named() -> None:
         6: interpreted(6, frames_after_interpreter=3),
         8: interpreted(8, interpreter_left=False),
         10: interpreted(10),
+        12: interpreted(12, interpreter_rejoins=1),
     }
     sessions = session(2) | session(4) | session(6) | session(8) | session(10, adviser_frames=0)
+    sessions |= session(12)
     assert feature_problems(calls, sessions, LIMITS) == [
         "call 2: no frames interpreter -> kiosk",
         "call 4: the interpreter's text never reached the kiosk",
         "call 6: the kiosk showed 3 frames after the interpreter left: the call did not go on",
         "call 8: the kiosk never saw the interpreter leave",
         "call 10: no frames adviser -> interpreter",
+        "call 12: the kiosk showed the interpreter gone and back 1 times",
     ]
 
 
@@ -265,3 +268,11 @@ def test_latency_is_compared_within_two_party_and_interpreted_calls_apart() -> N
     assert latency_problems({"console": rising}, LIMITS) == [
         "console: latency rose from 90 ms to 170 ms in calls with an interpreter"
     ]
+
+
+def test_two_calls_of_a_kind_make_no_trend() -> None:
+    two = [
+        side(2, latency_ms=70.0, interpreter="leaves"),
+        side(4, latency_ms=120.0, interpreter="x"),
+    ]
+    assert latency_problems({"kiosk": two}, LIMITS) == []
