@@ -138,6 +138,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kiosklink soak", description=__doc__.split("\n")[0])
     parser.add_argument("--minutes", type=float, default=2.0, help="how long to keep calling")
     parser.add_argument("--talk", type=float, default=20.0, help="seconds of talk per call")
+    parser.add_argument(
+        "--interpreter-stays",
+        type=float,
+        default=DriverSpec.stay_s,
+        help="seconds an interpreter stays before leaving by themself",
+    )
     parser.add_argument("--screen", default="1920x1080", help="virtual screen size, WxH")
     parser.add_argument("--out", type=Path, help="keep logs, journals and screenshots here")
     return parser.parse_args(list(argv))
@@ -146,14 +152,22 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     width, _, height = args.screen.partition("x")
+    screen = (int(width), int(height))
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
-        return soak(args.minutes, args.out, args.talk, (int(width), int(height)))
+        return soak(args.minutes, args.out, args.talk, screen, stay_s=args.interpreter_stays)
     with tempfile.TemporaryDirectory(prefix="kiosklink-soak-") as out:
-        return soak(args.minutes, Path(out), args.talk, (int(width), int(height)))
+        return soak(args.minutes, Path(out), args.talk, screen, stay_s=args.interpreter_stays)
 
 
-def soak(minutes: float, out: Path, talk_s: float, screen: tuple[int, int]) -> int:
+def soak(
+    minutes: float,
+    out: Path,
+    talk_s: float,
+    screen: tuple[int, int],
+    *,
+    stay_s: float = DriverSpec.stay_s,
+) -> int:
     run = Run(minutes=minutes, out=out)
     say(f"soak: {minutes:g} min of calls, {talk_s:g} s talk each, output in {out}")
     with display(screen) as env:
@@ -167,7 +181,13 @@ def soak(minutes: float, out: Path, talk_s: float, screen: tuple[int, int]) -> i
             apps = {
                 "console": _launch("console", server.http_url, out, env, talk_s, username="soak"),
                 "interpreter": _launch(
-                    "interpreter", server.http_url, out, env, talk_s, username="soak-interpreter"
+                    "interpreter",
+                    server.http_url,
+                    out,
+                    env,
+                    talk_s,
+                    username="soak-interpreter",
+                    stay_s=stay_s,
                 ),
                 "kiosk": _launch("kiosk", server.kiosk_url, out, env, talk_s, token=token),
             }
@@ -235,12 +255,14 @@ def _launch(
     *,
     token: str = "",
     username: str = "",
+    stay_s: float = DriverSpec.stay_s,
 ) -> App:
     spec = DriverSpec(
         journal=str(out / f"{name}.jsonl"),
         stop_file=str(out / f"{name}.stop"),
         server_url=url,
         talk_s=talk_s,
+        stay_s=stay_s,
         hang_up_on="odd" if name == "kiosk" else "even",
         screenshot_dir=str(out),
         token=token,
