@@ -110,7 +110,8 @@ class KioskDriver(Driver):
             self.press(w.call.hangup)
         if call is None or not connected or self.call_started_at is None:
             return
-        self.screenshot("kiosk-call")
+        if call.letter is None:
+            self.screenshot("kiosk-call")  # the call itself, not the letter sheet over it
         self._letter(call)
         both_faces = self.interpreter.frames > 30 and self.interpreter.left_at is None
         if both_faces and call.letter is None:
@@ -177,7 +178,9 @@ class KioskDriver(Driver):
                     self.press(sheet.another)
                 else:
                     self.press(sheet.done)
-            case LetterStep.TAKING | LetterStep.SENDING:
+            case LetterStep.SENDING:
+                self.shot("kiosk-letter-sending")
+            case LetterStep.TAKING:
                 pass
 
 
