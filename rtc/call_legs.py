@@ -22,8 +22,9 @@ Rules:
   goes on. No stall watch, no rebuild, no ``media_state`` and no quality reports for a leg: those
   rules belong to the main peer.
 * ``on_party`` tells "joined" (the leg opened, or was replaced by a fresh one: no "left" in
-  between), "connected" (its first connection) and "left" (once, whatever ended it); ``on_party_frame`` the newest frame, ``on_party_text`` each text
-  update with the whole line. Nothing is told for a leg already closed.
+  between), "connected" (its first connection) and "left" (once, whatever ended it);
+  ``on_party_frame`` the newest frame, ``on_party_text`` each text update with the whole line.
+  Nothing is told for a leg already closed.
 * Each remote party keeps its :class:`~rtc.call_figures.CallFigures` after its leg closed.
 """
 
