@@ -37,6 +37,7 @@ from agent_console.views.labels import (
     quality_name,
     topic_name,
 )
+from agent_console.views.page_split import PageSplit
 from agent_console.views.parts import button, card, label
 from agent_console.views.stage import PartyTile, Stage
 from agent_console.views.style import FAIR, GOOD, MUTED, POOR
@@ -104,6 +105,8 @@ class CallView(QWidget):
         self.own_text.setPlaceholderText(self.tr("Type here; Enter sends"))  # fits 270 px
         self.own_text.setAccessibleName(self.tr("Type to the resident; Enter sends the line"))
         self.documents = DocumentView()  # the pages the resident shows (issue #16)
+        self.split = PageSplit(self.stage, self.documents)
+        self.documents.shown_changed.connect(self.split.page_shown_changed)
         self._call_id = ""
         self._colleague_items: list[tuple[str, str]] = []  # (adviser id, text) shown in the picker
         self._build()
@@ -138,8 +141,7 @@ class CallView(QWidget):
         transfer.setColumnStretch(1, 1)
         left = QVBoxLayout()
         left.addLayout(head)
-        left.addWidget(self.stage, 1)
-        left.addWidget(self.documents, 1)  # the pages under the video, once there is one
+        left.addWidget(self.split, 1)  # the video, and once there is one the page, large
         left.addLayout(controls)
         left.addWidget(self.interpreter)
         left.addWidget(self.documents.bar)

@@ -44,7 +44,9 @@ class Stage(QWidget):
         for widget in (remote, local, party):
             widget.setParent(self)
         party.hide()
-        self.setMinimumSize(480, 300)
+        # A tile's size: beside or under a page the resident shows, the video gives way to it
+        # (views/page_split.py); without a page the call view gives the stage all its room.
+        self.setMinimumSize(240, 150)
 
     def show_party(self, shown: bool) -> None:
         if shown != self.party.isVisibleTo(self):
