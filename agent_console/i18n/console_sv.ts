@@ -151,127 +151,127 @@
 <context>
     <name>CallView</name>
     <message>
-        <location filename="../views/call_view.py" line="64"/>
-        <location filename="../views/call_view.py" line="300"/>
+        <location filename="../views/call_view.py" line="65"/>
+        <location filename="../views/call_view.py" line="302"/>
         <source>Waiting for the resident&apos;s video…</source>
         <translation>Väntar på invånarens video…</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="67"/>
+        <location filename="../views/call_view.py" line="68"/>
         <source>Your camera</source>
         <translation>Din kamera</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="68"/>
-        <location filename="../views/call_view.py" line="258"/>
+        <location filename="../views/call_view.py" line="69"/>
+        <location filename="../views/call_view.py" line="260"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="74"/>
+        <location filename="../views/call_view.py" line="75"/>
         <source>Mute (F7)</source>
         <translation>Stäng av mikrofonen (F7)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="75"/>
+        <location filename="../views/call_view.py" line="76"/>
         <source>Camera off (F8)</source>
         <translation>Stäng av kameran (F8)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="76"/>
-        <location filename="../views/call_view.py" line="315"/>
+        <location filename="../views/call_view.py" line="77"/>
+        <location filename="../views/call_view.py" line="317"/>
         <source>End call (F4)</source>
         <translation>Avsluta samtalet (F4)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="82"/>
         <location filename="../views/call_view.py" line="83"/>
+        <location filename="../views/call_view.py" line="84"/>
         <source>Transfer to another language queue</source>
         <translation>Koppla till en annan språkkö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="84"/>
+        <location filename="../views/call_view.py" line="85"/>
         <source>Transfer to queue</source>
         <translation>Koppla till kö</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="90"/>
+        <location filename="../views/call_view.py" line="91"/>
         <source>No colleague available</source>
         <translation>Ingen kollega är ledig</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="91"/>
         <location filename="../views/call_view.py" line="92"/>
+        <location filename="../views/call_view.py" line="93"/>
         <source>Transfer to an available colleague</source>
         <translation>Koppla till en ledig kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="93"/>
+        <location filename="../views/call_view.py" line="94"/>
         <source>Transfer to colleague</source>
         <translation>Koppla till kollega</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="95"/>
+        <location filename="../views/call_view.py" line="96"/>
         <source>What the resident types appears here.</source>
         <translation>Det invånaren skriver visas här.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="104"/>
+        <location filename="../views/call_view.py" line="105"/>
         <source>Type here; Enter sends</source>
         <translation>Skriv här; Enter skickar</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="105"/>
+        <location filename="../views/call_view.py" line="106"/>
         <source>Type to the resident; Enter sends the line</source>
         <translation>Skriv till invånaren; Enter skickar raden</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="133"/>
+        <location filename="../views/call_view.py" line="136"/>
         <source>Transfer:</source>
         <translation>Koppla vidare:</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="315"/>
+        <location filename="../views/call_view.py" line="317"/>
         <source>Leave (F4)</source>
         <translation>Lämna (F4)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="318"/>
+        <location filename="../views/call_view.py" line="320"/>
         <source>Adviser (live text)</source>
         <translation>Rådgivaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="318"/>
+        <location filename="../views/call_view.py" line="320"/>
         <source>Interpreter (live text)</source>
         <translation>Tolken (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="96"/>
+        <location filename="../views/call_view.py" line="97"/>
         <source>Resident (live text)</source>
         <translation>Invånaren (direkttext)</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="153"/>
+        <location filename="../views/call_view.py" line="155"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="240"/>
+        <location filename="../views/call_view.py" line="242"/>
         <source>Interpreting %1</source>
         <translation>Tolkar %1</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="258"/>
+        <location filename="../views/call_view.py" line="260"/>
         <source>%1 has left.</source>
         <translation>%1 har lämnat samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="275"/>
+        <location filename="../views/call_view.py" line="277"/>
         <source>Quality: %1</source>
         <translation>Kvalitet: %1</translation>
     </message>
     <message>
-        <location filename="../views/call_view.py" line="298"/>
+        <location filename="../views/call_view.py" line="300"/>
         <source>The kiosk has no camera: you will hear the resident only.</source>
         <translation>Kiosken har ingen kamera: du hör bara invånaren.</translation>
     </message>
@@ -341,68 +341,78 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../views/document_view.py" line="39"/>
+        <location filename="../views/document_view.py" line="44"/>
         <source>Ask to see a letter</source>
         <translation>Be att få se ett brev</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="40"/>
-        <location filename="../views/document_view.py" line="123"/>
+        <location filename="../views/document_view.py" line="45"/>
+        <location filename="../views/document_view.py" line="131"/>
         <source>Pages the resident shows appear here, only during the call.</source>
         <translation>Sidor som invånaren visar syns här, bara under samtalet.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="50"/>
+        <location filename="../views/document_view.py" line="55"/>
         <source>Previous page</source>
         <translation>Föregående sida</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="51"/>
+        <location filename="../views/document_view.py" line="56"/>
         <source>Next page</source>
         <translation>Nästa sida</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="53"/>
+        <location filename="../views/document_view.py" line="58"/>
         <source>Zoom out</source>
         <translation>Zooma ut</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="54"/>
+        <location filename="../views/document_view.py" line="59"/>
         <source>Zoom in</source>
         <translation>Zooma in</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="55"/>
+        <location filename="../views/document_view.py" line="60"/>
         <source>Rotate</source>
         <translation>Vrid</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="96"/>
+        <location filename="../views/document_view.py" line="61"/>
+        <source>Fit</source>
+        <translation>Anpassa</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="62"/>
+        <source>Fit the page&apos;s width</source>
+        <translation>Anpassa sidan till bredden</translation>
+    </message>
+    <message>
+        <location filename="../views/document_view.py" line="104"/>
         <source>Shown by the resident. Gone when the call ends.</source>
         <translation>Visad av invånaren. Försvinner när samtalet slutar.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="103"/>
+        <location filename="../views/document_view.py" line="111"/>
         <source>The resident is sending a page…</source>
         <translation>Invånaren skickar en sida…</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="109"/>
+        <location filename="../views/document_view.py" line="117"/>
         <source>A page did not arrive whole. Ask the resident to send it again.</source>
         <translation>En sida kom inte fram hel. Be invånaren skicka den igen.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="113"/>
+        <location filename="../views/document_view.py" line="121"/>
         <source>The resident chose not to show a letter.</source>
         <translation>Invånaren valde att inte visa något brev.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="116"/>
+        <location filename="../views/document_view.py" line="124"/>
         <source>Asked. The resident decides on the kiosk.</source>
         <translation>Frågat. Invånaren bestämmer vid kiosken.</translation>
     </message>
     <message>
-        <location filename="../views/document_view.py" line="168"/>
+        <location filename="../views/document_view.py" line="198"/>
         <source>Page %1 of %2</source>
         <translation>Sida %1 av %2</translation>
     </message>
