@@ -9,7 +9,9 @@ window offscreen at 1280x800 and 1920x1080, in Swedish and English, and:
 * no label's text is clipped or elided (QFontMetrics, word-wrap aware), and the queue table shows
   every column and every cell's text without scrolling;
 * every input has a name a screen reader says (its accessible name, or a label whose buddy it is);
-* the transfer picker's drop-down, opened, shows each colleague's line in full on the screen.
+* the transfer picker's drop-down, opened, shows each colleague's line in full on the screen;
+* a page the resident shows takes most of the call's room, the video keeping a tile, and the
+  share the adviser drags it to stays for the next page of the session.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_console.screenshots import STATES, show_state
+from agent_console.screenshots import STATES, sample_letter, show_state
 from agent_console.translation import install_translator
 from agent_console.views.console_window import ConsoleWindow
 from tests.qt_layout import SLACK_PX, clipped, shown, text_fits
 
-SIZES = ((1280, 800), (1920, 1080))
+SIZES = ((1280, 800), (1366, 768), (1920, 1080))
 LANGUAGES = ("sv", "en")
 CELL_PADDING_PX = 6  # a table cell's text margins
 
@@ -151,3 +153,45 @@ def test_every_state_leaves_room_at_1280(window: ConsoleWindow) -> None:
         show_state(window, name)
         settle()
         assert window.minimumSizeHint().width() <= 1280 - 40, name
+
+
+def area(widget: QWidget) -> int:
+    return widget.width() * widget.height()
+
+
+@pytest.mark.parametrize("window", ["sv"], indirect=True)
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_page_shown_takes_most_of_the_room(window: ConsoleWindow, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    show_state(window, "06-in-call")
+    settle()
+    split, stage, pages = window.call.split, window.call.stage, window.call.documents
+    assert not pages.isVisible() and stage.geometry() == split.rect()  # no page: video has it all
+    show_state(window, "12-in-call-letter")
+    settle()
+    assert pages.isVisible() and area(pages) >= 0.55 * area(split), (pages.size(), split.size())
+    assert min(stage.width(), stage.height()) >= 150  # the resident still shows, as a tile
+    if split.orientation() is Qt.Orientation.Vertical:  # the page under the video
+        assert pages.height() >= 0.6 * split.height(), (pages.size(), split.size())
+    else:  # beside it, the whole height
+        assert pages.width() >= 0.55 * split.width() and pages.height() == split.height()
+    assert area(pages.sheet.viewport()) >= 0.45 * area(split)  # the page itself, not its tools
+
+
+@pytest.mark.parametrize("window", ["en"], indirect=True)
+def test_the_share_the_adviser_drags_to_stays_for_the_session(window: ConsoleWindow) -> None:
+    window.resize(1280, 800)
+    show_state(window, "12-in-call-letter")
+    settle()
+    split, pages = window.call.split, window.call.documents
+    before = pages.height()
+    split.moveSplitter(split.height() * 3 // 4, 1)  # the adviser drags the page smaller
+    settle()
+    dragged = pages.height()
+    assert dragged < before - 50
+    pages.clear()  # the call ends
+    settle()
+    assert window.call.stage.geometry() == split.rect()
+    pages.add_page(sample_letter(1280, 960, 1))  # a page in the next call
+    settle()
+    assert abs(pages.height() - dragged) <= 2
