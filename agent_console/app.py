@@ -298,7 +298,7 @@ def run(config: ConsoleConfig, *, attach: Callable[[Console], object] | None = N
     console = Console(config)
     app.aboutToQuit.connect(console.close)
     app.aboutToQuit.connect(collector.stop)
-    console.window.show()
+    console.window.open_on_screen()
     if attach is not None:
         attach(console)
     try:

@@ -71,6 +71,18 @@ class ConsoleWindow(QMainWindow):
         self.shortcuts = self._shortcuts()
         self.resize(1280, 800)
 
+    def open_on_screen(self) -> None:
+        """Show the window as large as its screen's free area, maximised.
+
+        An adviser's desktop app works best on the whole screen (a resident's page needs the room);
+        the size comes from the screen each time and nothing about it is saved. The geometry is
+        set as well as the state because without a window manager (a kiosk-like desktop, the
+        soak's Xvfb) asking to maximise changes nothing."""
+        free = self.screen().availableGeometry()
+        width = max(self.minimumSizeHint().width(), free.width())
+        self.setGeometry(free.x(), free.y(), width, free.height())
+        self.showMaximized()
+
     def _workspace(self) -> QWidget:
         side = card()
         side.setFixedWidth(340)

@@ -195,3 +195,12 @@ def test_the_share_the_adviser_drags_to_stays_for_the_session(window: ConsoleWin
     pages.add_page(sample_letter(1280, 960, 1))  # a page in the next call
     settle()
     assert abs(pages.height() - dragged) <= 2
+
+
+@pytest.mark.parametrize("window", ["en"], indirect=True)
+def test_the_console_opens_maximised_on_its_screen(window: ConsoleWindow) -> None:
+    window.hide()  # the fixture showed it at its default size
+    window.open_on_screen()
+    settle()
+    free = window.screen().availableGeometry()
+    assert window.isMaximized() and free.contains(window.geometry()), (window.geometry(), free)
