@@ -340,6 +340,7 @@ def grab_all(out: Path, language: str, size: tuple[int, int] = SIZE) -> list[Pat
     try:
         for name in STATES:
             window = ConsoleWindow()
+            window.arrange(portrait=size[1] > size[0])  # before: a landscape window cannot narrow
             window.resize(*size)
             show_state(window, name)
             window.show()

@@ -4,10 +4,11 @@ would, so both paths lead to the same intent signals."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
@@ -27,6 +28,10 @@ from agent_console.views.status_view import StatusView
 from agent_console.views.style import SHEET
 from agent_console.views.today_view import TodayView
 from agent_console.views.wrap_up_view import WrapUpView
+
+SIDE_WIDTH_PX = 340  # the queues and today column, on a landscape screen
+SIDE_PORTRAIT_HEIGHT_PX = 380  # the two panels side by side under the page, on a portrait one
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 SHORTCUTS = {
     "accept": "F2",
@@ -61,6 +66,7 @@ class ConsoleWindow(QMainWindow):
         self.phase_pages = QStackedWidget()
         for page in (self.idle, self.offer, self.call, self.wrap_up, self.bookings):
             self.phase_pages.addWidget(page)
+        self._portrait = False
         self.pages = QStackedWidget()
         self.pages.addWidget(self.sign_in)
         self.pages.addWidget(self._workspace())
@@ -79,13 +85,47 @@ class ConsoleWindow(QMainWindow):
         set as well as the state because without a window manager (a kiosk-like desktop, the
         soak's Xvfb) asking to maximise changes nothing."""
         free = self.screen().availableGeometry()
+        self.arrange(portrait=free.height() > free.width())
         width = max(self.minimumSizeHint().width(), free.width())
         self.setGeometry(free.x(), free.y(), width, free.height())
         self.showMaximized()
 
+    def arrange(self, *, portrait: bool) -> None:
+        """Landscape: the queues and today in a column right of the phase's page. Portrait (a
+        screen taller than wide): that column would leave a call too little width on a 1080 px
+        screen, so the two panels stand side by side under the page instead."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        if portrait:
+            self._body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._side_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._side.setMinimumWidth(0)
+            self._side.setMaximumWidth(QWIDGETSIZE_MAX)
+            self._side.setMaximumHeight(SIDE_PORTRAIT_HEIGHT_PX)
+            self._side_layout.setStretch(0, 1)
+            self._side_layout.setStretch(2, 1)
+        else:
+            self._body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._side_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._side.setMaximumHeight(QWIDGETSIZE_MAX)
+            self._side.setFixedWidth(SIDE_WIDTH_PX)
+            self._side_layout.setStretch(0, 3)
+            self._side_layout.setStretch(2, 1)
+        # The minimum sizes follow the new arrangement only once the layouts have run: a resize
+        # made straight after (open_on_screen's) would still be held to the old minimum width.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Follows the window's shape (a person may turn the screen); open_on_screen and the
+        # screenshots arrange first, since a landscape window cannot be made narrower than
+        # its landscape minimum.
+        self.arrange(portrait=event.size().height() > event.size().width())
+        super().resizeEvent(event)
+
     def _workspace(self) -> QWidget:
         side = card()
-        side.setFixedWidth(340)
+        side.setFixedWidth(SIDE_WIDTH_PX)
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.queues, 3)
         side_layout.addSpacing(12)
@@ -93,6 +133,7 @@ class ConsoleWindow(QMainWindow):
         body = QHBoxLayout()
         body.addWidget(self.phase_pages, 1)
         body.addWidget(side)
+        self._side, self._side_layout, self._body = side, side_layout, body
         workspace = QWidget()
         workspace.setObjectName("workspace")
         layout = QVBoxLayout(workspace)

@@ -1,7 +1,8 @@
 """The console fits the screens advisers have, in every state and both languages (issue #12, 8).
 
 Each state of agent_console.screenshots (driven through the real flow) is rendered into a real
-window offscreen at 1280x800 and 1920x1080, in Swedish and English, and:
+window offscreen at 1280x800, 1366x768, 1920x1080 and a portrait 1080x1920, in Swedish and
+English, and:
 
 * the window keeps its size: no state's contents force it larger;
 * every interactive control is shown wholly inside the window and inside every parent that could
@@ -37,7 +38,7 @@ from agent_console.translation import install_translator
 from agent_console.views.console_window import ConsoleWindow
 from tests.qt_layout import SLACK_PX, clipped, shown, text_fits
 
-SIZES = ((1280, 800), (1366, 768), (1920, 1080))
+SIZES = ((1280, 800), (1366, 768), (1920, 1080), (1080, 1920))  # the last a portrait screen
 LANGUAGES = ("sv", "en")
 CELL_PADDING_PX = 6  # a table cell's text margins
 
@@ -54,6 +55,12 @@ def window(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[Conso
     if translator is not None:
         qapp.removeTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.C))
+
+
+def size_to(window: ConsoleWindow, size: tuple[int, int]) -> None:
+    """As open_on_screen does for a screen of this size: arrange by its shape, then resize."""
+    window.arrange(portrait=size[1] > size[0])
+    window.resize(*size)
 
 
 def settle() -> None:
@@ -117,7 +124,7 @@ def problems(window: ConsoleWindow, where: str) -> Iterator[str]:
 def test_every_state_fits(window: ConsoleWindow, size: tuple[int, int]) -> None:
     found: list[str] = []
     for name in STATES:
-        window.resize(*size)
+        size_to(window, size)
         show_state(window, name)
         settle()
         assert (window.width(), window.height()) == size, f"{name} forced the window larger"
@@ -162,7 +169,7 @@ def area(widget: QWidget) -> int:
 @pytest.mark.parametrize("window", ["sv"], indirect=True)
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_a_page_shown_takes_most_of_the_room(window: ConsoleWindow, size: tuple[int, int]) -> None:
-    window.resize(*size)
+    size_to(window, size)
     show_state(window, "06-in-call")
     settle()
     split, stage, pages = window.call.split, window.call.stage, window.call.documents
