@@ -10,7 +10,11 @@ nor holds the real-time text behind it for long (docs/protocol.md §Documents in
 
 When the channel opens it caps the call's SCTP slow start at :data:`SLOW_START_CAP`
 (:func:`cap_slow_start`): without it the first page of a call overflows the receiving socket and
-takes seconds to recover (docs/performance.md §Documents in a call).
+takes seconds to recover (docs/performance.md §Documents in a call). It also keeps that cap as
+the floor of the threshold after a retransmission timeout (:func:`floor_after_timeout`): a
+receiver whose loop stalls (an interpreter's connections starting on it) otherwise leaves the rest
+of the page crawling at a packet more per round trip (docs/performance.md, "A page while an
+interpreter joins").
 """
 
 from __future__ import annotations
@@ -42,6 +46,26 @@ def cap_slow_start(sctp: Any, cap: int) -> bool:
         log.warning("document channel: no SCTP slow-start threshold to cap in this aiortc")
         return False
     sctp._ssthresh = min(threshold, cap)
+    return True
+
+
+def floor_after_timeout(sctp: Any, floor: int) -> bool:
+    """After each T3 (retransmission) timeout of ``sctp`` (an open aiortc RTCSctpTransport) keep
+    its slow-start threshold at ``floor`` at least. The window still restarts at one packet,
+    as RFC 9260 §7.2.3 says; only the climb back is slow start up to ``floor`` (where every call
+    starts, :data:`SLOW_START_CAP`) instead of aiortc's four packets, from which the window grows
+    by one packet per round trip. False, and a warning, if this aiortc has no such timer."""
+    expired = getattr(sctp, "_t3_expired", None)
+    if not callable(expired) or not isinstance(getattr(sctp, "_ssthresh", None), int):
+        log.warning("document channel: no SCTP retransmission timer to floor in this aiortc")
+        return False
+
+    def t3_expired() -> None:
+        expired()
+        sctp._ssthresh = max(sctp._ssthresh, floor)
+
+    # aiortc arms the timer with ``call_later(self._rto, self._t3_expired)``: the instance's.
+    sctp._t3_expired = t3_expired
     return True
 
 
@@ -83,6 +107,7 @@ class DocumentChannel:
         # Only now: aiortc sets the threshold from the peer's INIT when the association starts.
         if self.slow_start_cap is not None:
             cap_slow_start(self._channel.transport, self.slow_start_cap)
+            floor_after_timeout(self._channel.transport, self.slow_start_cap)
         self.pump()
 
     def _on_message(self, data: str | bytes) -> None:

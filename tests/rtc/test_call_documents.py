@@ -16,7 +16,7 @@ from typing import TypeVar
 import pytest
 
 from rtc import document_wire as wire
-from rtc.document_channel import SLOW_START_CAP, cap_slow_start
+from rtc.document_channel import SLOW_START_CAP, cap_slow_start, floor_after_timeout
 from rtc.documents import (
     DocumentDelivered,
     DocumentProgress,
@@ -115,6 +115,34 @@ def test_capping_never_raises_the_threshold_and_says_when_it_cannot() -> None:
     assert cap_slow_start(association, SLOW_START_CAP)
     assert association._ssthresh == 32 * 1024
     assert not cap_slow_start(object(), SLOW_START_CAP)
+
+
+async def test_a_retransmission_timeout_mid_page_climbs_back_to_the_cap_in_slow_start(
+    pair: tuple[Party, Party],
+) -> None:
+    # A receiver whose loop stalls past the RTO (an interpreter's connections starting on it)
+    # makes the sender's T3 timer fire. aiortc then left the threshold at four packets and the
+    # rest of the page crawled at a packet more per round trip: 10-22 s instead of 1-4 s
+    # (docs/performance.md, "A page while an interpreter joins"). The timer is fired here as
+    # aiortc's own call_later would, on the real association, mid-page.
+    kiosk, adviser = pair
+    still = synthetic_still(seed=2)
+    sctp = kiosk.side.session.pc.sctp
+    assert sctp is not None
+    kiosk.side.session.send_document(
+        still.data, mime=still.mime, width=still.width, height=still.height
+    )
+    await _until(lambda: bool(kiosk.of_type(DocumentProgress)) and sctp._flight_size > 0)
+    sctp._t3_expired()
+    assert sctp._cwnd < 2 * 1200  # restarted at one packet, as RFC 9260 says
+    assert sctp._ssthresh >= SLOW_START_CAP  # not aiortc's four packets
+    await _until(lambda: bool(adviser.of_type(DocumentReceived)), 30)
+    (page,) = adviser.of_type(DocumentReceived)
+    assert page.data == still.data
+
+
+def test_the_timeout_floor_says_when_this_aiortc_has_no_such_timer() -> None:
+    assert not floor_after_timeout(object(), SLOW_START_CAP)
 
 
 async def test_a_raw_malformed_chunk_is_refused_and_the_call_goes_on(
