@@ -1,10 +1,11 @@
 """The call's room for pictures and pages: the video alone, or, once the resident shows a page
 (issue #16), the page taking most of the room and the video shrinking to a tile.
 
-On a wide room (a landscape screen) the page stands beside the video; on a room no wider than
-:data:`BESIDE_RATIO` times its height it goes under it. The adviser can drag the handle between
-them; the share they leave the page is kept in this widget's memory for the rest of the session
-(per orientation) and forgotten when the console closes: nothing is saved.
+On a wide room (a landscape screen of 1920 px) the page stands beside the video; on a narrower one
+(1280 or 1366 px, where the page beside would be some 440 px wide and its text too small to read
+when fitted) or a portrait one it goes under it, the whole width. The adviser can drag the handle
+between them; the share they leave the page is kept in this widget's memory for the rest of the
+session (per orientation) and forgotten when the console closes: nothing is saved.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
-BESIDE_RATIO = 1.7  # a room this much wider than tall puts the page beside the video
+BESIDE_RATIO = 1.7  # a room this much wider than tall puts the page beside the video...
+BESIDE_MIN_WIDTH_PX = 1000  # ...if it is this wide, so the page beside gets some 600 px
 PAGE_SHARE = {Qt.Orientation.Horizontal: 0.62, Qt.Orientation.Vertical: 0.66}
 
 
@@ -42,7 +44,7 @@ class PageSplit(QSplitter):
         self._apply()
 
     def _apply(self) -> None:
-        beside = self.width() >= BESIDE_RATIO * self.height()
+        beside = self.width() >= max(BESIDE_MIN_WIDTH_PX, BESIDE_RATIO * self.height())
         orientation = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
         if orientation != self.orientation():
             self.setOrientation(orientation)

@@ -46,7 +46,7 @@ class Stage(QWidget):
         party.hide()
         # A tile's size: beside or under a page the resident shows, the video gives way to it
         # (views/page_split.py); without a page the call view gives the stage all its room.
-        self.setMinimumSize(240, 150)
+        self.setMinimumSize(240, 120)
 
     def show_party(self, shown: bool) -> None:
         if shown != self.party.isVisibleTo(self):
