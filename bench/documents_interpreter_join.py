@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import multiprocessing
 import statistics
 import tempfile
@@ -108,6 +109,7 @@ async def _far_party(
     make = headless_adviser if role == "adviser" else headless_interpreter
     name = "amal" if role == "adviser" else "tesfay"
     party = await make(http, ws, name, DEMO_PASSWORD, media=media(role, size))
+    worst = asyncio.create_task(_worst_lateness())
     try:
         await asyncio.sleep(1.0)
         await party.go_available()
@@ -123,7 +125,24 @@ async def _far_party(
                 time.sleep(stall)  # noqa: ASYNC251 (the point: a blocked loop)
         await asyncio.to_thread(stop.wait)
     finally:
+        worst.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            late, _ = await worst
+            print(f"  {role}: loop woke at worst {late * 1000:.0f} ms late", flush=True)
         await party.close()
+
+
+async def _worst_lateness() -> tuple[float, float]:
+    """The most a 10 ms sleep overslept in this process, and when (monotonic); until cancelled."""
+    worst = (0.0, 0.0)
+    try:
+        while True:
+            before = time.monotonic()
+            await asyncio.sleep(0.01)
+            late = time.monotonic() - before - 0.01
+            worst = max(worst, (late, before))
+    except asyncio.CancelledError:
+        return worst
 
 
 async def one_call(
