@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
@@ -85,8 +86,11 @@ def window(qapp: QApplication, catalog: Catalog) -> Iterator[KioskWindow]:
 
 def settle(app: QApplication) -> None:
     # Layout requests are posted events; a wrapped label's new height asks for a second pass.
+    # Widgets replaced with deleteLater() go as the app's running event loop would take them
+    # (processEvents leaves them, hidden, and every restyle then walks them all).
     for _ in range(3):
         app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def problems(window: KioskWindow, where: str, *, root: QWidget | None = None) -> Iterator[str]:
