@@ -76,6 +76,10 @@ def window(qapp: QApplication, catalog: Catalog) -> Iterator[KioskWindow]:
     # (kiosk.views.window_view.app_font) a few screens do not fit yet (the confirm screen with
     # nobody signed in at 800x1280 in fa/ckb, an answer read in line at 1024x768 in fa).
     qapp.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+    # Windows earlier app tests left open would be laid out and painted at every settle():
+    # after the app tests each case here ran 7x slower.
+    for other in qapp.topLevelWidgets():
+        other.hide()
     w = KioskWindow(catalog, WELCOME_LANGUAGES)
     w.set_reach_ratio(0.3)
     w.show()
