@@ -13,4 +13,12 @@ echo "== lint-imports";        $V/lint-imports
 # The real kiosk and console apps in real calls for two minutes on a virtual display; its logs,
 # journals and screenshots stay in build/soak for a look afterwards.
 [ -n "${SKIP_SOAK:-}" ] || { echo "== soak (2 min)"; $V/kiosklink soak --minutes 2 --out build/soak; }
-echo "== pytest";              $V/pytest -q -p no:cacheprovider "$@"
+if [ $# -eq 0 ]; then
+  # The kiosk's layout matrix in a process of its own: after the rest of the Qt tests (app
+  # windows, translators and fonts installed on the one QApplication) each of its 227 cases ran
+  # 7-20x slower than on a fresh one (50 s alone, over 15 min in the whole run).
+  echo "== pytest (kiosk layouts)"; $V/pytest -q -p no:cacheprovider tests/kiosk/test_layout.py
+  echo "== pytest";              $V/pytest -q -p no:cacheprovider --ignore=tests/kiosk/test_layout.py
+else
+  echo "== pytest";              $V/pytest -q -p no:cacheprovider "$@"
+fi
