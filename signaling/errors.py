@@ -26,7 +26,8 @@
     ├── InvalidBooking           signaling.booking: slots or a booking that cannot be  (bad_message)
     ├── StoreError               signaling.store_records: a store operation cannot be done
     │   ├── NotFound             no such record                             (not_found)
-    │   └── Conflict             a record with that key already exists      (conflict)
+    │   ├── Conflict             a record with that key already exists      (conflict)
+    │   └── UnknownRevision      signaling.store_migrations: a newer release's schema
     ├── ClientError              a client (rtc) cannot do what its app asked
     │   ├── NotConnected         rtc.signaling_client: the link is down (also a ConnectionError)
     │   └── LoginFailed          rtc.signaling_client: POST /api/login refused the adviser
