@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +44,6 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
     """
     gc.disable()
     yield
-    _delete_what_qt_was_asked_to_delete_later()
     # The young generations after every test; everything every 25 tests (a full pass over the
     # Qt + aiortc heap costs ~0.1 s, which would add up to most of a minute per run).
     _tests_run[0] += 1
@@ -53,17 +51,6 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
 
 
 _tests_run = [0]
-
-
-def _delete_what_qt_was_asked_to_delete_later() -> None:
-    """Widgets the apps replace (a keyboard's board, a screen's buttons) go with deleteLater(),
-    which only a running event loop carries out; tests spin ``processEvents`` instead, so without
-    this they pile up as hidden children, and every restyle walks them all: a long Qt test run
-    grew by gigabytes in the keyboard's ``setStyleSheet`` (CI, killed by the OOM killer)."""
-    qt_core = sys.modules.get("PySide6.QtCore")
-    if qt_core is None or qt_core.QCoreApplication.instance() is None:
-        return
-    qt_core.QCoreApplication.sendPostedEvents(None, qt_core.QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
